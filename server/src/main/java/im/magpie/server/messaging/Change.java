@@ -1,0 +1,24 @@
+package im.magpie.server.messaging;
+
+import im.magpie.server.account.UserId;
+import java.util.List;
+
+/** What one log entry changed. Every change takes the next seq of its conversation. */
+public sealed interface Change {
+    /** A message. {@code body} is empty and {@code recalled} true once the sender recalled it. */
+    record MessagePosted(ClientMessageId clientId, byte[] body, boolean recalled) implements Change {}
+
+    record MessageRecalled(long targetSeq) implements Change {}
+
+    record ReadMarked(long readSeq) implements Change {}
+
+    record ConversationCreated(ConversationKind kind, String title) implements Change {}
+
+    record MembersAdded(List<Member> members) implements Change {}
+
+    record MemberRemoved(UserId user, boolean left) implements Change {}
+
+    record Renamed(String title) implements Change {}
+
+    record RoleChanged(UserId user, MemberRole role) implements Change {}
+}
