@@ -20,8 +20,7 @@ public interface ConversationService {
     ConversationState addMembers(UserId caller, ConversationId conversation, List<UserId> users)
             throws MessagingException;
 
-    ConversationState removeMember(UserId caller, ConversationId conversation, UserId user)
-            throws MessagingException;
+    ConversationState removeMember(UserId caller, ConversationId conversation, UserId user) throws MessagingException;
 
     ConversationState leave(UserId caller, ConversationId conversation) throws MessagingException;
 
