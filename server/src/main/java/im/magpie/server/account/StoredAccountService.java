@@ -1,0 +1,88 @@
+package im.magpie.server.account;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link AccountService} over an {@link AccountStore}: validates names, hashes passwords. */
+public final class StoredAccountService implements AccountService {
+    public static final int MAX_PAGE = 1000;
+    public static final int MAX_LOOKUP = 5000;
+
+    private final AccountStore store;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public StoredAccountService(AccountStore store, PasswordHasher hasher, Clock clock) {
+        this.store = store;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** {@inheritDoc} Throws {@link IllegalArgumentException} for a malformed name, display name or password. */
+    @Override
+    public Account create(String account, String displayName, String password) throws AccountExistsException {
+        String name = AccountNames.canonical(account);
+        String display = AccountNames.displayName(displayName);
+        String hash = hasher.hash(AccountNames.password(password));
+        return store.insert(name, display, hash, clock.instant());
+    }
+
+    @Override
+    public Account setDisabled(String account, boolean disabled) throws UnknownAccountException {
+        return store.setDisabled(canonicalOrUnknown(account), disabled, clock.instant())
+                .orElseThrow(() -> new UnknownAccountException(account));
+    }
+
+    @Override
+    public void resetPassword(String account, String newPassword) throws UnknownAccountException {
+        String hash = hasher.hash(AccountNames.password(newPassword));
+        if (!store.setPasswordHash(canonicalOrUnknown(account), hash)) {
+            throw new UnknownAccountException(account);
+        }
+    }
+
+    @Override
+    public Optional<Account> findByAccount(String account) {
+        return AccountNames.isValid(account) ? store.findByAccount(AccountNames.canonical(account)) : Optional.empty();
+    }
+
+    @Override
+    public List<Account> findByIds(Collection<UserId> ids) {
+        checkLookup(ids.size());
+        return ids.isEmpty() ? List.of() : store.findByIds(ids);
+    }
+
+    @Override
+    public List<Account> findByAccounts(Collection<String> accounts) {
+        checkLookup(accounts.size());
+        List<String> names = accounts.stream()
+                .filter(AccountNames::isValid)
+                .map(AccountNames::canonical)
+                .distinct()
+                .toList();
+        return names.isEmpty() ? List.of() : store.findByAccounts(names);
+    }
+
+    @Override
+    public List<Account> list(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("offset >= 0 and limit 1.." + MAX_PAGE + " required");
+        }
+        return store.list(offset, limit);
+    }
+
+    private static String canonicalOrUnknown(String account) throws UnknownAccountException {
+        if (!AccountNames.isValid(account)) {
+            throw new UnknownAccountException(account);
+        }
+        return AccountNames.canonical(account);
+    }
+
+    private static void checkLookup(int size) {
+        if (size > MAX_LOOKUP) {
+            throw new IllegalArgumentException("at most " + MAX_LOOKUP + " ids per lookup");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package im.magpie.server.session;
+
+import im.magpie.server.account.AccountNames;
+import im.magpie.server.account.AccountStore;
+import im.magpie.server.account.PasswordHasher;
+import im.magpie.server.account.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link SessionService} with random bearer tokens (32 bytes, base64url) of which only the SHA-256 is
+ * stored, a configurable lifetime, and in-memory login rate limiting.
+ */
+public final class TokenSessionService implements SessionService {
+    public static final Duration DEFAULT_TTL = Duration.ofDays(30);
+    static final int TOKEN_BYTES = 32;
+    static final int MAX_TOKEN_CHARS = 128;
+    static final int MAX_DEVICE_TEXT = 128;
+
+    private final AccountStore accounts;
+    private final SessionStore sessions;
+    private final PasswordHasher hasher;
+    private final LoginRateLimiter limiter;
+    private final Duration ttl;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final String dummyHash;
+
+    public TokenSessionService(
+            AccountStore accounts,
+            SessionStore sessions,
+            PasswordHasher hasher,
+            LoginRateLimiter limiter,
+            Duration ttl,
+            Clock clock,
+            SecureRandom random) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.limiter = limiter;
+        this.ttl = ttl;
+        this.clock = clock;
+        this.random = random;
+        this.dummyHash = hasher.hash("not-a-password");
+    }
+
+    @Override
+    public Session loginWithPassword(String account, String password, LoginAttempt attempt)
+            throws InvalidCredentialsException, AccountDisabledException, RateLimitedException {
+        String name = AccountNames.isValid(account) ? AccountNames.canonical(account) : "";
+        limiter.check(name, attempt.remoteAddress());
+        Optional<AccountStore.Credentials> found = name.isEmpty() ? Optional.empty() : accounts.credentials(name);
+        boolean ok = password.length() <= AccountNames.MAX_PASSWORD_CHARS
+                && hasher.verify(
+                        password,
+                        found.map(AccountStore.Credentials::passwordHash).orElse(dummyHash))
+                && found.isPresent();
+        if (!ok) {
+            limiter.recordFailure(name, attempt.remoteAddress());
+            throw new InvalidCredentialsException("wrong account or password");
+        }
+        limiter.recordSuccess(name);
+        AccountStore.Credentials credentials = found.get();
+        if (credentials.account().disabled()) {
+            throw new AccountDisabledException("account is disabled");
+        }
+        Instant now = clock.instant();
+        DeviceId device = sessions.registerDevice(
+                credentials.account().id(),
+                attempt.deviceId(),
+                clip(attempt.deviceName()),
+                clip(attempt.platform()),
+                now);
+        String token = newToken();
+        Instant expires = now.plus(ttl);
+        sessions.insertSession(hash(token), credentials.account().id(), device, now, expires);
+        return new Session(credentials.account(), device, token, expires);
+    }
+
+    @Override
+    public Session resume(String token, LoginAttempt attempt) throws InvalidTokenException, AccountDisabledException {
+        SessionStore.StoredSession stored = valid(token);
+        if (attempt.deviceId() != null && !attempt.deviceId().equals(stored.device())) {
+            throw new InvalidTokenException("token belongs to another device");
+        }
+        if (stored.account().disabled()) {
+            throw new AccountDisabledException("account is disabled");
+        }
+        sessions.touchDevice(stored.device(), clip(attempt.deviceName()), clip(attempt.platform()), clock.instant());
+        return new Session(stored.account(), stored.device(), token, stored.expiresAt());
+    }
+
+    @Override
+    public Session authenticate(String token) throws InvalidTokenException {
+        SessionStore.StoredSession stored = valid(token);
+        if (stored.account().disabled()) {
+            throw new InvalidTokenException("account is disabled");
+        }
+        return new Session(stored.account(), stored.device(), token, stored.expiresAt());
+    }
+
+    @Override
+    public void logout(String token) {
+        if (token.length() <= MAX_TOKEN_CHARS) {
+            sessions.revoke(hash(token), clock.instant());
+        }
+    }
+
+    @Override
+    public List<DeviceId> revokeUser(UserId user) {
+        return sessions.revokeUser(user, clock.instant());
+    }
+
+    @Override
+    public boolean revokeDevice(UserId user, DeviceId device) {
+        return sessions.revokeDevice(user, device, clock.instant());
+    }
+
+    @Override
+    public List<DeviceInfo> devices(UserId user) {
+        return sessions.devices(user);
+    }
+
+    private SessionStore.StoredSession valid(String token) throws InvalidTokenException {
+        if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
+            throw new InvalidTokenException("malformed token");
+        }
+        SessionStore.StoredSession stored =
+                sessions.find(hash(token)).orElseThrow(() -> new InvalidTokenException("unknown token"));
+        if (stored.revoked() || !stored.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidTokenException("token expired or revoked");
+        }
+        return stored;
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JDK", e);
+        }
+    }
+
+    private static String clip(String text) {
+        String stripped = text.strip();
+        return stripped.length() <= MAX_DEVICE_TEXT ? stripped : stripped.substring(0, MAX_DEVICE_TEXT);
+    }
+}
