@@ -1,0 +1,267 @@
+package im.magpie.client;
+
+import com.google.protobuf.ByteString;
+import im.magpie.client.net.ApiClient;
+import im.magpie.client.net.Backoff;
+import im.magpie.client.net.ConnectionClosedException;
+import im.magpie.client.net.GatewayConnection;
+import im.magpie.client.net.PushListener;
+import im.magpie.client.net.Reconnector;
+import im.magpie.client.store.LocalStore;
+import im.magpie.client.store.SettingsTable;
+import im.magpie.client.sync.Outbox;
+import im.magpie.client.sync.OutboxListener;
+import im.magpie.client.sync.SyncEngine;
+import im.magpie.protocol.v1.Envelope;
+import im.magpie.protocol.v1.Kicked;
+import im.magpie.protocol.v1.LoginRequest;
+import im.magpie.protocol.v1.Notification;
+import im.magpie.protocol.v1.PresenceUpdate;
+import im.magpie.protocol.v1.SyncRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A logged-in account: its store, the reconnecting connection, sync and outbox. Built by {@link MagpieClient} after
+ * a password login or to resume with the stored token.
+ */
+final class ClientSession implements PushListener, Reconnector.Listener, OutboxListener, AutoCloseable {
+    /** Safety-net sync period. */
+    static final Duration PERIODIC_SYNC = Duration.ofSeconds(60);
+
+    private final ClientRuntime rt;
+    private final LocalStore store;
+    private final ServerConnector connector;
+    private final String deviceName;
+    private final Reconnector reconnector;
+    private final SyncEngine sync;
+    private final Outbox outbox;
+    private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
+    private volatile ConnectionState state = ConnectionState.CONNECTING;
+    private volatile ServerConnector.@Nullable Discovered discovered;
+    private volatile @Nullable Throwable lastError;
+    private volatile @Nullable ScheduledFuture<?> periodic;
+
+    ClientSession(ClientRuntime rt, LocalStore store, ServerConnector connector, String deviceName) {
+        this.rt = rt;
+        this.store = store;
+        this.connector = connector;
+        this.deviceName = deviceName;
+        Backoff backoff =
+                new Backoff(Backoff.DEFAULT_INITIAL, Backoff.DEFAULT_CAP, ThreadLocalRandom.current()::nextDouble);
+        this.reconnector = new Reconnector(this::resumeConnection, backoff, rt.callbacks(), this);
+        this.sync = new SyncEngine(store, this::fetchSync, rt.callbacks(), batch -> {
+            rt.listeners().onEntries(batch.entries());
+            rt.listeners().onConversationsChanged(batch.states());
+        });
+        this.outbox = new Outbox(
+                store,
+                req -> request(Envelope.newBuilder().setSendMessage(req), Envelope.BodyCase.SEND_MESSAGE_RESULT)
+                        .thenApply(Envelope::getSendMessageResult),
+                rt.callbacks(),
+                rt.options().clock(),
+                backoff,
+                this);
+    }
+
+    /** Starts keeping the session up; {@code established} is the connection of a fresh password login. */
+    void start(ServerConnector.@Nullable Connected established) {
+        if (established != null) {
+            discovered = established.discovered();
+        }
+        reconnector.start(established == null ? null : established.connection());
+        periodic = rt.callbacks()
+                .scheduleWithFixedDelay(
+                        () -> {
+                            if (state == ConnectionState.ONLINE) {
+                                var ignored = sync.sync();
+                            }
+                        },
+                        PERIODIC_SYNC.toMillis(),
+                        PERIODIC_SYNC.toMillis(),
+                        TimeUnit.MILLISECONDS);
+        outbox.kick();
+    }
+
+    LocalStore store() {
+        return store;
+    }
+
+    SyncEngine syncEngine() {
+        return sync;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    ConnectionState state() {
+        return state;
+    }
+
+    @Nullable
+    Throwable lastError() {
+        return lastError;
+    }
+
+    /** Completes on the first successful (re)connection; fails when the session ends before. */
+    CompletableFuture<Void> firstConnection() {
+        return firstConnection;
+    }
+
+    long userId() {
+        return store.settings().get(SettingsTable.USER_ID).map(Long::parseLong).orElse(0L);
+    }
+
+    String token() {
+        return store.settings().get(SettingsTable.SESSION_TOKEN).orElse("");
+    }
+
+    /** Sends a request on the current connection; fails with {@link ConnectionClosedException} when offline. */
+    CompletableFuture<Envelope> request(Envelope.Builder body, Envelope.BodyCase expected) {
+        return reconnector
+                .current()
+                .map(c -> c.request(body, expected))
+                .orElseGet(() ->
+                        CompletableFuture.failedFuture(new ConnectionClosedException("not connected to the server")));
+    }
+
+    /** The HTTPS file API, pinned like the gateway. */
+    CompletableFuture<ApiClient> api() {
+        ServerConnector.Discovered d = discovered;
+        CompletableFuture<ServerConnector.Discovered> known =
+                d != null ? CompletableFuture.completedFuture(d) : connector.discover();
+        return known.thenApply(x -> {
+            discovered = x;
+            HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(x.tls().jdkContext())
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .executor(rt.io())
+                    .build();
+            return new ApiClient(http, URI.create(x.info().apiUrl()), this::token, rt.json());
+        });
+    }
+
+    private CompletableFuture<GatewayConnection> resumeConnection() {
+        String token = token();
+        if (token.isEmpty()) {
+            return CompletableFuture.failedFuture(new NotLoggedInException("no session token stored"));
+        }
+        LoginRequest login = LoginRequest.newBuilder()
+                .setToken(token)
+                .setDeviceId(store.settings().get(SettingsTable.DEVICE_ID).orElse(""))
+                .setDeviceName(deviceName)
+                .setPlatform(rt.options().platform())
+                .build();
+        return connector.connect(login, this).thenApply(c -> {
+            discovered = c.discovered();
+            return c.connection();
+        });
+    }
+
+    private CompletableFuture<im.magpie.protocol.v1.SyncResponse> fetchSync(byte[] cursor, int limit) {
+        SyncRequest req = SyncRequest.newBuilder()
+                .setCursor(ByteString.copyFrom(cursor))
+                .setLimit(limit)
+                .build();
+        return request(Envelope.newBuilder().setSync(req), Envelope.BodyCase.SYNC_RESULT)
+                .thenApply(Envelope::getSyncResult);
+    }
+
+    @Override
+    public void onConnecting() {
+        setState(ConnectionState.CONNECTING);
+    }
+
+    @Override
+    public void onConnected(GatewayConnection connection) {
+        lastError = null;
+        setState(ConnectionState.ONLINE);
+        firstConnection.complete(null);
+        var unused = sync.sync();
+        outbox.retryNow();
+    }
+
+    @Override
+    public void onDisconnected() {
+        setState(ConnectionState.CONNECTING);
+    }
+
+    @Override
+    public void onSessionEnded(String reason) {
+        store.settings().remove(SettingsTable.SESSION_TOKEN);
+        setState(ConnectionState.SESSION_ENDED);
+        firstConnection.completeExceptionally(new NotLoggedInException("session ended: " + reason));
+        rt.listeners().onSessionEnded(reason);
+    }
+
+    @Override
+    public void onNotification(Notification notification) {
+        var unused = sync.onNotification(notification);
+    }
+
+    @Override
+    public void onPresence(PresenceUpdate update) {
+        rt.listeners().onPresence(update.getUsersList());
+    }
+
+    @Override
+    public void onKicked(Kicked kicked) {
+        reconnector.endSession("kicked: " + kicked.getReason());
+    }
+
+    @Override
+    public void onSent(String clientMessageId, long conversationId, long seq) {
+        rt.listeners().onMessageSent(clientMessageId, conversationId, seq);
+        if (seq > store.entries().maxSeq(conversationId)) {
+            var unused = sync.sync();
+        }
+    }
+
+    @Override
+    public void onFailed(String clientMessageId, long conversationId, String code) {
+        rt.listeners().onMessageFailed(clientMessageId, conversationId, code);
+    }
+
+    @Override
+    public void onConnectFailed(Throwable cause) {
+        lastError = cause;
+    }
+
+    private void setState(ConnectionState s) {
+        if (state != s && state != ConnectionState.SESSION_ENDED) {
+            state = s;
+            rt.listeners().onConnectionState(s);
+        }
+    }
+
+    /** Ends the session on the server (token revoked), then stops. */
+    CompletableFuture<Void> logout() {
+        CompletableFuture<Void> done = reconnector
+                .current()
+                .map(GatewayConnection::logout)
+                .orElseGet(() -> CompletableFuture.completedFuture(null));
+        return done.handle((ok, err) -> {
+            store.settings().remove(SettingsTable.SESSION_TOKEN);
+            close();
+            state = ConnectionState.OFFLINE;
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        ScheduledFuture<?> p = periodic;
+        if (p != null) {
+            p.cancel(false);
+        }
+        reconnector.stop();
+    }
+}

@@ -1,0 +1,334 @@
+package im.magpie.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import im.magpie.client.net.ServerAddress;
+import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.EntryRecord;
+import im.magpie.client.store.OutboxRecord;
+import im.magpie.client.store.UserRecord;
+import im.magpie.protocol.v1.FileContent;
+import im.magpie.protocol.v1.LoginResponse;
+import im.magpie.protocol.v1.ReadReceiptsResponse;
+import im.magpie.protocol.v1.UserInfo;
+import im.magpie.protocol.v1.UserPresence;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The headless client: the facade the CLI, the desktop UI, the load generator and end-to-end tests drive. One
+ * instance per data directory; at most one logged-in account at a time.
+ *
+ * <p>Network operations return {@link CompletableFuture}s completed on the client's callback executor (never on a
+ * Netty thread); do not block inside callbacks or listeners. Local reads ({@link #conversations()},
+ * {@link #messages}, {@link #search}) read the encrypted store directly and throw {@link IllegalStateException}
+ * without a session.
+ */
+public final class MagpieClient implements AutoCloseable {
+    private final ClientRuntime rt;
+    private final SessionStarter starter;
+    private volatile @Nullable ClientSession session;
+
+    private MagpieClient(ClientRuntime rt, SessionStarter starter) {
+        this.rt = rt;
+        this.starter = starter;
+    }
+
+    /**
+     * Opens a client on {@code dataDir} (one per client instance). {@code serverAddress} ({@code host} or
+     * {@code host:port} of discovery) may be null to use the server remembered from the last login.
+     */
+    public static MagpieClient open(Path dataDir, @Nullable String serverAddress, ClientOptions options)
+            throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ClientConfig config = ClientConfig.read(dataDir, json);
+        if (serverAddress != null && !serverAddress.isBlank()) {
+            config = config.withServer(ServerAddress.parse(serverAddress).toString());
+        }
+        ScheduledExecutorService callbacks =
+                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "magpie-client"));
+        ExecutorService io = Executors.newCachedThreadPool(r -> daemon(r, "magpie-io"));
+        ThreadFactory nettyThreads = r -> daemon(r, "magpie-netty");
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, nettyThreads, NioIoHandler.newFactory());
+        ClientRuntime rt = new ClientRuntime(callbacks, io, group, json, options, new ListenerSet());
+        return new MagpieClient(rt, new SessionStarter(dataDir, rt, config));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    public void addListener(ClientListener listener) {
+        rt.listeners().add(listener);
+    }
+
+    public void removeListener(ClientListener listener) {
+        rt.listeners().remove(listener);
+    }
+
+    /** The server address ({@code host:port} of discovery); empty when none was given yet. */
+    public String serverAddress() {
+        return starter.config().server();
+    }
+
+    /** The account of the last login in this data directory, if any. */
+    public Optional<String> rememberedAccount() {
+        String a = starter.config().account();
+        return a.isEmpty() ? Optional.empty() : Optional.of(a);
+    }
+
+    /** The pinned certificate fingerprint of the server; empty before first contact. */
+    public String pinnedFingerprint() {
+        return starter.config().fingerprint();
+    }
+
+    // ---- session ----
+
+    /**
+     * Logs in with a password: discovery, pin check (first contact asks the {@link FirstContactPolicy}), TLS, login;
+     * then keeps the session up, syncs and sends the outbox. The account's encrypted store is created on first login.
+     */
+    public CompletableFuture<LoginResponse> login(String account, String password, String deviceName) {
+        closeSession();
+        return starter.login(account, password, deviceName).thenApply(started -> {
+            session = started.session();
+            return started.login();
+        });
+    }
+
+    /**
+     * Resumes the remembered session with its stored token. Completes once connected (it keeps retrying while the
+     * server is unreachable: apply a timeout); fails with {@link NotLoggedInException} when there is no session or
+     * the server ended it.
+     */
+    public CompletableFuture<Void> resume(String deviceName) {
+        closeSession();
+        return starter.resume(deviceName).thenCompose(s -> {
+            session = s;
+            return s.firstConnection();
+        });
+    }
+
+    public ConnectionState connectionState() {
+        ClientSession s = session;
+        return s == null ? ConnectionState.OFFLINE : s.state();
+    }
+
+    /** Why the last connect attempt failed (for "cannot reach the server" messages), if it did. */
+    public Optional<Throwable> lastConnectError() {
+        ClientSession s = session;
+        return s == null ? Optional.empty() : Optional.ofNullable(s.lastError());
+    }
+
+    /** The logged-in user's id, 0 without a session. */
+    public long userId() {
+        ClientSession s = session;
+        return s == null ? 0 : s.userId();
+    }
+
+    /** Pulls every change since the last sync into the local store. */
+    public CompletableFuture<Void> sync() {
+        return future(s -> s.syncEngine().sync());
+    }
+
+    /** Ends the session on the server (revokes the token) and forgets it locally. */
+    public CompletableFuture<Void> logout() {
+        ClientSession s = session;
+        if (s == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return s.logout().whenComplete((ok, err) -> {
+            session = null;
+            s.store().close();
+            starter.forgetAccount();
+        });
+    }
+
+    // ---- local reads ----
+
+    public List<ConversationRecord> conversations() {
+        return require().store().conversations().all();
+    }
+
+    public Optional<ConversationRecord> conversation(long conversationId) {
+        return require().store().conversations().find(conversationId);
+    }
+
+    /** Up to {@code limit} stored entries below {@code beforeSeq} ({@link Long#MAX_VALUE}: newest), oldest first. */
+    public List<EntryRecord> messages(long conversationId, long beforeSeq, int limit) {
+        return require().store().entries().page(conversationId, beforeSeq, limit);
+    }
+
+    public Optional<EntryRecord> entry(long conversationId, long seq) {
+        return require().store().entries().find(conversationId, seq);
+    }
+
+    /** Local full-text search over message text and file names (one- and two-character Chinese included). */
+    public List<EntryRecord> search(String query, int limit) {
+        return require().store().entries().search(query, limit);
+    }
+
+    /** Messages not yet acknowledged by the server. */
+    public List<OutboxRecord> pendingMessages() {
+        return require().store().outbox().pending();
+    }
+
+    public Optional<OutboxRecord> outboxMessage(String clientMessageId) {
+        return require().store().outbox().find(clientMessageId);
+    }
+
+    /** Waits until every queued message was acknowledged or refused; false on timeout. Not on a callback thread. */
+    public boolean awaitFlushed(Duration timeout) throws InterruptedException {
+        return require().outbox().awaitFlushed(timeout);
+    }
+
+    public Optional<UserRecord> cachedUser(long userId) {
+        return require().store().users().find(userId);
+    }
+
+    // ---- messaging ----
+
+    /** Queues a text message; returns its client message id once stored locally. */
+    public String sendText(long conversationId, String text, List<Long> mentionUserIds) {
+        return messaging().sendText(conversationId, text, mentionUserIds);
+    }
+
+    /** Uploads the file (resumable), then queues the file message; completes with its client message id. */
+    public CompletableFuture<String> sendFile(long conversationId, Path file) {
+        return future(s -> new Messaging(s, rt).sendFile(conversationId, file));
+    }
+
+    /** Uploads every file below {@code dir}, then queues one folder message. */
+    public CompletableFuture<String> sendFolder(long conversationId, Path dir) {
+        return future(s -> new Messaging(s, rt).sendFolder(conversationId, dir));
+    }
+
+    /** Downloads (resumable, SHA-256 verified, atomic rename) a file to {@code target}. */
+    public CompletableFuture<Path> downloadFile(FileContent file, Path target) {
+        return future(s -> new Messaging(s, rt).downloadFile(file, target));
+    }
+
+    /** Local entries, then older pages from the server when the local store runs out; oldest first. */
+    public CompletableFuture<List<EntryRecord>> history(long conversationId, long beforeSeq, int limit) {
+        return future(s -> new Messaging(s, rt).history(conversationId, beforeSeq, limit));
+    }
+
+    public CompletableFuture<Void> recall(long conversationId, long seq) {
+        return future(s -> new Messaging(s, rt).recall(conversationId, seq));
+    }
+
+    public CompletableFuture<Void> markRead(long conversationId, long seq) {
+        return future(s -> new Messaging(s, rt).markRead(conversationId, seq));
+    }
+
+    public CompletableFuture<ReadReceiptsResponse> readReceipts(long conversationId, long seq) {
+        return future(s -> new Messaging(s, rt).readReceipts(conversationId, seq));
+    }
+
+    // ---- conversations, people, presence ----
+
+    /** Looks the account up, then opens (creating if needed) the direct conversation with them. */
+    public CompletableFuture<ConversationRecord> openDirect(String account) {
+        return future(s -> new Conversations(s, rt).openDirect(account));
+    }
+
+    public CompletableFuture<ConversationRecord> openSelf() {
+        return future(s -> new Conversations(s, rt).openSelf());
+    }
+
+    public CompletableFuture<ConversationRecord> createGroup(String title, List<String> accounts) {
+        return future(s -> new Conversations(s, rt).createGroup(title, accounts));
+    }
+
+    public CompletableFuture<ConversationRecord> renameGroup(long conversationId, String title) {
+        return future(s -> new Conversations(s, rt).renameGroup(conversationId, title));
+    }
+
+    public CompletableFuture<ConversationRecord> addMembers(long conversationId, List<String> accounts) {
+        return future(s -> new Conversations(s, rt).addMembers(conversationId, accounts));
+    }
+
+    public CompletableFuture<ConversationRecord> removeMember(long conversationId, String account) {
+        return future(s -> new Conversations(s, rt).removeMember(conversationId, account));
+    }
+
+    public CompletableFuture<ConversationRecord> leaveGroup(long conversationId) {
+        return future(s -> new Conversations(s, rt).leaveGroup(conversationId));
+    }
+
+    public CompletableFuture<List<UserInfo>> lookupAccounts(List<String> accounts) {
+        return future(s -> new Conversations(s, rt).lookupAccounts(accounts));
+    }
+
+    /** Users by id, from the local cache first. */
+    public CompletableFuture<List<UserRecord>> users(List<Long> userIds) {
+        return future(s -> new Conversations(s, rt).users(userIds));
+    }
+
+    /** Replaces the presence subscription; changes arrive through {@link ClientListener#onPresence}. */
+    public CompletableFuture<List<UserPresence>> subscribePresence(List<Long> userIds) {
+        return future(s -> new Conversations(s, rt).subscribePresence(userIds));
+    }
+
+    @Override
+    public void close() {
+        closeSession();
+        rt.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        rt.callbacks().shutdown();
+        rt.io().shutdown();
+    }
+
+    private Messaging messaging() {
+        return new Messaging(require(), rt);
+    }
+
+    private void closeSession() {
+        ClientSession s = session;
+        session = null;
+        if (s == null) {
+            return;
+        }
+        s.close();
+        try {
+            rt.callbacks().submit(() -> null).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // best effort: the store closes below anyway
+        }
+        s.store().close();
+    }
+
+    private ClientSession require() {
+        ClientSession s = session;
+        if (s == null) {
+            throw new IllegalStateException("not logged in");
+        }
+        return s;
+    }
+
+    private <T> CompletableFuture<T> future(Function<ClientSession, CompletableFuture<T>> call) {
+        ClientSession s = session;
+        if (s == null) {
+            return CompletableFuture.failedFuture(new NotLoggedInException("not logged in"));
+        }
+        return call.apply(s);
+    }
+}
