@@ -1,0 +1,77 @@
+package im.magpie.server.transport.tcp;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/** The long-connection listener: binds, serves and shuts down the event loops and the business executors. */
+public final class GatewayServer implements AutoCloseable {
+    private static final int BUSINESS_THREADS =
+            Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
+
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final DefaultEventExecutorGroup business;
+    private final ConnectionExceptionHandler exceptions = new ConnectionExceptionHandler();
+    private final Channel server;
+
+    private GatewayServer(
+            EventLoopGroup boss, EventLoopGroup workers, DefaultEventExecutorGroup business, Channel server) {
+        this.boss = boss;
+        this.workers = workers;
+        this.business = business;
+        this.server = server;
+    }
+
+    /** Binds to {@code host:port} (0 = any free port) and starts accepting connections. */
+    public static GatewayServer start(SslContext ssl, GatewayDependencies deps, String host, int port)
+            throws InterruptedException {
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> channelType =
+                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(io);
+        DefaultEventExecutorGroup business = new DefaultEventExecutorGroup(BUSINESS_THREADS);
+        ConnectionExceptionHandler exceptions = new ConnectionExceptionHandler();
+        Channel server = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new GatewayInitializer(ssl, deps, business, exceptions))
+                .bind(new InetSocketAddress(host, port))
+                .sync()
+                .channel();
+        return new GatewayServer(boss, workers, business, server);
+    }
+
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    ConnectionExceptionHandler exceptions() {
+        return exceptions;
+    }
+
+    @Override
+    public void close() {
+        server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        business.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,149 @@
+package im.magpie.server.transport.tcp;
+
+import im.magpie.protocol.v1.Ack;
+import im.magpie.protocol.v1.Envelope;
+import im.magpie.protocol.v1.ErrorCode;
+import im.magpie.protocol.v1.Pong;
+import im.magpie.protocol.v1.PresenceSnapshot;
+import im.magpie.server.account.UserId;
+import im.magpie.server.messaging.MessagingException;
+import im.magpie.server.presence.PresenceService;
+import im.magpie.server.presence.PresenceState;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Last handler of an authenticated connection: turns each request frame into one service call and
+ * the outcome into one reply frame with the same request id.
+ *
+ * <p>Services block on the database, so calls run on {@code ordered}, a single-threaded executor
+ * owned by this connection: never on the I/O event loop, and in the order the device sent them.
+ * A send completes later (after its commit); its reply is written when the future completes.
+ */
+public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelope> {
+    private final GatewayDependencies deps;
+    private final ConnectionSession connection;
+    private final Executor ordered;
+    private final MessageRequests messages;
+    private final ConversationRequests conversations;
+    private final ErrorMapper errors = new ErrorMapper();
+
+    RequestDispatcher(GatewayDependencies deps, ConnectionSession connection, Executor ordered) {
+        this.deps = deps;
+        this.connection = connection;
+        this.ordered = ordered;
+        this.messages = new MessageRequests(deps.messaging());
+        this.conversations = new ConversationRequests(deps.conversations(), deps.accounts());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, Envelope request) {
+        switch (request.getBodyCase()) {
+            case PING ->
+                reply(
+                        request,
+                        Envelope.newBuilder()
+                                .setPong(Pong.newBuilder()
+                                        .setServerTimeMs(deps.clock().millis())));
+            case SUBSCRIBE_PRESENCE -> subscribe(request);
+            case SET_PRESENCE -> setPresence(request);
+            case LOGOUT -> ordered.execute(() -> logout(request));
+            case HELLO, LOGIN -> reply(request, error(ErrorCode.ERROR_CODE_UNSUPPORTED_REQUEST, "already logged in"));
+            default -> ordered.execute(() -> dispatch(request));
+        }
+    }
+
+    private void dispatch(Envelope request) {
+        CompletableFuture<Void> unused = process(request)
+                .thenAccept(reply -> reply(request, reply))
+                .exceptionally(failure -> {
+                    reply(request, Envelope.newBuilder().setError(errors.map(failure, context(request))));
+                    return null;
+                });
+    }
+
+    private CompletableFuture<Envelope.Builder> process(Envelope request) {
+        UserId user = connection.user();
+        try {
+            return switch (request.getBodyCase()) {
+                case SEND_MESSAGE -> messages.send(user, request);
+                case RECALL_MESSAGE, MARK_READ, READ_RECEIPTS, SYNC, HISTORY ->
+                    CompletableFuture.completedFuture(messages.handle(user, request, Envelope.newBuilder()));
+                case OPEN_DIRECT,
+                        OPEN_SELF,
+                        CREATE_GROUP,
+                        RENAME_GROUP,
+                        ADD_MEMBERS,
+                        REMOVE_MEMBER,
+                        LEAVE_GROUP,
+                        SET_MEMBER_ROLE,
+                        LOOKUP_USERS ->
+                    CompletableFuture.completedFuture(conversations.handle(user, request, Envelope.newBuilder()));
+                default ->
+                    CompletableFuture.completedFuture(
+                            error(ErrorCode.ERROR_CODE_UNSUPPORTED_REQUEST, "not a request: " + request.getBodyCase()));
+            };
+        } catch (MessagingException | MessageTooLargeException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void subscribe(Envelope request) {
+        List<Long> ids = request.getSubscribePresence().getUserIdsList();
+        if (ids.size() > PresenceService.MAX_SUBSCRIPTION) {
+            reply(request, error(ErrorCode.ERROR_CODE_BAD_REQUEST, "at most 5,000 users"));
+            return;
+        }
+        Map<UserId, PresenceState> snapshot = deps.presence()
+                .subscribe(connection, ids.stream().map(UserId::new).toList());
+        PresenceSnapshot.Builder proto = PresenceSnapshot.newBuilder();
+        snapshot.forEach((user, state) -> proto.addUsers(PresenceMapper.toProto(user, state)));
+        reply(request, Envelope.newBuilder().setPresenceSnapshot(proto));
+    }
+
+    private void setPresence(Envelope request) {
+        PresenceState state = PresenceMapper.settable(request.getSetPresence().getPresence());
+        if (state == null) {
+            reply(request, error(ErrorCode.ERROR_CODE_BAD_REQUEST, "presence must be ONLINE or AWAY"));
+            return;
+        }
+        deps.presence().setDevice(connection.user(), connection.session().device(), state);
+        reply(request, Envelope.newBuilder().setAck(Ack.getDefaultInstance()));
+    }
+
+    private void logout(Envelope request) {
+        deps.sessions().logout(connection.session().token());
+        connection
+                .channel()
+                .writeAndFlush(Envelope.newBuilder()
+                        .setRequestId(request.getRequestId())
+                        .setAck(Ack.getDefaultInstance())
+                        .build())
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void reply(Envelope request, Envelope.Builder reply) {
+        connection
+                .channel()
+                .writeAndFlush(reply.setRequestId(request.getRequestId()).build())
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    private static Envelope.Builder error(ErrorCode code, String detail) {
+        return Envelope.newBuilder()
+                .setError(im.magpie.protocol.v1.ErrorReply.newBuilder()
+                        .setCode(code)
+                        .setDetail(detail));
+    }
+
+    private String context(Envelope request) {
+        return request.getBodyCase() + " #" + request.getRequestId() + " of user "
+                + connection.user().value() + " device "
+                + connection.session().device().value();
+    }
+}
