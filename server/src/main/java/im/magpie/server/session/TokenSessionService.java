@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class TokenSessionService implements SessionService {
         if (credentials.account().disabled()) {
             throw new AccountDisabledException("account is disabled");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         DeviceId device = sessions.registerDevice(
                 credentials.account().id(),
                 attempt.deviceId(),

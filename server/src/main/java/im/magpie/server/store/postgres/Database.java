@@ -4,9 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +26,12 @@ public final class Database implements AutoCloseable {
 
     private final @Nullable EmbeddedPostgres embedded;
     private final HikariDataSource pool;
+    private final String jdbcUrl;
 
-    private Database(@Nullable EmbeddedPostgres embedded, HikariDataSource pool) {
+    private Database(@Nullable EmbeddedPostgres embedded, HikariDataSource pool, String jdbcUrl) {
         this.embedded = embedded;
         this.pool = pool;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** Starts (embedded) or connects to (external) the database and applies pending migrations. */
@@ -44,6 +48,7 @@ public final class Database implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(local.port())
                 .setPGStartupWait(STARTUP_WAIT)
+                .setPgBinaryResolver(Database::binaries)
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -61,6 +66,20 @@ public final class Database implements AutoCloseable {
             pg.close();
             throw e;
         }
+    }
+
+    /**
+     * The first matching binaries archive on the class path. Zonky's default resolver refuses two
+     * copies of the same jar, which happens when the packaged jar's manifest class path (lib/) and
+     * the build's class path both list it.
+     */
+    private static InputStream binaries(String system, String hardware) throws IOException {
+        String name = ("postgres-" + system + "-" + hardware + ".txz").toLowerCase(Locale.ROOT);
+        InputStream in = Database.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("no embedded PostgreSQL binaries " + name + " on the class path");
+        }
+        return in;
     }
 
     private static Database open(
@@ -83,7 +102,12 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(embedded, pool);
+        return new Database(embedded, pool, url);
+    }
+
+    /** The JDBC URL the pool connects to (user and password are not part of it for external databases). */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     public DataSource dataSource() {

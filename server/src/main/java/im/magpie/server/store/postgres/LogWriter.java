@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class LogWriter implements LogAppender, AutoCloseable {
         if (nextPos < 0) {
             nextPos = maxPos(con) + 1;
         }
-        LogBatch tx = new LogBatch(con, cache, keys, rules, clock.instant(), nextPos);
+        LogBatch tx = new LogBatch(con, cache, keys, rules, clock.instant().truncatedTo(ChronoUnit.MICROS), nextPos);
         List<LogCommand.Send> sends = new ArrayList<>();
         for (Pending<?> p : batch) {
             if (p.command() instanceof LogCommand.Send send) {
