@@ -1,0 +1,322 @@
+package im.magpie.client.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.protobuf.ByteString;
+import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.DeviceKeyProtector;
+import im.magpie.client.store.EntryRecord;
+import im.magpie.client.store.LocalStore;
+import im.magpie.client.store.MachineIdentity;
+import im.magpie.client.store.MemberRecord;
+import im.magpie.protocol.v1.ConversationAdvanced;
+import im.magpie.protocol.v1.ConversationCreated;
+import im.magpie.protocol.v1.ConversationKind;
+import im.magpie.protocol.v1.ConversationRenamed;
+import im.magpie.protocol.v1.ConversationState;
+import im.magpie.protocol.v1.LogEntry;
+import im.magpie.protocol.v1.Member;
+import im.magpie.protocol.v1.MemberRemoved;
+import im.magpie.protocol.v1.MemberRole;
+import im.magpie.protocol.v1.MembersAdded;
+import im.magpie.protocol.v1.MessageBody;
+import im.magpie.protocol.v1.MessagePosted;
+import im.magpie.protocol.v1.MessageRecalled;
+import im.magpie.protocol.v1.Notification;
+import im.magpie.protocol.v1.ReadMarked;
+import im.magpie.protocol.v1.SyncResponse;
+import im.magpie.protocol.v1.TextContent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Applies crafted sync pages to real SQLCipher stores: the page-by-page result must equal one full sync, recalls
+ * clear bodies, read marks and membership follow the log and the authoritative states.
+ */
+class SyncEngineTest {
+    private static final long ALICE = 1;
+    private static final long BOB = 2;
+    private static final long CAROL = 3;
+    private static final long GROUP = 100;
+
+    @TempDir
+    Path dir;
+
+    private final List<LocalStore> opened = new ArrayList<>();
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(LocalStore::close);
+    }
+
+    /** The server's full log of one group conversation, and its state after each prefix of the log. */
+    private final List<LogEntry> log = List.of(
+            entry(
+                    1,
+                    ALICE,
+                    LogEntry.newBuilder()
+                            .setCreated(ConversationCreated.newBuilder()
+                                    .setKind(ConversationKind.CONVERSATION_KIND_GROUP)
+                                    .setTitle("Sales"))),
+            entry(
+                    2,
+                    ALICE,
+                    LogEntry.newBuilder()
+                            .setMembersAdded(MembersAdded.newBuilder()
+                                    .addMembers(member(BOB, 0))
+                                    .addMembers(member(CAROL, 0)))),
+            entry(3, BOB, LogEntry.newBuilder().setMessage(posted("cm-3", "季度报表 draft"))),
+            entry(4, ALICE, LogEntry.newBuilder().setMessage(posted("cm-4", "secret plan"))),
+            entry(
+                    5,
+                    ALICE,
+                    LogEntry.newBuilder()
+                            .setRecalled(MessageRecalled.newBuilder().setTargetSeq(4))),
+            entry(6, BOB, LogEntry.newBuilder().setRead(ReadMarked.newBuilder().setReadSeq(5))),
+            entry(
+                    7,
+                    ALICE,
+                    LogEntry.newBuilder()
+                            .setRenamed(ConversationRenamed.newBuilder().setTitle("Sales EMEA"))),
+            entry(
+                    8,
+                    ALICE,
+                    LogEntry.newBuilder()
+                            .setMemberRemoved(MemberRemoved.newBuilder().setUserId(CAROL))),
+            entry(9, CAROL, LogEntry.newBuilder().setMessage(posted("cm-9", "会议 at 3"))));
+
+    @Test
+    void pageByPageEqualsOneFullSync() throws Exception {
+        LocalStore incremental = store("inc.db");
+        for (int i = 0; i < log.size(); i += 2) {
+            int end = Math.min(i + 2, log.size());
+            // the server rewrites recalled messages in later full syncs, but a page already applied keeps the body
+            SyncResponse page = page(log.subList(i, end), state(end), end, false);
+            syncOnce(incremental, List.of(page));
+        }
+        LocalStore full = store("full.db");
+        syncOnce(full, List.of(page(serverView(log), state(log.size()), log.size(), false)));
+
+        assertThat(incremental.entries().all()).isEqualTo(full.entries().all());
+        assertThat(incremental.conversations().all())
+                .isEqualTo(full.conversations().all());
+        assertThat(incremental.syncCursor()).isEqualTo(full.syncCursor());
+    }
+
+    @Test
+    void recallMarksTheTargetAndClearsItsBody() throws Exception {
+        LocalStore store = store("r.db");
+        syncOnce(store, List.of(page(log.subList(0, 4), state(4), 4, false)));
+        assertThat(store.entries().find(GROUP, 4).orElseThrow().body()).isNotEmpty();
+        assertThat(store.entries().search("secret", 10)).hasSize(1);
+
+        syncOnce(store, List.of(page(log.subList(4, 5), state(5), 5, false)));
+
+        EntryRecord recalled = store.entries().find(GROUP, 4).orElseThrow();
+        assertThat(recalled.recalled()).isTrue();
+        assertThat(recalled.body()).isEmpty();
+        assertThat(store.entries().search("secret", 10)).isEmpty();
+    }
+
+    @Test
+    void readMarksAndMembershipFollowTheLog() throws Exception {
+        LocalStore store = store("m.db");
+        syncOnce(store, List.of(page(log.subList(0, 6), state(6), 6, false)));
+        ConversationRecord c = store.conversations().find(GROUP).orElseThrow();
+        assertThat(c.members()).extracting(MemberRecord::userId).containsExactly(ALICE, BOB, CAROL);
+        assertThat(c.members())
+                .filteredOn(m -> m.userId() == BOB)
+                .extracting(MemberRecord::readSeq)
+                .containsExactly(5L);
+
+        syncOnce(store, List.of(page(log.subList(6, 9), state(9), 9, false)));
+        c = store.conversations().find(GROUP).orElseThrow();
+        assertThat(c.title()).isEqualTo("Sales EMEA");
+        assertThat(c.members()).extracting(MemberRecord::userId).containsExactly(ALICE, BOB);
+        assertThat(c.lastSeq()).isEqualTo(9);
+    }
+
+    @Test
+    void followsHasMoreUntilTheLastPage() throws Exception {
+        LocalStore store = store("p.db");
+        List<SyncResponse> pages = List.of(
+                page(log.subList(0, 3), state(3), 3, true),
+                page(log.subList(3, 6), state(6), 6, true),
+                page(log.subList(6, 9), state(9), 9, false));
+        FakeSource source = new FakeSource(pages);
+        new SyncEngine(store, source, Runnable::run, b -> {}).sync().get(5, TimeUnit.SECONDS);
+        assertThat(source.cursors)
+                .extracting(c -> new String(c, StandardCharsets.UTF_8))
+                .containsExactly("", "cursor-3", "cursor-6");
+        assertThat(store.entries().maxSeq(GROUP)).isEqualTo(9);
+    }
+
+    @Test
+    void neverRunsTwoSyncsAtOnceAndCoalescesCallers() throws Exception {
+        LocalStore store = store("c.db");
+        CompletableFuture<SyncResponse> firstReply = new CompletableFuture<>();
+        List<byte[]> cursors = new ArrayList<>();
+        int[] inFlight = {0};
+        int[] maxInFlight = {0};
+        SyncSource source = (cursor, limit) -> {
+            cursors.add(cursor);
+            inFlight[0]++;
+            maxInFlight[0] = Math.max(maxInFlight[0], inFlight[0]);
+            CompletableFuture<SyncResponse> reply = cursors.size() == 1
+                    ? firstReply
+                    : CompletableFuture.completedFuture(page(List.of(), List.of(), 3, false));
+            return reply.whenComplete((r, e) -> inFlight[0]--);
+        };
+        SyncEngine engine = new SyncEngine(store, source, Runnable::run, b -> {});
+        CompletableFuture<Void> a = engine.sync();
+        CompletableFuture<Void> b = engine.sync();
+        CompletableFuture<Void> c = engine.sync();
+        assertThat(b).isSameAs(c);
+        assertThat(cursors).hasSize(1);
+
+        firstReply.complete(page(log.subList(0, 3), state(3), 3, false));
+
+        assertThat(a).isDone();
+        assertThat(b).isDone();
+        assertThat(cursors).hasSize(2);
+        assertThat(new String(cursors.get(1), StandardCharsets.UTF_8)).isEqualTo("cursor-3");
+        assertThat(maxInFlight[0]).isEqualTo(1);
+    }
+
+    @Test
+    void notificationTriggersSyncOnlyWhenAhead() throws Exception {
+        LocalStore store = store("n.db");
+        syncOnce(store, List.of(page(log.subList(0, 3), state(3), 3, false)));
+        FakeSource source = new FakeSource(List.of(page(log.subList(3, 4), state(4), 4, false)));
+        SyncEngine engine = new SyncEngine(store, source, Runnable::run, b -> {});
+
+        engine.onNotification(notification(3)).get(5, TimeUnit.SECONDS);
+        assertThat(source.cursors).isEmpty();
+
+        engine.onNotification(notification(4)).get(5, TimeUnit.SECONDS);
+        assertThat(source.cursors).hasSize(1);
+        assertThat(store.entries().maxSeq(GROUP)).isEqualTo(4);
+    }
+
+    private static Notification notification(long seq) {
+        return Notification.newBuilder()
+                .addConversations(ConversationAdvanced.newBuilder()
+                        .setConversationId(GROUP)
+                        .setSeq(seq))
+                .build();
+    }
+
+    private static void syncOnce(LocalStore store, List<SyncResponse> pages) throws Exception {
+        new SyncEngine(store, new FakeSource(pages), Runnable::run, b -> {})
+                .sync()
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    private LocalStore store(String name) throws Exception {
+        MachineIdentity machine = new MachineIdentity() {
+            @Override
+            public String machineId() {
+                return "test-machine";
+            }
+
+            @Override
+            public String userName() {
+                return "tester";
+            }
+        };
+        LocalStore s = LocalStore.open(dir.resolve(name), new DeviceKeyProtector(machine, new SecureRandom()));
+        opened.add(s);
+        return s;
+    }
+
+    /** What a full sync returns: recalled messages come back recalled with an empty body. */
+    private static List<LogEntry> serverView(List<LogEntry> entries) {
+        List<Long> recalled = entries.stream()
+                .filter(LogEntry::hasRecalled)
+                .map(e -> e.getRecalled().getTargetSeq())
+                .toList();
+        return entries.stream()
+                .map(e -> recalled.contains(e.getSeq())
+                        ? e.toBuilder()
+                                .setMessage(MessagePosted.newBuilder()
+                                        .setClientMessageId(e.getMessage().getClientMessageId())
+                                        .setRecalled(true))
+                                .build()
+                        : e)
+                .toList();
+    }
+
+    /** The group's state after the first {@code n} log entries. */
+    private static List<ConversationState> state(int n) {
+        ConversationState.Builder s = ConversationState.newBuilder()
+                .setConversationId(GROUP)
+                .setKind(ConversationKind.CONVERSATION_KIND_GROUP)
+                .setTitle(n >= 7 ? "Sales EMEA" : "Sales")
+                .setLastSeq(n)
+                .setActive(true)
+                .addMembers(Member.newBuilder().setUserId(ALICE).setRole(MemberRole.MEMBER_ROLE_OWNER));
+        if (n >= 2) {
+            s.addMembers(member(BOB, n >= 6 ? 5 : 0));
+            if (n < 8) {
+                s.addMembers(member(CAROL, 0));
+            }
+        }
+        return List.of(s.build());
+    }
+
+    private static SyncResponse page(List<LogEntry> entries, List<ConversationState> states, int end, boolean more) {
+        return SyncResponse.newBuilder()
+                .addAllEntries(entries)
+                .addAllConversations(states)
+                .setNextCursor(ByteString.copyFromUtf8("cursor-" + end))
+                .setHasMore(more)
+                .build();
+    }
+
+    private static Member member(long user, long readSeq) {
+        return Member.newBuilder()
+                .setUserId(user)
+                .setRole(MemberRole.MEMBER_ROLE_MEMBER)
+                .setReadSeq(readSeq)
+                .build();
+    }
+
+    private static MessagePosted posted(String clientId, String text) {
+        return MessagePosted.newBuilder()
+                .setClientMessageId(clientId)
+                .setBody(MessageBody.newBuilder()
+                        .setText(TextContent.newBuilder().setText(text)))
+                .build();
+    }
+
+    private static LogEntry entry(long seq, long actor, LogEntry.Builder change) {
+        return change.setConversationId(GROUP)
+                .setSeq(seq)
+                .setActorUserId(actor)
+                .setServerTimeMs(1_764_000_000_000L + seq * 1000)
+                .build();
+    }
+
+    private static final class FakeSource implements SyncSource {
+        final List<SyncResponse> pages;
+        final List<byte[]> cursors = new ArrayList<>();
+
+        FakeSource(List<SyncResponse> pages) {
+            this.pages = pages;
+        }
+
+        @Override
+        public CompletableFuture<SyncResponse> fetch(byte[] cursor, int limit) {
+            cursors.add(cursor);
+            return CompletableFuture.completedFuture(pages.get(cursors.size() - 1));
+        }
+    }
+}
