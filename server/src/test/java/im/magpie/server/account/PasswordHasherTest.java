@@ -21,7 +21,7 @@ class PasswordHasherTest {
         String a = hasher.hash("pw");
         String b = hasher.hash("pw");
 
-        assertThat(a).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(a).startsWith("$argon2id$v=19$m=12288,t=3,p=1$");
         assertThat(a).isNotEqualTo(b);
     }
 

@@ -158,6 +158,36 @@ class MessagingIT {
     }
 
     @Test
+    void aFailedCommitFailsTheBatchAndARetryLaterSucceeds() throws Exception {
+        ConversationId c = core.conversations().openDirect(alice, bob).id();
+        send(alice, c, UUID.randomUUID(), "first");
+        UUID id = UUID.randomUUID();
+        execute("CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN RAISE EXCEPTION 'disk full (simulated)'; END $$");
+        execute("CREATE TRIGGER refuse BEFORE INSERT ON log FOR EACH ROW EXECUTE FUNCTION refuse()");
+        try {
+            assertThatThrownBy(() -> send(alice, c, id, "during outage"))
+                    .hasCauseInstanceOf(im.magpie.server.store.postgres.StoreException.class);
+        } finally {
+            execute("DROP TRIGGER refuse ON log");
+            execute("DROP FUNCTION refuse()");
+        }
+
+        SendReceipt retried = send(alice, c, id, "during outage");
+
+        assertThat(retried.seq()).isEqualTo(4);
+        assertThat(texts(core.messaging().sync(bob, new byte[0], 100).entries()))
+                .containsExactly("first", "during outage");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection con = core.dataSource().getConnection();
+                Statement st = con.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Test
     void groupCommitBatchesConcurrentSendsAndKeepsPerSenderOrder() throws Exception {
         List<UserId> senders = new ArrayList<>();
         for (int i = 0; i < 10; i++) {

@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
                 .setPort(local.port())
                 .setPGStartupWait(STARTUP_WAIT)
                 .setPgBinaryResolver(Database::binaries)
+                .setRegisterShutdownHook(true)
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
@@ -91,6 +92,8 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setPoolName("magpie-db");
+        // Keep parameter values (titles, names, ciphertext) out of exception messages and so out of logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Flyway.configure()

@@ -78,6 +78,10 @@ public final class LogWriter implements LogAppender, AutoCloseable {
         if (!queue.offer(pending)) {
             return CompletableFuture.failedFuture(new RejectedExecutionException("log writer queue is full"));
         }
+        if (closing && !thread.isAlive() && queue.remove(pending)) {
+            // close() raced with this submit and the writer is gone: nobody else will complete it.
+            pending.future().completeExceptionally(new RejectedExecutionException("log writer is closed"));
+        }
         return pending.future();
     }
 
