@@ -162,14 +162,14 @@ public final class ConversationRules {
         return List.of(new Change.MemberRemoved(user, false));
     }
 
-    /** An owner who leaves hands ownership to the longest-standing admin, else member. */
+    /** An owner who leaves first hands ownership to the longest-standing admin, else member (so they see it). */
     public List<Change> leave(ConversationModel model, UserId caller) throws MessagingException {
         ConversationModel.Slot slot = groupMember(model, caller);
         List<Change> changes = new ArrayList<>();
-        changes.add(new Change.MemberRemoved(caller, true));
         if (slot.role() == MemberRole.OWNER) {
             successor(model, caller).ifPresent(next -> changes.add(new Change.RoleChanged(next, MemberRole.OWNER)));
         }
+        changes.add(new Change.MemberRemoved(caller, true));
         return changes;
     }
 

@@ -68,14 +68,21 @@ class ConversationsIT {
         core.conversations().removeMember(alice, group, bob);
         send(alice, group, "m3");
 
+        core.conversations().rename(alice, group, "Renamed after bob left");
         SyncPage bobs = core.messaging().sync(bob, new byte[0], 100);
         assertThat(texts(bobs.entries())).containsExactly("m1", "m2");
-        assertThat(bobs.entries())
-                .last()
-                .satisfies(e -> assertThat(e.change()).isEqualTo(new Change.MemberRemoved(bob, false)));
-        assertThat(bobs.conversations())
-                .singleElement()
-                .satisfies(s -> assertThat(s.active()).isFalse());
+        LogEntry removal = bobs.entries().get(bobs.entries().size() - 1);
+        assertThat(removal.change()).isEqualTo(new Change.MemberRemoved(bob, false));
+        // A former member sees the conversation as it was when they left.
+        assertThat(bobs.conversations()).singleElement().satisfies(s -> {
+            assertThat(s.active()).isFalse();
+            assertThat(s.lastSeq()).isEqualTo(removal.seq());
+            assertThat(s.title()).isEqualTo("Team");
+            assertThat(s.members()).extracting(Member::user).containsExactly(alice, carol);
+        });
+        assertThat(core.conversations().state(bob, group))
+                .isEqualTo(bobs.conversations().get(0));
+        assertThat(core.conversations().state(alice, group).title()).isEqualTo("Renamed after bob left");
 
         SyncPage carols = core.messaging().sync(carol, new byte[0], 100);
         assertThat(carols.entries().get(0).change()).isInstanceOf(Change.MembersAdded.class);

@@ -102,7 +102,7 @@ class ConversationRulesTest {
     void anOwnerWhoLeavesHandsOwnershipToTheLongestStandingAdmin() throws MessagingException {
         assertThat(rules.leave(group, OWNER))
                 .containsExactly(
-                        new Change.MemberRemoved(OWNER, true), new Change.RoleChanged(ADMIN, MemberRole.OWNER));
+                        new Change.RoleChanged(ADMIN, MemberRole.OWNER), new Change.MemberRemoved(OWNER, true));
         assertThat(rules.leave(group, MEMBER)).containsExactly(new Change.MemberRemoved(MEMBER, true));
     }
 

@@ -69,10 +69,15 @@ public final class PostgresLogReader implements LogReader {
             long lastSeq,
             byte[] wrappedKey,
             Map<UserId, Boolean> everMembers,
-            List<Member> members) {
-        ConversationState stateFor(UserId viewer) {
-            return new ConversationState(id, kind, title, members, lastSeq, everMembers.getOrDefault(viewer, false));
+            Map<UserId, Long> readSeqs,
+            List<Member> members) {}
+
+    /** Current members see the conversation now; former members see it as it was when they left. */
+    private static ConversationState stateFor(Connection con, Snapshot s, UserId viewer) throws SQLException {
+        if (s.everMembers().getOrDefault(viewer, false)) {
+            return new ConversationState(s.id(), s.kind(), s.title(), s.members(), s.lastSeq(), true);
         }
+        return FormerMemberView.state(con, s.id(), s.kind(), s.readSeqs(), viewer);
     }
 
     @Override
@@ -100,8 +105,10 @@ public final class PostgresLogReader implements LogReader {
                 }
                 entries.add(row.entry(keys, snapshot.wrappedKey()));
             }
-            List<ConversationState> states =
-                    snapshots.values().stream().map(s -> s.stateFor(user)).toList();
+            List<ConversationState> states = new ArrayList<>();
+            for (Snapshot snapshot : snapshots.values()) {
+                states.add(stateFor(con, snapshot, user));
+            }
             long last = page.isEmpty() ? afterPos : page.get(page.size() - 1).pos();
             return new SyncSlice(entries, states, last, hasMore);
         } catch (SQLException e) {
@@ -136,7 +143,7 @@ public final class PostgresLogReader implements LogReader {
     @Override
     public ConversationState state(UserId viewer, ConversationId conversation) throws MessagingException {
         try (Connection con = db.getConnection()) {
-            return visible(con, viewer, conversation).stateFor(viewer);
+            return stateFor(con, visible(con, viewer, conversation), viewer);
         } catch (SQLException e) {
             throw new StoreException("state of conversation " + conversation.value(), e);
         }
@@ -191,6 +198,7 @@ public final class PostgresLogReader implements LogReader {
             return result;
         }
         Map<Long, Map<UserId, Boolean>> ever = new HashMap<>();
+        Map<Long, Map<UserId, Long>> reads = new HashMap<>();
         Map<Long, List<Member>> members = new HashMap<>();
         try (PreparedStatement st = con.prepareStatement(MEMBERS)) {
             st.setArray(1, con.createArrayOf("bigint", ids.toArray()));
@@ -200,6 +208,7 @@ public final class PostgresLogReader implements LogReader {
                     UserId user = new UserId(rs.getLong(2));
                     boolean active = rs.getBoolean(5);
                     ever.computeIfAbsent(id, k -> new HashMap<>()).put(user, active);
+                    reads.computeIfAbsent(id, k -> new HashMap<>()).put(user, rs.getLong(4));
                     if (active) {
                         members.computeIfAbsent(id, k -> new ArrayList<>())
                                 .add(new Member(user, Codes.role(rs.getShort(3)), rs.getLong(4)));
@@ -221,6 +230,7 @@ public final class PostgresLogReader implements LogReader {
                                     rs.getLong(4),
                                     rs.getBytes(5),
                                     ever.getOrDefault(id, Map.of()),
+                                    reads.getOrDefault(id, Map.of()),
                                     List.copyOf(members.getOrDefault(id, List.of()))));
                 }
             }
