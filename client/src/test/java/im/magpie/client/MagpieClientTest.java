@@ -1,0 +1,168 @@
+package im.magpie.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import im.magpie.client.net.CertificateChangedException;
+import im.magpie.client.store.EntryRecord;
+import im.magpie.client.store.MachineIdentity;
+import im.magpie.client.store.OutboxState;
+import im.magpie.protocol.v1.LogEntry;
+import im.magpie.protocol.v1.MessageBody;
+import im.magpie.protocol.v1.MessagePosted;
+import im.magpie.protocol.v1.TextContent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The facade end to end against an in-memory server over real HTTP and TLS. */
+class MagpieClientTest {
+    private static final MachineIdentity MACHINE = new MachineIdentity() {
+        @Override
+        public String machineId() {
+            return "test-machine";
+        }
+
+        @Override
+        public String userName() {
+            return "tester";
+        }
+    };
+
+    @TempDir
+    Path dataDir;
+
+    private FakeMagpieServer server;
+    private final List<String> firstContacts = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new FakeMagpieServer();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private ClientOptions options() {
+        return new ClientOptions(
+                "test/1",
+                "cli",
+                (address, fp) -> firstContacts.add(fp),
+                null,
+                MACHINE,
+                Clock.systemUTC(),
+                Duration.ofSeconds(5));
+    }
+
+    @Test
+    void logsInPinsSendsAndSeesItsOwnMessageAfterSync() throws Exception {
+        try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
+            client.login("alice", "secret", "test device").get(10, TimeUnit.SECONDS);
+            assertThat(firstContacts).containsExactly(server.fingerprint());
+            assertThat(client.pinnedFingerprint()).isEqualTo(server.fingerprint());
+            assertThat(client.userId()).isEqualTo(FakeMagpieServer.ALICE);
+
+            long self = client.openSelf().get(5, TimeUnit.SECONDS).id();
+            String id = client.sendText(self, "明天开会 meeting", List.of());
+            assertThat(client.awaitFlushed(Duration.ofSeconds(5))).isTrue();
+            assertThat(client.outboxMessage(id).orElseThrow().state()).isEqualTo(OutboxState.SENT);
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !client.messages(self, Long.MAX_VALUE, 10).isEmpty());
+            assertThat(client.search("开会", 10))
+                    .extracting(EntryRecord::clientMessageId)
+                    .containsExactly(id);
+            assertThat(server.sends).extracting(r -> r.getClientMessageId()).containsExactly(id);
+        }
+    }
+
+    @Test
+    void resumesWithTheStoredTokenAndSyncsPushedMessages() throws Exception {
+        try (MagpieClient first = MagpieClient.open(dataDir, server.address(), options())) {
+            first.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);
+        }
+        for (int i = 0; i < 5; i++) {
+            server.post(text("old " + i));
+        }
+        try (MagpieClient client = MagpieClient.open(dataDir, null, options())) {
+            List<EntryRecord> heard = new CopyOnWriteArrayList<>();
+            client.addListener(new ClientListener() {
+                @Override
+                public void onEntries(List<EntryRecord> entries) {
+                    heard.addAll(entries);
+                }
+            });
+            client.resume("d").get(10, TimeUnit.SECONDS);
+            client.sync().get(5, TimeUnit.SECONDS);
+            assertThat(client.messages(FakeMagpieServer.SELF_CONVERSATION, Long.MAX_VALUE, 50))
+                    .hasSize(5);
+
+            server.post(text("pushed"));
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> client.messages(FakeMagpieServer.SELF_CONVERSATION, Long.MAX_VALUE, 50)
+                                    .size()
+                            == 6);
+            assertThat(heard).hasSize(6);
+            assertThat(firstContacts).hasSize(1);
+
+            client.recall(FakeMagpieServer.SELF_CONVERSATION, 6).get(5, TimeUnit.SECONDS);
+            assertThat(client.entry(FakeMagpieServer.SELF_CONVERSATION, 6)
+                            .orElseThrow()
+                            .recalled())
+                    .isTrue();
+            assertThat(client.search("pushed", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void refusesAServerWhoseCertificateChangedAfterPinning() throws Exception {
+        try (MagpieClient first = MagpieClient.open(dataDir, server.address(), options())) {
+            first.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);
+        }
+        // the same address now presents another installation's certificate: simulate by pinning something else
+        Path config = dataDir.resolve("client.json");
+        Files.writeString(config, Files.readString(config).replace(server.fingerprint(), "ab".repeat(32)));
+        try (MagpieClient client = MagpieClient.open(dataDir, null, options())) {
+            assertThatThrownBy(() -> client.login("alice", "secret", "d").get(10, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(CertificateChangedException.class)
+                    .hasMessageContaining("certificate changed");
+            assertThat(firstContacts).hasSize(1);
+        }
+        ClientOptions strict = options().withRequiredFingerprint("00".repeat(32));
+        try (MagpieClient client = MagpieClient.open(dataDir.resolve("other"), server.address(), strict)) {
+            assertThatThrownBy(() -> client.login("alice", "secret", "d").get(10, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(CertificateChangedException.class);
+        }
+    }
+
+    @Test
+    void wrongPasswordFailsAndLeavesNoSession() throws Exception {
+        try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
+            assertThatThrownBy(() -> client.login("alice", "nope", "d").get(10, TimeUnit.SECONDS))
+                    .hasMessageContaining("INVALID_CREDENTIALS");
+            assertThat(client.connectionState()).isEqualTo(ConnectionState.OFFLINE);
+            assertThatThrownBy(() -> client.resume("d").get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(NotLoggedInException.class);
+        }
+    }
+
+    private static LogEntry.Builder text(String t) {
+        return LogEntry.newBuilder()
+                .setActorUserId(FakeMagpieServer.ALICE)
+                .setMessage(MessagePosted.newBuilder()
+                        .setClientMessageId("other-" + t)
+                        .setBody(MessageBody.newBuilder()
+                                .setText(TextContent.newBuilder().setText(t))));
+    }
+}
