@@ -38,7 +38,13 @@ public final class MagpieServer implements AutoCloseable {
     /** The bound ports. */
     public record Ports(int discovery, int gateway, int api, int admin) {}
 
-    private final Deque<AutoCloseable> running;
+    /** Something started that must be stopped; stopping never throws checked exceptions. */
+    @FunctionalInterface
+    private interface Running {
+        void stop();
+    }
+
+    private final Deque<Running> running;
     private final Ports ports;
     private final TlsMaterial tls;
     private final Path dataDir;
@@ -46,12 +52,7 @@ public final class MagpieServer implements AutoCloseable {
     private final PushService push;
 
     private MagpieServer(
-            Deque<AutoCloseable> running,
-            Ports ports,
-            TlsMaterial tls,
-            Path dataDir,
-            CoreServices core,
-            PushService push) {
+            Deque<Running> running, Ports ports, TlsMaterial tls, Path dataDir, CoreServices core, PushService push) {
         this.running = running;
         this.ports = ports;
         this.tls = tls;
@@ -61,7 +62,7 @@ public final class MagpieServer implements AutoCloseable {
     }
 
     public static MagpieServer start(ServerConfig config, CoreStarter starter) throws ServerStartException {
-        Deque<AutoCloseable> running = new ArrayDeque<>();
+        Deque<Running> running = new ArrayDeque<>();
         try {
             Path dataDir = prepareDataDir(config.dataDir());
             TlsMaterial tls = new TlsSetup().prepare(config.tls(), dataDir, config.publicHost());
@@ -70,7 +71,7 @@ public final class MagpieServer implements AutoCloseable {
             DeviceConnections connections = new DeviceConnections();
             PushService push = new PushService(connections);
             CoreServices core = starter.start(config, new NotificationPublisher(connections));
-            running.push(() -> core.stop().run());
+            running.push(core.stop()::run);
             GatewayServer gateway = GatewayServer.start(
                     tls.nettyServerContext(),
                     new GatewayDependencies(
@@ -85,26 +86,26 @@ public final class MagpieServer implements AutoCloseable {
                             VERSION),
                     config.bindAddress(),
                     config.ports().gateway());
-            running.push(gateway);
+            running.push(gateway::close);
             ApiServer api =
                     ApiServer.start(config.bindAddress(), config.ports().api(), jdkTls, core.sessions(), core.files());
-            running.push(api);
+            running.push(api::close);
             DiscoveryServer discovery = DiscoveryServer.start(
                     config.bindAddress(),
                     config.ports().discovery(),
                     new DiscoveryServer.Announcement(
                             VERSION, config.publicHost(), gateway.port(), api.port(), tls.fingerprint()),
                     Clock.systemUTC());
-            running.push(discovery);
+            running.push(discovery::close);
             AdminServer admin = AdminServer.start(
                     config.admin().bindAddress(),
                     config.ports().admin(),
                     jdkTls,
                     token,
                     new AdminServer.Services(core.accounts(), core.sessions(), core.conversations(), push));
-            running.push(admin);
+            running.push(admin::close);
             AdminEndpoint.write(dataDir, config.admin().bindAddress(), admin.port());
-            running.push(() -> AdminEndpoint.remove(dataDir));
+            running.push(() -> removeEndpoint(dataDir));
             Ports ports = new Ports(discovery.port(), gateway.port(), api.port(), admin.port());
             log.info("Discovery listening on {}:{} (HTTP)", config.bindAddress(), ports.discovery());
             log.info("Gateway listening on {}:{} (TLS)", config.bindAddress(), ports.gateway());
@@ -165,14 +166,23 @@ public final class MagpieServer implements AutoCloseable {
         stopAll(running);
     }
 
-    private static void stopAll(Deque<AutoCloseable> running) {
+    /** Stops in reverse start order; a failure of one part is logged and the rest still stop. */
+    private static void stopAll(Deque<Running> running) {
         while (!running.isEmpty()) {
-            AutoCloseable next = running.pop();
+            Running next = running.pop();
             try {
-                next.close();
-            } catch (Exception e) { // AutoCloseable.close declares Exception; shutdown must go on regardless
-                log.warn("Failure while stopping {}", next, e);
+                next.stop();
+            } catch (RuntimeException e) {
+                log.warn("Failure while stopping the server", e);
             }
+        }
+    }
+
+    private static void removeEndpoint(Path dataDir) {
+        try {
+            AdminEndpoint.remove(dataDir);
+        } catch (IOException e) {
+            log.warn("Cannot remove {}", dataDir.resolve(AdminEndpoint.FILE_NAME), e);
         }
     }
 }

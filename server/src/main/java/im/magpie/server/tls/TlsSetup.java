@@ -8,6 +8,8 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,6 +31,7 @@ public final class TlsSetup {
     private static final String CA_KEY = "ca.key";
     private static final String SERVER_CERT = "server.pem";
     private static final String SERVER_KEY = "server.key";
+    static final Duration RENEW_BEFORE = Duration.ofDays(30);
 
     private final CertificateFactory factory = new CertificateFactory();
 
@@ -78,6 +81,11 @@ public final class TlsSetup {
         }
         PrivateKey key = PemFiles.readPrivateKey(serverKey);
         return new TlsMaterial(key, PemFiles.readCertificates(serverCert), ca);
+    }
+
+    /** True when the certificate ends within {@link #RENEW_BEFORE}: it is then issued again from the CA. */
+    static boolean expiresSoon(X509Certificate certificate) {
+        return certificate.getNotAfter().toInstant().isBefore(Instant.now().plus(RENEW_BEFORE));
     }
 
     private static Set<String> wantedNames(@Nullable String publicHost) {

@@ -25,14 +25,19 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final DefaultEventExecutorGroup business;
-    private final ConnectionExceptionHandler exceptions = new ConnectionExceptionHandler();
+    private final ConnectionExceptionHandler exceptions;
     private final Channel server;
 
     private GatewayServer(
-            EventLoopGroup boss, EventLoopGroup workers, DefaultEventExecutorGroup business, Channel server) {
+            EventLoopGroup boss,
+            EventLoopGroup workers,
+            DefaultEventExecutorGroup business,
+            ConnectionExceptionHandler exceptions,
+            Channel server) {
         this.boss = boss;
         this.workers = workers;
         this.business = business;
+        this.exceptions = exceptions;
         this.server = server;
     }
 
@@ -56,14 +61,15 @@ public final class GatewayServer implements AutoCloseable {
                 .bind(new InetSocketAddress(host, port))
                 .sync()
                 .channel();
-        return new GatewayServer(boss, workers, business, server);
+        return new GatewayServer(boss, workers, business, exceptions, server);
     }
 
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    ConnectionExceptionHandler exceptions() {
+    /** Connection failures and idle closes so far (for metrics and tests). */
+    public ConnectionExceptionHandler exceptions() {
         return exceptions;
     }
 

@@ -16,20 +16,27 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Executor;
 
 /**
  * Second handler: accepts {@code login} (password or token) and answers every other request with
  * {@code NOT_AUTHENTICATED}. While a login runs (on the connection's ordered executor) reading is
- * paused, so no request can overtake it. On success the device is registered and
+ * paused and frames already received are held back (at most {@value #MAX_PENDING_FRAMES}), so a
+ * request pipelined after the login is served once the login succeeded. On success the device is registered and
  * {@link RequestDispatcher} takes this handler's place.
  */
 public final class LoginHandler extends SimpleChannelInboundHandler<Envelope> {
     static final int MAX_FIELD_CHARS = 256;
+    /** Frames that may arrive (pipelined) while a login runs; more close the connection. */
+    static final int MAX_PENDING_FRAMES = 32;
 
     private final GatewayDependencies deps;
     private final Executor ordered;
     private final ErrorMapper errors = new ErrorMapper();
+    private final Deque<Envelope> pending = new ArrayDeque<>();
+    private boolean loginRunning;
 
     public LoginHandler(GatewayDependencies deps, Executor ordered) {
         this.deps = deps;
@@ -38,6 +45,14 @@ public final class LoginHandler extends SimpleChannelInboundHandler<Envelope> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Envelope frame) {
+        if (loginRunning) {
+            if (pending.size() >= MAX_PENDING_FRAMES) {
+                ctx.close().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+                return;
+            }
+            pending.add(frame);
+            return;
+        }
         if (frame.getBodyCase() != Envelope.BodyCase.LOGIN) {
             ctx.writeAndFlush(
                             Replies.error(frame.getRequestId(), ErrorCode.ERROR_CODE_NOT_AUTHENTICATED, "log in first"))
@@ -52,6 +67,7 @@ public final class LoginHandler extends SimpleChannelInboundHandler<Envelope> {
             return;
         }
         ctx.channel().config().setAutoRead(false);
+        loginRunning = true;
         LoginAttempt attempt = new LoginAttempt(
                 login.getDeviceId().isEmpty() ? null : new DeviceId(login.getDeviceId()),
                 login.getDeviceName(),
@@ -80,11 +96,21 @@ public final class LoginHandler extends SimpleChannelInboundHandler<Envelope> {
                     .setError(errors.map(e, "login from " + attempt.remoteAddress()))
                     .build();
             ctx.channel().writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
-            ctx.channel().config().setAutoRead(true);
+            ctx.executor().execute(() -> failed(ctx));
+        }
+    }
+
+    /** Back to waiting for a login: frames that arrived meanwhile are handled as if they came now. */
+    private void failed(ChannelHandlerContext ctx) {
+        loginRunning = false;
+        ctx.channel().config().setAutoRead(true);
+        for (Envelope next = pending.poll(); next != null; next = loginRunning ? null : pending.poll()) {
+            channelRead0(ctx, next);
         }
     }
 
     private void loggedIn(ChannelHandlerContext ctx, long requestId, Session session, LoginAttempt attempt) {
+        loginRunning = false;
         if (!ctx.channel().isActive()) {
             return;
         }
@@ -103,6 +129,9 @@ public final class LoginHandler extends SimpleChannelInboundHandler<Envelope> {
                         .build())
                 .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         ctx.channel().config().setAutoRead(true);
+        for (Envelope next = pending.poll(); next != null; next = pending.poll()) {
+            ctx.channel().pipeline().fireChannelRead(next);
+        }
     }
 
     private static boolean valid(LoginRequest login) {

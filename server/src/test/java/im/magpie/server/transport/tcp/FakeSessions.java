@@ -26,7 +26,25 @@ final class FakeSessions implements SessionService {
 
     final Map<String, Session> byToken = new ConcurrentHashMap<>();
     final List<String> loggedOut = new ArrayList<>();
+    private final java.util.Deque<Runnable> held = new java.util.ArrayDeque<>();
+    boolean holdLogins;
     private int next;
+
+    /** The connection's "ordered executor": runs at once unless logins are held back. */
+    void run(Runnable task) {
+        if (holdLogins) {
+            held.add(task);
+        } else {
+            task.run();
+        }
+    }
+
+    void releaseLogins() {
+        holdLogins = false;
+        for (Runnable task = held.poll(); task != null; task = held.poll()) {
+            task.run();
+        }
+    }
 
     @Override
     public Session loginWithPassword(String account, String password, LoginAttempt attempt)

@@ -99,6 +99,40 @@ class LoginHandlerTest {
     }
 
     @Test
+    void servesRequestsPipelinedBehindTheLogin() {
+        io.netty.buffer.ByteBuf both = TcpFixture.frame(TcpFixture.login(2, "alice", "secret"))
+                .writeBytes(TcpFixture.frame(Envelope.newBuilder()
+                        .setRequestId(3)
+                        .setPing(Ping.getDefaultInstance())
+                        .build()));
+        tcp.sessions.holdLogins = true;
+        tcp.channel.writeInbound(both);
+        assertThat(tcp.poll()).isNull();
+
+        tcp.sessions.releaseLogins();
+        tcp.channel.runPendingTasks();
+
+        assertThat(tcp.reply().hasLoginResult()).isTrue();
+        Envelope pong = tcp.reply();
+        assertThat(pong.getRequestId()).isEqualTo(3);
+        assertThat(pong.hasPong()).isTrue();
+    }
+
+    @Test
+    void answersFramesPipelinedBehindAFailedLoginAsUnauthenticated() {
+        io.netty.buffer.ByteBuf both = TcpFixture.frame(TcpFixture.login(2, "alice", "wrong"))
+                .writeBytes(TcpFixture.frame(Envelope.newBuilder()
+                        .setRequestId(3)
+                        .setPing(Ping.getDefaultInstance())
+                        .build()));
+        tcp.channel.writeInbound(both);
+        tcp.channel.runPendingTasks();
+
+        tcp.assertError(tcp.reply(), 2, ErrorCode.ERROR_CODE_INVALID_CREDENTIALS);
+        tcp.assertError(tcp.reply(), 3, ErrorCode.ERROR_CODE_NOT_AUTHENTICATED);
+    }
+
+    @Test
     void rejectsALoginWithoutCredential() {
         tcp.send(Envelope.newBuilder()
                 .setRequestId(2)

@@ -49,7 +49,7 @@ final class TcpFixture implements AutoCloseable {
         channel = new EmbeddedChannel();
         channel.pipeline().addLast(new IdleStateHandler(3L * HEARTBEAT_SECONDS, 0, 0, TimeUnit.SECONDS));
         Framing.addCodec(channel.pipeline(), Framing.MAX_FRAME_BYTES);
-        channel.pipeline().addLast("handshake", new HandshakeHandler(deps, Runnable::run));
+        channel.pipeline().addLast("handshake", new HandshakeHandler(deps, sessions::run));
         channel.pipeline().addLast("exceptions", exceptions);
     }
 
