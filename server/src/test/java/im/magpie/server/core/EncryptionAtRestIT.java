@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,16 @@ class EncryptionAtRestIT {
                     .hasSize(3);
             try (Connection con = core.dataSource().getConnection();
                     Statement st = con.createStatement()) {
+                for (String durable : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (ResultSet rs = st.executeQuery("SHOW " + durable)) {
+                        rs.next();
+                        assertThat(rs.getString(1)).as(durable).isEqualTo("on");
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SHOW log_statement")) {
+                    rs.next();
+                    assertThat(rs.getString(1)).isEqualTo("none");
+                }
                 st.execute("CHECKPOINT");
                 st.execute("SELECT pg_switch_wal()");
             }

@@ -158,6 +158,26 @@ class MessagingIT {
     }
 
     @Test
+    void closeCompletesOrFailsEveryPendingSend() throws Exception {
+        ConversationId c = core.conversations().openDirect(alice, bob).id();
+        List<CompletableFuture<SendReceipt>> futures = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            futures.add(core.messaging().send(alice, message(c, UUID.randomUUID(), "m" + i)));
+        }
+
+        core.close();
+
+        assertThat(futures).allSatisfy(f -> assertThat(f).isDone());
+        long committed =
+                futures.stream().filter(f -> !f.isCompletedExceptionally()).count();
+        assertThat(committed).isEqualTo(500);
+        assertThat(core.messaging().send(alice, message(c, UUID.randomUUID(), "after close")))
+                .isCompletedExceptionally();
+        core = CoreComponents.start(CoreFixture.settings(dataDir, clock), publisher);
+        assertThat(messageRows()).isEqualTo(500);
+    }
+
+    @Test
     void aFailedCommitFailsTheBatchAndARetryLaterSucceeds() throws Exception {
         ConversationId c = core.conversations().openDirect(alice, bob).id();
         send(alice, c, UUID.randomUUID(), "first");
