@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -140,6 +141,21 @@ class GatewayIT {
                             .getError()
                             .getCode())
                     .isEqualTo(ErrorCode.ERROR_CODE_NOT_A_MEMBER);
+        }
+    }
+
+    @Test
+    void closesAPlainTextConnectionOnTheTlsPort() throws Exception {
+        try (java.net.Socket plain = new java.net.Socket(
+                java.net.InetAddress.getLoopbackAddress(),
+                server.server().ports().gateway())) {
+            plain.setSoTimeout((int) TestDevice.TIMEOUT.toMillis());
+            plain.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            plain.getOutputStream().flush();
+
+            byte[] rest = plain.getInputStream().readAllBytes();
+
+            assertThat(new String(rest, StandardCharsets.US_ASCII)).doesNotContain("HTTP");
         }
     }
 
