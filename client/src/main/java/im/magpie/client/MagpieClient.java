@@ -291,8 +291,8 @@ public final class MagpieClient implements AutoCloseable {
     public void close() {
         closeSession();
         rt.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        rt.callbacks().shutdown();
-        rt.io().shutdown();
+        rt.callbacks().shutdownNow();
+        rt.io().shutdownNow();
     }
 
     private Messaging messaging() {

@@ -57,6 +57,9 @@ public final class MagpieCli implements Runnable {
     String fingerprint;
 
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "im/magpie/client/cli/logback-cli.xml");
+        }
         System.exit(run(
                 args,
                 new PrintWriter(
