@@ -42,11 +42,13 @@ import org.jspecify.annotations.Nullable;
 public final class MagpieClient implements AutoCloseable {
     private final ClientRuntime rt;
     private final SessionStarter starter;
+    private final boolean ownsSharedThreads;
     private volatile @Nullable ClientSession session;
 
-    private MagpieClient(ClientRuntime rt, SessionStarter starter) {
+    private MagpieClient(ClientRuntime rt, SessionStarter starter, boolean ownsSharedThreads) {
         this.rt = rt;
         this.starter = starter;
+        this.ownsSharedThreads = ownsSharedThreads;
     }
 
     /**
@@ -55,6 +57,35 @@ public final class MagpieClient implements AutoCloseable {
      */
     public static MagpieClient open(Path dataDir, @Nullable String serverAddress, ClientOptions options)
             throws IOException {
+        ThreadFactory nettyThreads = r -> daemon(r, "magpie-netty");
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, nettyThreads, NioIoHandler.newFactory());
+        ExecutorService io = Executors.newCachedThreadPool(r -> daemon(r, "magpie-io"));
+        return open(dataDir, serverAddress, options, group, io, true);
+    }
+
+    /**
+     * Like {@link #open(Path, String, ClientOptions)}, but on a Netty event loop group and an I/O executor shared
+     * by many clients (the load generator, tests with many devices). {@link #close()} leaves both running; each
+     * client still has its own single callback thread.
+     */
+    public static MagpieClient open(
+            Path dataDir,
+            @Nullable String serverAddress,
+            ClientOptions options,
+            EventLoopGroup sharedGroup,
+            ExecutorService sharedIo)
+            throws IOException {
+        return open(dataDir, serverAddress, options, sharedGroup, sharedIo, false);
+    }
+
+    private static MagpieClient open(
+            Path dataDir,
+            @Nullable String serverAddress,
+            ClientOptions options,
+            EventLoopGroup group,
+            ExecutorService io,
+            boolean owned)
+            throws IOException {
         ObjectMapper json = new ObjectMapper();
         ClientConfig config = ClientConfig.read(dataDir, json);
         if (serverAddress != null && !serverAddress.isBlank()) {
@@ -62,11 +93,8 @@ public final class MagpieClient implements AutoCloseable {
         }
         ScheduledExecutorService callbacks =
                 Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "magpie-client"));
-        ExecutorService io = Executors.newCachedThreadPool(r -> daemon(r, "magpie-io"));
-        ThreadFactory nettyThreads = r -> daemon(r, "magpie-netty");
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, nettyThreads, NioIoHandler.newFactory());
         ClientRuntime rt = new ClientRuntime(callbacks, io, group, json, options, new ListenerSet());
-        return new MagpieClient(rt, new SessionStarter(dataDir, rt, config));
+        return new MagpieClient(rt, new SessionStarter(dataDir, rt, config), owned);
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -290,9 +318,11 @@ public final class MagpieClient implements AutoCloseable {
     @Override
     public void close() {
         closeSession();
-        rt.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         rt.callbacks().shutdownNow();
-        rt.io().shutdownNow();
+        if (ownsSharedThreads) {
+            rt.group().shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            rt.io().shutdownNow();
+        }
     }
 
     private Messaging messaging() {

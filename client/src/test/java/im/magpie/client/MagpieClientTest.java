@@ -12,12 +12,17 @@ import im.magpie.protocol.v1.LogEntry;
 import im.magpie.protocol.v1.MessageBody;
 import im.magpie.protocol.v1.MessagePosted;
 import im.magpie.protocol.v1.TextContent;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +159,30 @@ class MagpieClientTest {
             assertThat(client.connectionState()).isEqualTo(ConnectionState.OFFLINE);
             assertThatThrownBy(() -> client.resume("d").get(5, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(NotLoggedInException.class);
+        }
+    }
+
+    @Test
+    void manyClientsShareOneEventLoopAndIoPool() throws Exception {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        ExecutorService io = Executors.newCachedThreadPool();
+        try {
+            try (MagpieClient a = MagpieClient.open(dataDir.resolve("a"), server.address(), options(), group, io);
+                    MagpieClient b = MagpieClient.open(dataDir.resolve("b"), server.address(), options(), group, io)) {
+                a.login("alice", "secret", "laptop").get(10, TimeUnit.SECONDS);
+                b.login("alice", "secret", "phone").get(10, TimeUnit.SECONDS);
+                a.sendText(FakeMagpieServer.SELF_CONVERSATION, "from the laptop", List.of());
+                assertThat(a.awaitFlushed(Duration.ofSeconds(5))).isTrue();
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> b.messages(FakeMagpieServer.SELF_CONVERSATION, Long.MAX_VALUE, 10)
+                                        .size()
+                                == 1);
+            }
+            assertThat(group.isShuttingDown()).isFalse();
+            assertThat(io.isShutdown()).isFalse();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            io.shutdownNow();
         }
     }
 

@@ -24,6 +24,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One long TLS connection to the gateway (port 7006), after the Hello/Welcome handshake. Requests get a fresh
@@ -41,7 +42,13 @@ public final class GatewayConnection implements AutoCloseable {
         this.channel = channel;
         this.pending = pending;
         this.requestTimeout = requestTimeout;
-        channel.closeFuture().addListener(f -> callbacks.execute(() -> closed.complete(null)));
+        channel.closeFuture().addListener(f -> {
+            try {
+                callbacks.execute(() -> closed.complete(null));
+            } catch (RejectedExecutionException e) {
+                closed.complete(null); // the client is shutting down: nobody waits on its callback thread
+            }
+        });
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,7 +49,7 @@ final class PendingRequests {
             return false;
         }
         p.timer().cancel(false);
-        callbacks.execute(() -> p.future().complete(reply));
+        run(() -> p.future().complete(reply));
         return true;
     }
 
@@ -56,7 +57,7 @@ final class PendingRequests {
         Pending p = pending.remove(id);
         if (p != null) {
             p.timer().cancel(false);
-            callbacks.execute(() -> p.future().completeExceptionally(cause));
+            run(() -> p.future().completeExceptionally(cause));
         }
     }
 
@@ -64,6 +65,15 @@ final class PendingRequests {
         List<Long> ids = new ArrayList<>(pending.keySet());
         for (long id : ids) {
             fail(id, cause);
+        }
+    }
+
+    /** Runs on the callback executor; once the client shut it down, right here instead. */
+    private void run(Runnable completion) {
+        try {
+            callbacks.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
         }
     }
 
