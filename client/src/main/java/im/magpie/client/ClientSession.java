@@ -17,10 +17,13 @@ import im.magpie.protocol.v1.Kicked;
 import im.magpie.protocol.v1.LoginRequest;
 import im.magpie.protocol.v1.Notification;
 import im.magpie.protocol.v1.PresenceUpdate;
+import im.magpie.protocol.v1.SubscribePresenceRequest;
 import im.magpie.protocol.v1.SyncRequest;
+import im.magpie.protocol.v1.UserPresence;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,6 +50,7 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
     private volatile ServerConnector.@Nullable Discovered discovered;
     private volatile @Nullable Throwable lastError;
     private volatile @Nullable ScheduledFuture<?> periodic;
+    private volatile List<Long> presenceSubscription = List.of();
 
     ClientSession(ClientRuntime rt, LocalStore store, ServerConnector connector, String deviceName) {
         this.rt = rt;
@@ -187,6 +191,26 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
         firstConnection.complete(null);
         var unused = sync.sync();
         outbox.retryNow();
+        renewPresence();
+    }
+
+    /** Replaces the presence subscription; it is renewed after every reconnect. */
+    CompletableFuture<List<UserPresence>> subscribePresence(List<Long> userIds) {
+        presenceSubscription = List.copyOf(userIds);
+        return request(
+                        Envelope.newBuilder()
+                                .setSubscribePresence(
+                                        SubscribePresenceRequest.newBuilder().addAllUserIds(userIds)),
+                        Envelope.BodyCase.PRESENCE_SNAPSHOT)
+                .thenApply(e -> e.getPresenceSnapshot().getUsersList());
+    }
+
+    private void renewPresence() {
+        List<Long> ids = presenceSubscription;
+        if (!ids.isEmpty()) {
+            var unused =
+                    subscribePresence(ids).thenAccept(snapshot -> rt.listeners().onPresence(snapshot));
+        }
     }
 
     @Override

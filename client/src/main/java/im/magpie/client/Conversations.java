@@ -12,7 +12,6 @@ import im.magpie.protocol.v1.OpenDirectRequest;
 import im.magpie.protocol.v1.OpenSelfRequest;
 import im.magpie.protocol.v1.RemoveMemberRequest;
 import im.magpie.protocol.v1.RenameGroupRequest;
-import im.magpie.protocol.v1.SubscribePresenceRequest;
 import im.magpie.protocol.v1.UserInfo;
 import im.magpie.protocol.v1.UserPresence;
 import java.util.ArrayList;
@@ -106,13 +105,8 @@ final class Conversations {
         });
     }
 
-    CompletableFuture<List<UserPresence>> subscribePresence(Collection<Long> userIds) {
-        return session.request(
-                        Envelope.newBuilder()
-                                .setSubscribePresence(
-                                        SubscribePresenceRequest.newBuilder().addAllUserIds(userIds)),
-                        Envelope.BodyCase.PRESENCE_SNAPSHOT)
-                .thenApply(e -> e.getPresenceSnapshot().getUsersList());
+    CompletableFuture<List<UserPresence>> subscribePresence(List<Long> userIds) {
+        return session.subscribePresence(userIds);
     }
 
     private CompletableFuture<List<UserInfo>> lookup(LookupUsersRequest.Builder req) {
