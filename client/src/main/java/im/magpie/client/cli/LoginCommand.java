@@ -37,11 +37,11 @@ final class LoginCommand extends CliCommand {
 
     @Override
     public Integer call() throws Exception {
-        if (cli().server == null) {
-            throw new CliException("login needs --server HOST[:PORT] (remembered afterwards)", 2);
-        }
-        String password = password();
         try (CliSession session = CliSession.open(cli(), err())) {
+            if (session.client().serverAddress().isEmpty()) {
+                throw new CliException("login needs --server HOST[:PORT] (remembered afterwards)", 2);
+            }
+            String password = password();
             LoginResponse r = session.await(session.client().login(account, password, CliSession.deviceName()));
             session.await(session.client().sync(), java.time.Duration.ofMinutes(2));
             out().println("Logged in as " + r.getAccount() + " (user " + r.getUserId() + ") on "
