@@ -135,9 +135,11 @@ public final class MagpieClient implements AutoCloseable {
      */
     public CompletableFuture<LoginResponse> login(String account, String password, String deviceName) {
         closeSession();
-        return starter.login(account, password, deviceName).thenApply(started -> {
+        // Complete only once the session adopted the login's connection, so that a request made right
+        // after the future completes finds it (the adoption runs on the callback executor).
+        return starter.login(account, password, deviceName).thenCompose(started -> {
             session = started.session();
-            return started.login();
+            return started.session().firstConnection().thenApply(connected -> started.login());
         });
     }
 

@@ -74,6 +74,8 @@ class MagpieClientTest {
     void logsInPinsSendsAndSeesItsOwnMessageAfterSync() throws Exception {
         try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
             client.login("alice", "secret", "test device").get(10, TimeUnit.SECONDS);
+            // a completed login means connected: a request made right away must not find the session offline
+            assertThat(client.connectionState()).isEqualTo(ConnectionState.ONLINE);
             assertThat(firstContacts).containsExactly(server.fingerprint());
             assertThat(client.pinnedFingerprint()).isEqualTo(server.fingerprint());
             assertThat(client.userId()).isEqualTo(FakeMagpieServer.ALICE);
