@@ -65,6 +65,8 @@ public final class MagpieServer implements AutoCloseable {
         Deque<Running> running = new ArrayDeque<>();
         try {
             Path dataDir = prepareDataDir(config.dataDir());
+            DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+            running.push(lock::release);
             TlsMaterial tls = new TlsSetup().prepare(config.tls(), dataDir, config.publicHost());
             SSLContext jdkTls = tls.jdkServerContext();
             AdminToken token = AdminToken.loadOrCreate(dataDir);
@@ -114,6 +116,9 @@ public final class MagpieServer implements AutoCloseable {
             log.info("Certificate fingerprint (SHA-256): {}", tls.fingerprint());
             return new MagpieServer(running, ports, tls, dataDir, core, push);
         } catch (IOException | TlsException e) {
+            stopAll(running);
+            throw new ServerStartException("cannot start the server: " + e.getMessage(), e);
+        } catch (DataDirectoryLock.DataDirectoryInUseException e) {
             stopAll(running);
             throw new ServerStartException("cannot start the server: " + e.getMessage(), e);
         } catch (InterruptedException e) {
