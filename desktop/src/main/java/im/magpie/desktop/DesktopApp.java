@@ -1,0 +1,153 @@
+package im.magpie.desktop;
+
+import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.backend.ClientBackend;
+import im.magpie.desktop.chat.MainView;
+import im.magpie.desktop.chat.MainViewModel;
+import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.login.LoginView;
+import im.magpie.desktop.login.LoginViewModel;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The composition root: one {@link ClientBackend}, the login window, then the main window. */
+public final class DesktopApp extends Application {
+    static final double LOGIN_WIDTH = 460;
+    static final double LOGIN_HEIGHT = 680;
+    static final double MAIN_WIDTH = 1180;
+    static final double MAIN_HEIGHT = 760;
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+
+    private @Nullable ClientBackend backend;
+    private @Nullable MainViewModel main;
+
+    @Override
+    public void start(Stage stage) {
+        DesktopOptions options = DesktopOptions.parse(
+                getParameters().getRaw(), Path.of(System.getProperty("user.home")), Locale.getDefault());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        ClientBackend b;
+        try {
+            b = new ClientBackend(options.dataDir(), options.server(), deviceName());
+        } catch (IOException e) {
+            LOG.error("cannot open the data directory {}", options.dataDir(), e);
+            Platform.exit();
+            return;
+        }
+        backend = b;
+        Texts texts = new Texts(options.locale());
+        stage.setTitle(texts.get("app.title"));
+        Path shots = options.screenshots();
+        if (shots != null) {
+            new Screenshots(this, b, stage, shots, options.account()).run();
+        } else {
+            showLogin(stage, texts, true);
+        }
+    }
+
+    /** Shows the login window; {@code resume} tries the remembered session first. */
+    LoginViewModel showLogin(Stage stage, Texts texts, boolean resume) {
+        ClientBackend b = Objects.requireNonNull(backend);
+        LoginViewModel vm = new LoginViewModel(b, texts, Platform::runLater);
+        vm.loggedInProperty().addListener((o, was, now) -> {
+            if (now) {
+                showMain(stage, texts);
+            }
+        });
+        show(stage, new LoginView(vm, texts).root(), LOGIN_WIDTH, LOGIN_HEIGHT);
+        stage.setResizable(false);
+        if (resume) {
+            vm.start();
+        }
+        return vm;
+    }
+
+    MainViewModel showMain(Stage stage, Texts texts) {
+        ClientBackend b = Objects.requireNonNull(backend);
+        MainViewModel old = main;
+        if (old != null) {
+            old.dispose();
+        }
+        Clock clock = Clock.system(java.time.ZoneId.systemDefault()); // the user sees local times
+        MessageTexts words = new MessageTexts(texts, clock);
+        MainViewModel vm = new MainViewModel(b, words, Platform::runLater);
+        main = vm;
+        MainView view = new MainView(
+                vm,
+                b,
+                words,
+                clock,
+                Platform::runLater,
+                url -> getHostServices().showDocument(url));
+        vm.sessionEndedProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                sessionEnded(stage, texts, now);
+            }
+        });
+        stage.setResizable(true);
+        show(stage, view.root(), MAIN_WIDTH, MAIN_HEIGHT);
+        stage.centerOnScreen();
+        vm.start();
+        return vm;
+    }
+
+    private void sessionEnded(Stage stage, Texts texts, String message) {
+        Alert alert = new Alert(Alert.AlertType.WARNING, message, new ButtonType(texts.get("session.signInAgain")));
+        alert.initOwner(stage);
+        alert.setTitle(texts.get("session.title"));
+        alert.setHeaderText(texts.get("session.title"));
+        alert.showAndWait();
+        MainViewModel vm = main;
+        if (vm != null) {
+            vm.dispose();
+            main = null;
+        }
+        showLogin(stage, texts, false);
+        stage.centerOnScreen();
+    }
+
+    private static void show(Stage stage, Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(DesktopApp.class.getResource("desktop.css"))
+                        .toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private static String deviceName() {
+        try {
+            return "Magpie Desktop@" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "Magpie Desktop";
+        }
+    }
+
+    @Override
+    public void stop() {
+        MainViewModel vm = main;
+        if (vm != null) {
+            vm.dispose();
+        }
+        ClientBackend b = backend;
+        if (b != null) {
+            b.close();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package im.magpie.desktop;
+
+import im.magpie.desktop.backend.ClientBackend;
+import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.ConversationRow;
+import im.magpie.desktop.chat.MainViewModel;
+import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.login.LoginViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --screenshots DIR}: signs in (stored session, or {@code --account} with {@code $MAGPIE_PASSWORD}), then
+ * renders the login window and the main window (a direct chat and a group) in zh-CN and English to PNGs, and exits.
+ */
+final class Screenshots {
+    private static final Logger LOG = LoggerFactory.getLogger(Screenshots.class);
+    private static final Duration SETTLE = Duration.millis(1800);
+    private static final List<Locale> LOCALES = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+    private final DesktopApp app;
+    private final ClientBackend backend;
+    private final Stage stage;
+    private final Path dir;
+    private final @Nullable String account;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+    private @Nullable MainViewModel main;
+
+    Screenshots(DesktopApp app, ClientBackend backend, Stage stage, Path dir, @Nullable String account) {
+        this.app = app;
+        this.backend = backend;
+        this.stage = stage;
+        this.dir = dir;
+        this.account = account;
+    }
+
+    void run() {
+        try {
+            Files.createDirectories(dir);
+            signIn();
+        } catch (IOException
+                | InterruptedException
+                | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            LOG.error("screenshots: cannot sign in", e);
+            Platform.exit();
+            return;
+        }
+        for (Locale locale : LOCALES) {
+            Texts texts = new Texts(locale);
+            String tag = locale.toLanguageTag();
+            steps.add(() -> {
+                LoginViewModel vm = app.showLogin(stage, texts, false);
+                vm.passwordProperty().set("");
+            });
+            steps.add(() -> shoot("login-" + tag));
+            steps.add(() -> main = app.showMain(stage, texts));
+            steps.add(() -> select(ConversationKind.DIRECT));
+            steps.add(() -> shoot("main-" + tag));
+            steps.add(() -> select(ConversationKind.GROUP));
+            steps.add(() -> shoot("group-" + tag));
+        }
+        steps.add(Platform::exit);
+        next();
+    }
+
+    private void signIn()
+            throws IOException, InterruptedException, java.util.concurrent.ExecutionException,
+                    java.util.concurrent.TimeoutException {
+        String password = System.getenv("MAGPIE_PASSWORD");
+        String who = account;
+        if (backend.hasSession()) {
+            backend.resume().get(30, TimeUnit.SECONDS);
+        } else if (who != null && password != null) {
+            backend.login(
+                            backend.rememberedServer(),
+                            who,
+                            password,
+                            (s, f) -> java.util.concurrent.CompletableFuture.completedFuture(true))
+                    .get(30, TimeUnit.SECONDS);
+        } else {
+            throw new IOException("no stored session: pass --server, --account and $MAGPIE_PASSWORD");
+        }
+    }
+
+    private void next() {
+        Runnable step = steps.poll();
+        if (step == null) {
+            return;
+        }
+        step.run();
+        PauseTransition wait = new PauseTransition(SETTLE);
+        wait.setOnFinished(e -> next());
+        wait.play();
+    }
+
+    private void select(ConversationKind kind) {
+        MainViewModel vm = main;
+        if (vm == null) {
+            return;
+        }
+        Optional<ConversationRow> row =
+                vm.rows().stream().filter(r -> r.kind() == kind).findFirst();
+        row.ifPresent(r -> vm.selectedIdProperty().set(r.id()));
+    }
+
+    private void shoot(String name) {
+        Path file = dir.resolve(name + ".png");
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", file.toFile());
+            LOG.info("wrote {}", file);
+        } catch (IOException e) {
+            LOG.error("cannot write {}", file, e);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package im.magpie.desktop.backend;
+
+import im.magpie.client.ClientListener;
+import im.magpie.client.ClientOptions;
+import im.magpie.client.ConnectionState;
+import im.magpie.client.MagpieClient;
+import im.magpie.client.net.ServerAddress;
+import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.EntryRecord;
+import im.magpie.client.store.MemberRecord;
+import im.magpie.client.store.OutboxRecord;
+import im.magpie.client.store.UserRecord;
+import im.magpie.desktop.chat.ChatEvents;
+import im.magpie.desktop.chat.ChatPort;
+import im.magpie.desktop.chat.ConversationInfo;
+import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.Message;
+import im.magpie.desktop.chat.PendingMessage;
+import im.magpie.desktop.login.FingerprintQuestion;
+import im.magpie.desktop.login.LoginPort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The desktop's one door to the client library: implements both ports over a {@link MagpieClient}. Local store
+ * reads run on a single reader thread, never on the FX thread; listener calls are forwarded as {@link ChatEvents}.
+ */
+public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
+    static final int PREVIEW_PAGE = 100;
+    static final long FINGERPRINT_ANSWER_MINUTES = 5;
+    static final long RESUME_OFFLINE_AFTER_MS = 4000;
+
+    private final Path dataDir;
+    private final String deviceName;
+    private final ExecutorService reader;
+    private final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
+    private final ClientListener forward = new Forwarder();
+    private volatile MagpieClient client;
+    private volatile @Nullable FingerprintQuestion question;
+
+    public ClientBackend(Path dataDir, @Nullable String server, String deviceName) throws IOException {
+        this.dataDir = dataDir;
+        this.deviceName = deviceName;
+        this.reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "magpie-desktop-store");
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = open(server);
+    }
+
+    private MagpieClient open(@Nullable String server) throws IOException {
+        ClientOptions options = ClientOptions.defaults("magpie-desktop/0.1", "desktop", this::trust);
+        MagpieClient c = MagpieClient.open(dataDir, server, options);
+        c.addListener(forward);
+        return c;
+    }
+
+    private boolean trust(String server, String fingerprint) {
+        FingerprintQuestion q = question;
+        if (q == null) {
+            return false;
+        }
+        try {
+            return q.ask(server, fingerprint).get(FINGERPRINT_ANSWER_MINUTES, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    // ---- LoginPort ----
+
+    @Override
+    public String rememberedServer() {
+        return client.serverAddress();
+    }
+
+    @Override
+    public Optional<String> rememberedAccount() {
+        return client.rememberedAccount();
+    }
+
+    @Override
+    public boolean hasSession() {
+        return client.rememberedAccount().isPresent();
+    }
+
+    @Override
+    public CompletableFuture<Void> login(String server, String account, String password, FingerprintQuestion q) {
+        question = q;
+        return CompletableFuture.supplyAsync(() -> clientFor(server), reader)
+                .thenCompose(c -> c.login(account, password, deviceName))
+                .handle((ok, e) -> {
+                    if (e != null) {
+                        throw new CompletionException(Failures.login(e));
+                    }
+                    return null;
+                });
+    }
+
+    /** The client for {@code server}: the current one, or a new one when the user typed another address. */
+    private MagpieClient clientFor(String server) {
+        String normal = ServerAddress.parse(server).toString();
+        if (normal.equals(client.serverAddress())) {
+            return client;
+        }
+        client.close();
+        try {
+            client = open(normal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return client;
+    }
+
+    @Override
+    public CompletableFuture<Void> resume() {
+        MagpieClient c = client;
+        CompletableFuture<Void> usable = new CompletableFuture<>();
+        var unused = c.resume(deviceName).whenComplete((ok, e) -> {
+            if (e != null) {
+                usable.completeExceptionally(Failures.login(e));
+            } else {
+                usable.complete(null);
+            }
+        });
+        // Offline start: once the stored session is open, the window may show local data while it reconnects.
+        CompletableFuture.delayedExecutor(RESUME_OFFLINE_AFTER_MS, TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (c.userId() != 0) {
+                        usable.complete(null);
+                    }
+                });
+        return usable;
+    }
+
+    // ---- ChatPort ----
+
+    @Override
+    public long selfUserId() {
+        return client.userId();
+    }
+
+    private <T> CompletableFuture<T> read(Supplier<T> work) {
+        return Failures.chat(CompletableFuture.supplyAsync(work, reader));
+    }
+
+    @Override
+    public CompletableFuture<List<ConversationInfo>> conversations() {
+        return read(() -> {
+            MagpieClient c = client;
+            long self = c.userId();
+            List<ConversationInfo> out = new ArrayList<>();
+            for (ConversationRecord r : c.conversations()) {
+                if (r.active()) {
+                    out.add(info(c, r, self));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static ConversationInfo info(MagpieClient c, ConversationRecord r, long self) {
+        long readSeq = r.members().stream()
+                .filter(m -> m.userId() == self)
+                .mapToLong(MemberRecord::readSeq)
+                .findFirst()
+                .orElse(0);
+        List<EntryRecord> page = c.messages(r.id(), Long.MAX_VALUE, PREVIEW_PAGE);
+        Message last = null;
+        int unread = 0;
+        for (EntryRecord e : page) {
+            Optional<Message> m = EntryDecoder.decode(e);
+            if (m.isPresent()) {
+                last = m.get();
+            }
+            if (e.isMessage() && !e.recalled() && e.actorUserId() != self && e.seq() > readSeq) {
+                unread++;
+            }
+        }
+        List<Long> ids = r.members().stream().map(MemberRecord::userId).toList();
+        return new ConversationInfo(r.id(), ConversationKind.of(r.kind()), r.title(), ids, readSeq, last, unread);
+    }
+
+    @Override
+    public CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit) {
+        return Failures.chat(client.history(conversationId, beforeSeq, limit)).thenApply(page -> {
+            List<Message> out = new ArrayList<>();
+            page.forEach(e -> EntryDecoder.decode(e).ifPresent(out::add));
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<PendingMessage>> pending(long conversationId) {
+        return read(() -> {
+            List<PendingMessage> out = new ArrayList<>();
+            for (OutboxRecord r : client.pendingMessages()) {
+                if (r.conversationId() == conversationId) {
+                    try {
+                        out.add(new PendingMessage(
+                                r.clientMessageId(), conversationId, r.createdMs(), EntryDecoder.body(r.body())));
+                    } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+                        // not shown: the outbox still sends it
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<Map<Long, String>> displayNames(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return client.users(List.copyOf(userIds)).handle((users, e) -> {
+            Map<Long, String> names = new HashMap<>();
+            if (users != null) {
+                for (UserRecord u : users) {
+                    names.put(u.userId(), u.displayName().isBlank() ? u.account() : u.displayName());
+                }
+            }
+            return names;
+        });
+    }
+
+    @Override
+    public CompletableFuture<String> sendText(long conversationId, String text) {
+        return read(() -> client.sendText(conversationId, text, List.of()));
+    }
+
+    @Override
+    public CompletableFuture<String> sendFile(long conversationId, Path path, boolean folder) {
+        return Failures.chat(folder ? client.sendFolder(conversationId, path) : client.sendFile(conversationId, path));
+    }
+
+    @Override
+    public CompletableFuture<Path> download(long conversationId, long seq, Path target) {
+        return Failures.chat(new Downloads(client, reader).download(conversationId, seq, target));
+    }
+
+    @Override
+    public CompletableFuture<Void> recall(long conversationId, long seq) {
+        return Failures.chat(client.recall(conversationId, seq));
+    }
+
+    @Override
+    public CompletableFuture<Void> markRead(long conversationId, long seq) {
+        return Failures.chat(client.markRead(conversationId, seq));
+    }
+
+    @Override
+    public CompletableFuture<ConversationInfo> openDirect(String account) {
+        return opened(client.openDirect(account));
+    }
+
+    @Override
+    public CompletableFuture<ConversationInfo> openSelf() {
+        return opened(client.openSelf());
+    }
+
+    @Override
+    public CompletableFuture<ConversationInfo> createGroup(String title, List<String> accounts) {
+        return opened(client.createGroup(title, accounts));
+    }
+
+    private CompletableFuture<ConversationInfo> opened(CompletableFuture<ConversationRecord> f) {
+        return Failures.chat(f.thenApplyAsync(r -> info(client, r, client.userId()), reader));
+    }
+
+    @Override
+    public void addListener(ChatEvents listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ChatEvents listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        reader.shutdownNow();
+    }
+
+    /** Turns the library's listener calls into {@link ChatEvents}. */
+    private final class Forwarder implements ClientListener {
+        @Override
+        public void onEntries(List<EntryRecord> entries) {
+            Set<Long> ids = new TreeSet<>();
+            entries.forEach(e -> ids.add(e.conversationId()));
+            listeners.forEach(l -> l.entriesChanged(ids));
+        }
+
+        @Override
+        public void onConversationsChanged(List<ConversationRecord> conversations) {
+            listeners.forEach(ChatEvents::conversationsChanged);
+        }
+
+        @Override
+        public void onConnectionState(ConnectionState state) {
+            if (state != ConnectionState.SESSION_ENDED) {
+                listeners.forEach(l -> l.connectionChanged(state == ConnectionState.ONLINE));
+            }
+        }
+
+        @Override
+        public void onSessionEnded(String reason) {
+            listeners.forEach(l -> l.sessionEnded(reason));
+        }
+
+        @Override
+        public void onMessageSent(String clientMessageId, long conversationId, long seq) {
+            listeners.forEach(l -> l.messageSent(clientMessageId, conversationId, seq));
+        }
+
+        @Override
+        public void onMessageFailed(String clientMessageId, long conversationId, String code) {
+            listeners.forEach(l -> l.messageFailed(clientMessageId, conversationId, code));
+        }
+    }
+}

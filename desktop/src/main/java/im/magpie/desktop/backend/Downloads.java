@@ -1,0 +1,64 @@
+package im.magpie.desktop.backend;
+
+import im.magpie.client.MagpieClient;
+import im.magpie.client.store.EntryRecord;
+import im.magpie.protocol.v1.FolderEntry;
+import im.magpie.protocol.v1.MessageBody;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/** Saves the file of a message, or every file of a folder message as the same tree below the target. */
+final class Downloads {
+    private final MagpieClient client;
+    private final Executor reader;
+
+    Downloads(MagpieClient client, Executor reader) {
+        this.client = client;
+        this.reader = reader;
+    }
+
+    CompletableFuture<Path> download(long conversationId, long seq, Path target) {
+        return CompletableFuture.supplyAsync(() -> body(conversationId, seq), reader)
+                .thenCompose(body -> switch (body.getContentCase()) {
+                    case FILE -> client.downloadFile(body.getFile(), target);
+                    case FOLDER -> folder(body, target);
+                    default -> CompletableFuture.failedFuture(new NoSuchElementException("not a file message"));
+                });
+    }
+
+    private MessageBody body(long conversationId, long seq) {
+        EntryRecord e = client.entry(conversationId, seq)
+                .orElseThrow(() -> new NoSuchElementException("no message " + conversationId + "#" + seq));
+        try {
+            return MessageBody.parseFrom(e.body());
+        } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+            throw new CompletionException(ex);
+        }
+    }
+
+    /** Files one after the other, each below {@code target}; paths leaving the target are refused. */
+    private CompletableFuture<Path> folder(MessageBody body, Path target) {
+        Path root = target.toAbsolutePath().normalize();
+        CompletableFuture<Path> chain = CompletableFuture.completedFuture(root);
+        for (FolderEntry entry : body.getFolder().getEntriesList()) {
+            Path file = root.resolve(entry.getPath()).normalize();
+            if (!file.startsWith(root) || file.equals(root)) {
+                return CompletableFuture.failedFuture(new IOException("unsafe path in folder: " + entry.getPath()));
+            }
+            chain = chain.thenCompose(ignored -> {
+                try {
+                    Files.createDirectories(file.getParent());
+                } catch (IOException e) {
+                    throw new CompletionException(e);
+                }
+                return client.downloadFile(entry.getFile(), file);
+            });
+        }
+        return chain.thenApply(last -> root);
+    }
+}

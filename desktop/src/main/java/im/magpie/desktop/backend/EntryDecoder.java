@@ -1,0 +1,85 @@
+package im.magpie.desktop.backend;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import im.magpie.client.store.EntryRecord;
+import im.magpie.desktop.chat.Content;
+import im.magpie.desktop.chat.Message;
+import im.magpie.protocol.v1.FileContent;
+import im.magpie.protocol.v1.FolderContent;
+import im.magpie.protocol.v1.FolderEntry;
+import im.magpie.protocol.v1.LogEntry;
+import im.magpie.protocol.v1.MessageBody;
+import java.util.Optional;
+
+/** Decodes stored log entries into what the chat shows; read marks are not shown and decode to empty. */
+final class EntryDecoder {
+    private EntryDecoder() {}
+
+    static Optional<Message> decode(EntryRecord e) {
+        if ("read".equals(e.kind()) || "recalled".equals(e.kind())) {
+            return Optional.empty();
+        }
+        Content content = e.isMessage() ? message(e) : notice(e);
+        if (content instanceof Content.Notice n
+                && "created".equals(n.kind())
+                && n.detail().isEmpty()) {
+            return Optional.empty(); // a direct chat or the file transfer assistant being opened
+        }
+        return Optional.of(new Message(
+                e.conversationId(),
+                e.seq(),
+                e.actorUserId(),
+                e.serverTimeMs(),
+                content,
+                e.recalled(),
+                e.clientMessageId()));
+    }
+
+    static Content body(byte[] bytes) throws InvalidProtocolBufferException {
+        MessageBody body = MessageBody.parseFrom(bytes);
+        return switch (body.getContentCase()) {
+            case TEXT -> new Content.Text(body.getText().getText());
+            case FILE -> file(body.getFile());
+            case FOLDER -> folder(body.getFolder());
+            case CONTENT_NOT_SET -> new Content.Text("");
+        };
+    }
+
+    private static Content message(EntryRecord e) {
+        if (e.recalled()) {
+            return new Content.Text("");
+        }
+        try {
+            return body(e.body());
+        } catch (InvalidProtocolBufferException ex) {
+            return new Content.Notice("unreadable", "");
+        }
+    }
+
+    private static Content file(FileContent f) {
+        return new Content.File(f.getName(), f.getSize());
+    }
+
+    private static Content folder(FolderContent f) {
+        long size = 0;
+        for (FolderEntry entry : f.getEntriesList()) {
+            size += entry.getFile().getSize();
+        }
+        return new Content.Folder(f.getName(), f.getEntriesCount(), size);
+    }
+
+    private static Content notice(EntryRecord e) {
+        try {
+            LogEntry entry = LogEntry.parseFrom(e.body());
+            String detail = switch (entry.getChangeCase()) {
+                case CREATED -> entry.getCreated().getTitle();
+                case RENAMED -> entry.getRenamed().getTitle();
+                case MEMBERS_ADDED -> String.valueOf(entry.getMembersAdded().getMembersCount());
+                default -> "";
+            };
+            return new Content.Notice(e.kind(), detail);
+        } catch (InvalidProtocolBufferException ex) {
+            return new Content.Notice(e.kind(), "");
+        }
+    }
+}

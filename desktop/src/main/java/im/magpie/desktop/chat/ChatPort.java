@@ -1,0 +1,50 @@
+package im.magpie.desktop.chat;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What the main window's view-models ask of the client library. Every call returns at once; the work runs off the
+ * FX thread and the future completes on a client thread (view-models hop back with their executor).
+ */
+public interface ChatPort {
+    /** The logged-in user's id. */
+    long selfUserId();
+
+    CompletableFuture<List<ConversationInfo>> conversations();
+
+    /** Up to {@code limit} messages below {@code beforeSeq} ({@link Long#MAX_VALUE}: newest), oldest first. */
+    CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit);
+
+    /** This device's messages to the conversation that the server has not acknowledged yet, oldest first. */
+    CompletableFuture<List<PendingMessage>> pending(long conversationId);
+
+    /** Display names of users (from the local cache first); unknown ids are missing from the map. */
+    CompletableFuture<Map<Long, String>> displayNames(Collection<Long> userIds);
+
+    /** Queues a text; completes with its client message id once stored locally. */
+    CompletableFuture<String> sendText(long conversationId, String text);
+
+    /** Uploads then queues a file ({@code folder} false) or a whole folder; completes with the client message id. */
+    CompletableFuture<String> sendFile(long conversationId, Path path, boolean folder);
+
+    /** Saves the file or folder of a message to {@code target}. */
+    CompletableFuture<Path> download(long conversationId, long seq, Path target);
+
+    CompletableFuture<Void> recall(long conversationId, long seq);
+
+    CompletableFuture<Void> markRead(long conversationId, long seq);
+
+    CompletableFuture<ConversationInfo> openDirect(String account);
+
+    CompletableFuture<ConversationInfo> openSelf();
+
+    CompletableFuture<ConversationInfo> createGroup(String title, List<String> accounts);
+
+    void addListener(ChatEvents listener);
+
+    void removeListener(ChatEvents listener);
+}

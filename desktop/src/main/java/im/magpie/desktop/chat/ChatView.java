@@ -1,0 +1,188 @@
+package im.magpie.desktop.chat;
+
+import java.io.File;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The chat of one conversation: header, virtualised message list, composer; files arrive by drop or button. */
+public final class ChatView {
+    private final ChatViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ListView<MessageItem> list = new ListView<>();
+
+    public ChatView(ChatViewModel vm, Node banner, Consumer<String> openLink) {
+        this.vm = vm;
+        root.getStyleClass().add("chat-pane");
+        root.setTop(new VBox(header(), banner));
+        list.setId("messages");
+        list.getStyleClass().add("message-list");
+        list.setItems(vm.items());
+        list.setCellFactory(v -> new MessageCell(vm, openLink));
+        list.setFocusTraversable(false);
+        root.setCenter(list);
+        root.setBottom(composer());
+        followNewest();
+        pageOnScrollTop();
+        acceptDrops();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node header() {
+        ConversationRow c = vm.conversation();
+        Label title = new Label(c.name());
+        title.setId("chat-title");
+        title.getStyleClass().add("chat-title");
+        HBox box = new HBox(10, title);
+        box.getStyleClass().add("chat-header");
+        return box;
+    }
+
+    private Node composer() {
+        Button file = tool(Feather.PAPERCLIP, "chat.attachFile");
+        file.setId("attach-file");
+        file.setOnAction(e -> chooseFile());
+        Button folder = tool(Feather.FOLDER_PLUS, "chat.attachFolder");
+        folder.setId("attach-folder");
+        folder.setOnAction(e -> chooseFolder());
+        Label notice = new Label();
+        notice.getStyleClass().add("chat-notice");
+        notice.textProperty().bind(vm.noticeProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox tools = new HBox(2, file, folder, spacer, notice);
+        tools.getStyleClass().add("composer-tools");
+        tools.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea input = new TextArea();
+        input.setId("input");
+        input.getStyleClass().add("composer-input");
+        input.setWrapText(true);
+        input.setPrefRowCount(3);
+        input.setPromptText(vm.words().texts().get("chat.input.prompt"));
+        input.textProperty().bindBidirectional(vm.draftProperty());
+        input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                if (e.isShiftDown()) {
+                    input.insertText(input.getCaretPosition(), "\n");
+                } else {
+                    vm.send();
+                }
+            }
+        });
+        Button send = new Button(vm.words().texts().get("chat.send"));
+        send.setId("send");
+        send.getStyleClass().add("accent");
+        send.disableProperty().bind(vm.canSendBinding().not());
+        send.setOnAction(e -> vm.send());
+        HBox actions = new HBox(send);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(2, tools, input, actions);
+        box.getStyleClass().add("composer");
+        return box;
+    }
+
+    private Button tool(Feather icon, String tooltipKey) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.getStyleClass().add("tool-button");
+        b.setTooltip(new Tooltip(vm.words().texts().get(tooltipKey)));
+        b.setAccessibleText(vm.words().texts().get(tooltipKey));
+        return b;
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(vm.words().texts().get("chat.attachFile"));
+        List<File> files = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (files != null) {
+            files.forEach(f -> vm.sendPath(f.toPath(), false));
+        }
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(vm.words().texts().get("chat.attachFolder"));
+        File dir = chooser.showDialog(root.getScene().getWindow());
+        if (dir != null) {
+            vm.sendPath(dir.toPath(), true);
+        }
+    }
+
+    /** Scrolls to the bottom when messages are appended; keeps the place when older ones are prepended. */
+    private void followNewest() {
+        vm.items().addListener((ListChangeListener<MessageItem>) change -> {
+            while (change.next()) {
+                if (change.wasAdded() && !change.wasReplaced()) {
+                    if (change.getFrom() == 0 && change.getTo() < vm.items().size()) {
+                        list.scrollTo(change.getAddedSize());
+                    } else {
+                        list.scrollTo(vm.items().size() - 1);
+                    }
+                }
+            }
+        });
+    }
+
+    private void pageOnScrollTop() {
+        list.skinProperty().addListener((o, was, skin) -> {
+            for (Node n : list.lookupAll(".scroll-bar")) {
+                if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                    bar.valueProperty().addListener((ov, before, now) -> {
+                        if (now.doubleValue() <= bar.getMin() && bar.getVisibleAmount() < bar.getMax()) {
+                            vm.loadOlder();
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    private void acceptDrops() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!root.getStyleClass().contains("drop-target")) {
+                    root.getStyleClass().add("drop-target");
+                }
+            }
+            e.consume();
+        });
+        root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                for (File f : e.getDragboard().getFiles()) {
+                    vm.sendPath(f.toPath(), f.isDirectory());
+                }
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+}

@@ -1,0 +1,421 @@
+package im.magpie.desktop.chat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * State behind the chat of one conversation: its messages (newest page first, older pages on demand), the draft,
+ * sending, retry, recall, read marks and file transfers. The view shows {@link #items()} in a virtualised list.
+ */
+public final class ChatViewModel implements ChatEvents {
+    static final int PAGE = 50;
+    static final int MAX_TEXT_CHARS = 8000;
+    static final Duration RECALL_WINDOW = Duration.ofMinutes(2);
+
+    private final ConversationRow conversation;
+    private final ChatPort port;
+    private final MessageTexts words;
+    private final Clock clock;
+    private final Executor fxThread;
+    private final long self;
+
+    private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
+    private final StringProperty draft = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canSend;
+    private final Map<Long, String> names = new HashMap<>();
+    private boolean hasOlder = true;
+    private long readUpTo;
+    private boolean disposed;
+
+    public ChatViewModel(ConversationRow conversation, ChatPort port, MessageTexts words, Clock clock, Executor fx) {
+        this.conversation = conversation;
+        this.port = port;
+        this.words = words;
+        this.clock = clock;
+        this.fxThread = fx;
+        this.self = port.selfUserId();
+        this.readUpTo = conversation.myReadSeq();
+        canSend = Bindings.createBooleanBinding(
+                () -> !draft.get().isBlank() && draft.get().length() <= MAX_TEXT_CHARS, draft);
+    }
+
+    public ConversationRow conversation() {
+        return conversation;
+    }
+
+    public ObservableList<MessageItem> items() {
+        return items;
+    }
+
+    public StringProperty draftProperty() {
+        return draft;
+    }
+
+    public BooleanBinding canSendBinding() {
+        return canSend;
+    }
+
+    /** A short translated message about the last action ("saved", "recall failed"); empty when none. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingOlderProperty() {
+        return loadingOlder.getReadOnlyProperty();
+    }
+
+    public MessageTexts words() {
+        return words;
+    }
+
+    /** Loads the newest page and this device's unsent messages; starts listening. */
+    public void start() {
+        port.addListener(this);
+        loadNewest();
+    }
+
+    public void dispose() {
+        disposed = true;
+        port.removeListener(this);
+    }
+
+    private void loadNewest() {
+        long id = conversation.id();
+        var unused = port.messages(id, Long.MAX_VALUE, PAGE)
+                .thenCombine(port.pending(id), Loaded::new)
+                .thenCompose(this::withNames)
+                .whenCompleteAsync(
+                        (loaded, failure) -> {
+                            if (loaded != null && !disposed) {
+                                merge(loaded);
+                            }
+                        },
+                        fxThread);
+    }
+
+    /** Loads the page before the oldest shown message; no-op while loading or at the start of the history. */
+    public void loadOlder() {
+        long oldest = items.stream()
+                .filter(i -> i.seq() > 0)
+                .mapToLong(MessageItem::seq)
+                .min()
+                .orElse(0);
+        if (loadingOlder.get() || !hasOlder || oldest <= 1) {
+            return;
+        }
+        loadingOlder.set(true);
+        var unused = port.messages(conversation.id(), oldest, PAGE)
+                .thenApply(page -> new Loaded(page, List.of()))
+                .thenCompose(this::withNames)
+                .whenCompleteAsync(
+                        (loaded, failure) -> {
+                            loadingOlder.set(false);
+                            if (loaded == null || disposed) {
+                                return;
+                            }
+                            hasOlder = !loaded.items.isEmpty();
+                            items.addAll(0, loaded.items);
+                        },
+                        fxThread);
+    }
+
+    private record Loaded(List<Message> stored, List<PendingMessage> pending, List<MessageItem> items) {
+        Loaded(List<Message> stored, List<PendingMessage> pending) {
+            this(stored, pending, List.of());
+        }
+    }
+
+    private CompletableFuture<Loaded> withNames(Loaded l) {
+        Set<Long> ids = new HashSet<>();
+        l.stored.forEach(m -> ids.add(m.senderId()));
+        ids.removeAll(names.keySet());
+        ids.add(self);
+        return port.displayNames(ids)
+                .thenApplyAsync(
+                        found -> {
+                            names.putAll(found);
+                            List<MessageItem> out = new ArrayList<>();
+                            l.stored.forEach(m -> out.add(item(m)));
+                            l.pending.forEach(
+                                    p -> out.add(pendingItem(p.clientMessageId(), p.createdMs(), p.content(), null)));
+                            return new Loaded(l.stored, l.pending, out);
+                        },
+                        fxThread);
+    }
+
+    private MessageItem item(Message m) {
+        boolean mine = m.senderId() == self;
+        return new MessageItem(
+                MessageItem.storedKey(m.seq()),
+                m.seq(),
+                m.senderId(),
+                name(m.senderId()),
+                mine,
+                m.timeMs(),
+                m.content(),
+                m.recalled(),
+                DeliveryStatus.SENT,
+                m.clientMessageId(),
+                null);
+    }
+
+    private MessageItem pendingItem(String clientId, long createdMs, Content content, @Nullable Path local) {
+        return new MessageItem(
+                "c" + clientId,
+                0,
+                self,
+                name(self),
+                true,
+                createdMs,
+                content,
+                false,
+                DeliveryStatus.SENDING,
+                clientId,
+                local);
+    }
+
+    /** The display name of a user: known name, else "#id". */
+    String name(long userId) {
+        return names.getOrDefault(userId, "#" + userId);
+    }
+
+    /** Puts stored messages in place (replacing a shown copy or its pending twin) and appends pending ones. */
+    private void merge(Loaded loaded) {
+        for (MessageItem m : loaded.items) {
+            int at = indexOf(m.key());
+            if (at < 0 && !m.clientMessageId().isEmpty()) {
+                at = indexOfClientId(m.clientMessageId());
+            }
+            if (at >= 0) {
+                if (m.seq() > 0 || items.get(at).seq() == 0) {
+                    items.set(at, m);
+                }
+            } else if (m.seq() == 0 || items.isEmpty() || m.seq() > lastStoredSeq()) {
+                insertInOrder(m);
+            }
+        }
+        markRead();
+    }
+
+    private void insertInOrder(MessageItem m) {
+        if (m.seq() == 0) {
+            items.add(m);
+            return;
+        }
+        int at = items.size();
+        while (at > 0 && items.get(at - 1).seq() == 0) {
+            at--;
+        }
+        items.add(at, m);
+    }
+
+    private long lastStoredSeq() {
+        return items.stream().mapToLong(MessageItem::seq).max().orElse(0);
+    }
+
+    private int indexOf(String key) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int indexOfClientId(String clientId) {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            if (items.get(i).clientMessageId().equals(clientId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void markRead() {
+        long newest = items.stream()
+                .filter(i -> i.seq() > 0 && !i.mine())
+                .mapToLong(MessageItem::seq)
+                .max()
+                .orElse(0);
+        if (newest > readUpTo) {
+            readUpTo = newest;
+            var unused = port.markRead(conversation.id(), newest);
+        }
+    }
+
+    /** Sends the draft (Enter in the input). */
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        String text = draft.get().strip();
+        draft.set("");
+        sendText(text);
+    }
+
+    private void sendText(String text) {
+        long now = clock.millis();
+        var unused = port.sendText(conversation.id(), text)
+                .whenCompleteAsync(
+                        (clientId, failure) -> {
+                            if (clientId != null) {
+                                if (indexOfClientId(clientId) < 0) {
+                                    items.add(pendingItem(clientId, now, new Content.Text(text), null));
+                                }
+                            } else {
+                                String key = "f" + UUID.randomUUID();
+                                items.add(pendingItem(key, now, new Content.Text(text), null)
+                                        .withStatus(DeliveryStatus.FAILED));
+                                notice.set(words.texts().get(ChatFailures.textKey(failure)));
+                            }
+                        },
+                        fxThread);
+    }
+
+    /** Uploads and sends a file or a whole folder; the bubble shows "sending" until the server has it. */
+    public void sendPath(Path path, boolean folder) {
+        String localId = "u" + UUID.randomUUID();
+        Path name = path.getFileName();
+        String shown = name == null ? path.toString() : name.toString();
+        Content content = folder ? new Content.Folder(shown, 0, 0) : new Content.File(shown, 0);
+        MessageItem uploading = pendingItem(localId, clock.millis(), content, path);
+        items.add(uploading);
+        var unused = port.sendFile(conversation.id(), path, folder)
+                .whenCompleteAsync(
+                        (clientId, failure) -> {
+                            int at = indexOf(uploading.key());
+                            if (at < 0) {
+                                return;
+                            }
+                            if (clientId != null) {
+                                items.set(at, items.get(at).withClientMessageId(clientId));
+                            } else {
+                                items.set(at, items.get(at).withStatus(DeliveryStatus.FAILED));
+                                notice.set(words.texts().get(ChatFailures.textKey(failure)));
+                            }
+                        },
+                        fxThread);
+    }
+
+    /** Sends a failed message again. */
+    public void retry(MessageItem failed) {
+        int at = indexOf(failed.key());
+        if (at < 0 || failed.status() != DeliveryStatus.FAILED) {
+            return;
+        }
+        items.remove(at);
+        Path local = failed.localFile();
+        if (local != null) {
+            sendPath(local, failed.content() instanceof Content.Folder);
+        } else if (failed.content() instanceof Content.Text t) {
+            sendText(t.text());
+        }
+    }
+
+    /** Whether the context menu offers "recall": own, stored, not recalled, within the window. */
+    public boolean canRecall(MessageItem m) {
+        return m.mine()
+                && m.seq() > 0
+                && !m.recalled()
+                && !m.isNotice()
+                && clock.millis() - m.timeMs() < RECALL_WINDOW.toMillis();
+    }
+
+    public void recall(MessageItem m) {
+        if (!canRecall(m)) {
+            return;
+        }
+        var unused = port.recall(conversation.id(), m.seq())
+                .whenCompleteAsync(
+                        (ok, failure) -> {
+                            if (failure != null) {
+                                notice.set(words.texts().get(ChatFailures.textKey(failure)));
+                            }
+                        },
+                        fxThread);
+    }
+
+    /** The text "copy" puts on the clipboard. */
+    public String copyText(MessageItem m) {
+        if (m.content() instanceof Content.Text t) {
+            return t.text();
+        }
+        if (m.content() instanceof Content.File f) {
+            return f.name();
+        }
+        if (m.content() instanceof Content.Folder f) {
+            return f.name();
+        }
+        return "";
+    }
+
+    /** Saves a file or folder message to {@code target}. */
+    public void save(MessageItem m, Path target) {
+        if (!m.isFile() || m.seq() == 0) {
+            return;
+        }
+        notice.set(words.texts().get("chat.saving"));
+        var unused = port.download(conversation.id(), m.seq(), target)
+                .whenCompleteAsync(
+                        (saved, failure) -> notice.set(
+                                saved != null
+                                        ? words.texts().format("chat.saved", saved.toString())
+                                        : words.texts().get(ChatFailures.textKey(failure))),
+                        fxThread);
+    }
+
+    @Override
+    public void entriesChanged(Set<Long> conversationIds) {
+        if (conversationIds.contains(conversation.id())) {
+            fxThread.execute(() -> {
+                if (!disposed) {
+                    loadNewest();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void messageSent(String clientMessageId, long conversationId, long seq) {
+        if (conversationId == conversation.id()) {
+            fxThread.execute(() -> setStatus(clientMessageId, DeliveryStatus.SENT));
+        }
+    }
+
+    @Override
+    public void messageFailed(String clientMessageId, long conversationId, String code) {
+        if (conversationId == conversation.id()) {
+            fxThread.execute(() -> setStatus(clientMessageId, DeliveryStatus.FAILED));
+        }
+    }
+
+    private void setStatus(String clientId, DeliveryStatus status) {
+        int at = indexOfClientId(clientId);
+        if (at >= 0 && items.get(at).seq() == 0) {
+            items.set(at, items.get(at).withStatus(status));
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package im.magpie.desktop.chat;
+
+import atlantafx.base.controls.CustomTextField;
+import java.time.Clock;
+import java.util.function.Consumer;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: navigation rail, conversation list with search, and the open chat. Opening a
+ * conversation creates its {@link ChatViewModel} and disposes the previous one.
+ */
+public final class MainView {
+    static final double LIST_WIDTH = 300;
+
+    private final MainViewModel vm;
+    private final ChatPort port;
+    private final MessageTexts words;
+    private final Clock clock;
+    private final java.util.concurrent.Executor fxThread;
+    private final Consumer<String> openLink;
+    private final BorderPane root = new BorderPane();
+    private final StackPane chatHost = new StackPane();
+    private final ListView<ConversationRow> list = new ListView<>();
+    private final Node banner;
+    private @Nullable ChatViewModel chat;
+
+    public MainView(
+            MainViewModel vm,
+            ChatPort port,
+            MessageTexts words,
+            Clock clock,
+            java.util.concurrent.Executor fxThread,
+            Consumer<String> openLink) {
+        this.vm = vm;
+        this.port = port;
+        this.words = words;
+        this.clock = clock;
+        this.fxThread = fxThread;
+        this.openLink = openLink;
+        this.banner = banner();
+        root.setLeft(rail());
+        root.setCenter(new HBox(listPane(), chatHost));
+        HBox.setHgrow(chatHost, Priority.ALWAYS);
+        chatHost.getChildren().setAll(empty());
+        vm.selectedIdProperty().addListener((o, was, now) -> open(now.longValue()));
+        vm.rows().addListener((javafx.collections.ListChangeListener<ConversationRow>) c -> keepSelection());
+        vm.actionErrorProperty().addListener((o, was, now) -> {
+            if (!now.isEmpty()) {
+                javafx.scene.control.Alert alert =
+                        new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.WARNING, now);
+                alert.initOwner(root.getScene().getWindow());
+                alert.setHeaderText(null);
+                alert.show();
+            }
+        });
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node rail() {
+        Label me = new Label();
+        me.setGraphic(new FontIcon(Feather.MESSAGE_SQUARE));
+        Button chats = railButton(Feather.MESSAGE_SQUARE, "main.search.prompt");
+        chats.getStyleClass().add("active");
+        chats.setTooltip(new Tooltip(words.texts().get("app.title")));
+        chats.setOnAction(e -> list.requestFocus());
+        Button files = railButton(Feather.MONITOR, "main.fileTransfer");
+        files.setId("file-transfer");
+        files.setOnAction(e -> vm.openFileTransfer());
+        VBox rail = new VBox(chats, files);
+        rail.getStyleClass().add("rail");
+        rail.setAlignment(Pos.TOP_CENTER);
+        rail.setMinWidth(64);
+        return rail;
+    }
+
+    private Button railButton(Feather icon, String tooltipKey) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.getStyleClass().add("rail-button");
+        b.setTooltip(new Tooltip(words.texts().get(tooltipKey)));
+        b.setAccessibleText(words.texts().get(tooltipKey));
+        return b;
+    }
+
+    private Node listPane() {
+        CustomTextField search = new CustomTextField();
+        search.setId("search");
+        search.setPromptText(words.texts().get("main.search.prompt"));
+        search.setLeft(new FontIcon(Feather.SEARCH));
+        HBox.setHgrow(search, Priority.ALWAYS);
+        MenuButton add = new MenuButton(null, new FontIcon(Feather.PLUS));
+        add.setId("add");
+        add.getStyleClass().addAll("button-icon", "no-arrow");
+        MenuItem newChat = new MenuItem(words.texts().get("main.newChat"), new FontIcon(Feather.USER_PLUS));
+        newChat.setOnAction(
+                e -> Dialogs.newChat(words.texts(), root.getScene().getWindow()).ifPresent(vm::newChat));
+        MenuItem newGroup = new MenuItem(words.texts().get("main.newGroup"), new FontIcon(Feather.USERS));
+        newGroup.setOnAction(
+                e -> Dialogs.newGroup(words.texts(), root.getScene().getWindow())
+                        .ifPresent(g -> vm.newGroup(g.title(), g.accounts())));
+        MenuItem fileTransfer = new MenuItem(words.texts().get("main.fileTransfer"), new FontIcon(Feather.MONITOR));
+        fileTransfer.setOnAction(e -> vm.openFileTransfer());
+        add.getItems().addAll(newChat, newGroup, fileTransfer);
+        HBox header = new HBox(8, search, add);
+        header.getStyleClass().add("list-header");
+
+        FilteredList<ConversationRow> shown = new FilteredList<>(vm.rows());
+        search.textProperty().addListener((o, was, now) -> {
+            String q = now.strip().toLowerCase(java.util.Locale.ROOT);
+            shown.setPredicate(r -> q.isEmpty()
+                    || r.name().toLowerCase(java.util.Locale.ROOT).contains(q)
+                    || r.preview().toLowerCase(java.util.Locale.ROOT).contains(q));
+        });
+        list.setId("conversations");
+        list.getStyleClass().add("conversation-list");
+        list.setItems(shown);
+        list.setCellFactory(v -> new ConversationCell());
+        Label none = new Label(words.texts().get("main.noConversations"));
+        none.setWrapText(true);
+        none.getStyleClass().add("hint-text");
+        list.setPlaceholder(none);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.id() != vm.selectedIdProperty().get()) {
+                vm.selectedIdProperty().set(now.id());
+            }
+        });
+        VBox pane = new VBox(header, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        pane.getStyleClass().add("list-pane");
+        pane.setMinWidth(LIST_WIDTH);
+        pane.setPrefWidth(LIST_WIDTH);
+        pane.setMaxWidth(LIST_WIDTH);
+        return pane;
+    }
+
+    private Node banner() {
+        Label text = new Label(words.texts().get("main.reconnecting"), new FontIcon(Feather.WIFI_OFF));
+        HBox box = new HBox(text);
+        box.setId("banner");
+        box.getStyleClass().add("banner");
+        box.visibleProperty().bind(vm.onlineProperty().not());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node empty() {
+        Label text = new Label(words.texts().get("main.empty"), new FontIcon(Feather.MESSAGE_CIRCLE));
+        text.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        text.setGraphicTextGap(16);
+        VBox box = new VBox(text);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().addAll("empty-state", "chat-pane");
+        VBox outer = new VBox(banner, box);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return outer;
+    }
+
+    private void keepSelection() {
+        long id = vm.selectedIdProperty().get();
+        ConversationRow current = list.getSelectionModel().getSelectedItem();
+        if (id != 0 && (current == null || current.id() != id)) {
+            list.getItems().stream()
+                    .filter(r -> r.id() == id)
+                    .findFirst()
+                    .ifPresent(r -> list.getSelectionModel().select(r));
+        }
+        if (id != 0 && chat == null) {
+            open(id);
+        }
+    }
+
+    private void open(long id) {
+        ChatViewModel old = chat;
+        if (old != null && old.conversation().id() == id) {
+            return;
+        }
+        ConversationRow row = vm.row(id);
+        if (row == null) {
+            return;
+        }
+        if (old != null) {
+            old.dispose();
+        }
+        ChatViewModel next = new ChatViewModel(row, port, words, clock, fxThread);
+        chat = next;
+        chatHost.getChildren().setAll(new ChatView(next, banner, openLink).root());
+        next.start();
+        keepSelection();
+    }
+}

@@ -1,0 +1,243 @@
+package im.magpie.desktop.chat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * State behind the main window: the conversation list (names, previews, unread counts), which one is open, the
+ * connection banner, the "session ended" notice and the new chat / new group / file transfer actions.
+ */
+public final class MainViewModel implements ChatEvents {
+    static final int MAX_GROUP_TITLE = 64;
+    static final int MAX_ACCOUNTS = 200;
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,，;；\\s]+");
+
+    private final ChatPort port;
+    private final MessageTexts words;
+    private final Executor fxThread;
+
+    private final ObservableList<ConversationRow> rows = FXCollections.observableArrayList();
+    private final LongProperty selectedId = new SimpleLongProperty(0);
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyStringWrapper sessionEnded = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper("");
+    private boolean refreshing;
+    private boolean refreshAgain;
+
+    public MainViewModel(ChatPort port, MessageTexts words, Executor fxThread) {
+        this.port = port;
+        this.words = words;
+        this.fxThread = fxThread;
+    }
+
+    /** Starts listening and loads the list. */
+    public void start() {
+        port.addListener(this);
+        refresh();
+    }
+
+    public void dispose() {
+        port.removeListener(this);
+    }
+
+    public ObservableList<ConversationRow> rows() {
+        return rows;
+    }
+
+    /** The open conversation; 0 when none. */
+    public LongProperty selectedIdProperty() {
+        return selectedId;
+    }
+
+    public Optional<ConversationRow> selected() {
+        return rows.stream().filter(r -> r.id() == selectedId.get()).findFirst();
+    }
+
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    /** Why the server ended the session (translated); empty while it lasts. */
+    public ReadOnlyStringProperty sessionEndedProperty() {
+        return sessionEnded.getReadOnlyProperty();
+    }
+
+    /** The last new chat / new group failure (translated); empty when none. */
+    public ReadOnlyStringProperty actionErrorProperty() {
+        return actionError.getReadOnlyProperty();
+    }
+
+    public long selfUserId() {
+        return port.selfUserId();
+    }
+
+    /** Reloads the list; calls arriving while a load runs are folded into one more load. */
+    public void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        var unused = port.conversations()
+                .thenCompose(this::withNames)
+                .whenCompleteAsync(
+                        (loaded, failure) -> {
+                            refreshing = false;
+                            if (loaded != null) {
+                                rows.setAll(loaded);
+                            }
+                            if (refreshAgain) {
+                                refreshAgain = false;
+                                refresh();
+                            }
+                        },
+                        fxThread);
+    }
+
+    private CompletableFuture<List<ConversationRow>> withNames(List<ConversationInfo> conversations) {
+        long self = port.selfUserId();
+        Set<Long> ids = new HashSet<>();
+        for (ConversationInfo c : conversations) {
+            if (c.kind() == ConversationKind.DIRECT) {
+                ids.add(c.peer(self));
+            }
+            if (c.last() != null) {
+                ids.add(c.last().senderId());
+            }
+        }
+        return port.displayNames(ids).thenApply(names -> {
+            List<ConversationRow> out = new ArrayList<>();
+            for (ConversationInfo c : conversations) {
+                out.add(row(c, names, self));
+            }
+            out.sort(Comparator.comparingLong(ConversationRow::timeMs).reversed());
+            return out;
+        });
+    }
+
+    private ConversationRow row(ConversationInfo c, Map<Long, String> names, long self) {
+        String name = name(c, names, self);
+        Message last = c.last();
+        String preview = "";
+        String time = "";
+        long timeMs = 0;
+        if (last != null) {
+            String sender = last.senderId() == self
+                    ? words.texts().get("message.you")
+                    : names.getOrDefault(last.senderId(), "#" + last.senderId());
+            preview = words.preview(last.content(), last.recalled(), sender, c.kind() == ConversationKind.GROUP);
+            time = words.listTime(last.timeMs());
+            timeMs = last.timeMs();
+        }
+        String initials = c.kind() == ConversationKind.DIRECT ? MessageTexts.initials(name) : "";
+        long lastSeq = last == null ? 0 : last.seq();
+        return new ConversationRow(
+                c.id(), c.kind(), name, initials, preview, time, timeMs, c.unread(), c.myReadSeq(), lastSeq);
+    }
+
+    private String name(ConversationInfo c, Map<Long, String> names, long self) {
+        return switch (c.kind()) {
+            case SELF -> words.texts().get("conversation.self");
+            case GROUP -> c.title().isBlank() ? words.texts().get("conversation.untitledGroup") : c.title();
+            case DIRECT -> {
+                long peer = c.peer(self);
+                yield names.getOrDefault(peer, "#" + peer);
+            }
+        };
+    }
+
+    /** Opens (creating when needed) the direct chat with {@code account} and selects it. */
+    public void newChat(String account) {
+        String a = account.strip();
+        if (a.isEmpty() || a.length() > 256) {
+            actionError.set(words.texts().get("newChat.error.account"));
+            return;
+        }
+        run(port.openDirect(a));
+    }
+
+    /** Creates a group of the user and {@code accounts} (separated by commas, spaces or new lines). */
+    public void newGroup(String title, String accounts) {
+        String t = title.strip();
+        List<String> list = accounts(accounts);
+        if (t.isEmpty() || t.length() > MAX_GROUP_TITLE) {
+            actionError.set(words.texts().get("newGroup.error.title"));
+            return;
+        }
+        if (list.isEmpty() || list.size() > MAX_ACCOUNTS) {
+            actionError.set(words.texts().get("newGroup.error.members"));
+            return;
+        }
+        run(port.createGroup(t, list));
+    }
+
+    /** Opens the file transfer assistant (the user's own devices). */
+    public void openFileTransfer() {
+        run(port.openSelf());
+    }
+
+    static List<String> accounts(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : (Iterable<String>) SEPARATORS.splitAsStream(text)::iterator) {
+            if (!s.isBlank() && !out.contains(s.strip())) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private void run(CompletableFuture<ConversationInfo> action) {
+        actionError.set("");
+        var unused = action.whenCompleteAsync(
+                (c, failure) -> {
+                    if (c != null) {
+                        selectedId.set(c.id());
+                        refresh();
+                    } else {
+                        actionError.set(words.texts().get(ChatFailures.textKey(failure)));
+                    }
+                },
+                fxThread);
+    }
+
+    @Override
+    public void entriesChanged(Set<Long> conversationIds) {
+        fxThread.execute(this::refresh);
+    }
+
+    @Override
+    public void conversationsChanged() {
+        fxThread.execute(this::refresh);
+    }
+
+    @Override
+    public void connectionChanged(boolean isOnline) {
+        fxThread.execute(() -> online.set(isOnline));
+    }
+
+    @Override
+    public void sessionEnded(String reason) {
+        fxThread.execute(() -> sessionEnded.set(words.texts().get("session.ended")));
+    }
+
+    /** For tests and the view: the row of a conversation. */
+    public @Nullable ConversationRow row(long id) {
+        return rows.stream().filter(r -> r.id() == id).findFirst().orElse(null);
+    }
+}

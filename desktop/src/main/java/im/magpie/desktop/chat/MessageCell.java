@@ -1,0 +1,217 @@
+package im.magpie.desktop.chat;
+
+import java.io.File;
+import java.util.function.Consumer;
+import javafx.geometry.NodeOrientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One chat row: avatar, sender and time, the bubble (text with links, or a file), delivery status. */
+final class MessageCell extends ListCell<MessageItem> {
+    static final double AVATAR = 36;
+    static final double BUBBLE_SHARE = 0.62;
+
+    private final ChatViewModel vm;
+    private final Consumer<String> openLink;
+
+    MessageCell(ChatViewModel vm, Consumer<String> openLink) {
+        this.vm = vm;
+        this.openLink = openLink;
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(MessageItem m, boolean empty) {
+        super.updateItem(m, empty);
+        setText(null);
+        setContextMenu(null);
+        if (empty || m == null) {
+            setGraphic(null);
+            return;
+        }
+        if (m.isNotice() || m.recalled()) {
+            setGraphic(notice(m));
+            return;
+        }
+        setGraphic(message(m));
+        setContextMenu(menu(m));
+    }
+
+    private Node notice(MessageItem m) {
+        String who = m.mine() ? vm.words().texts().get("message.you") : m.senderName();
+        String text = m.recalled()
+                ? vm.words().texts().format("message.recalledBy", who)
+                : vm.words().notice((Content.Notice) m.content(), who);
+        Label label = new Label(text);
+        label.getStyleClass().add("notice-text");
+        label.setWrapText(true);
+        HBox box = new HBox(label);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private Node message(MessageItem m) {
+        Label sender = new Label(
+                m.mine()
+                        ? vm.words().bubbleTime(m.timeMs())
+                        : m.senderName() + "   " + vm.words().bubbleTime(m.timeMs()));
+        sender.getStyleClass().add("sender");
+        Node bubble = m.isFile() ? fileBubble(m) : textBubble(m);
+        VBox column = new VBox(4, sender, bubble);
+        column.setAlignment(m.mine() ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
+        Node status = status(m);
+        if (status != null) {
+            column.getChildren().add(status);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(
+                10,
+                Avatars.of(m.senderId(), ConversationKind.DIRECT, MessageTexts.initials(m.senderName()), AVATAR),
+                column,
+                spacer);
+        row.setAlignment(Pos.TOP_LEFT);
+        if (m.mine()) {
+            row.setNodeOrientation(NodeOrientation.RIGHT_TO_LEFT);
+            column.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
+        }
+        return row;
+    }
+
+    private Region textBubble(MessageItem m) {
+        TextFlow flow = new TextFlow();
+        String text = m.content() instanceof Content.Text t ? t.text() : "";
+        for (Links.Run run : Links.split(text)) {
+            if (run.link()) {
+                Hyperlink link = new Hyperlink(run.text());
+                link.setOnAction(e -> openLink.accept(run.text()));
+                flow.getChildren().add(link);
+            } else {
+                Text t = new Text(run.text());
+                t.getStyleClass().add("bubble-text");
+                flow.getChildren().add(t);
+            }
+        }
+        flow.getStyleClass().add("bubble");
+        if (m.mine()) {
+            flow.getStyleClass().add("mine");
+        }
+        flow.maxWidthProperty().bind(widthProperty().multiply(BUBBLE_SHARE));
+        return flow;
+    }
+
+    private Region fileBubble(MessageItem m) {
+        boolean folder = m.content() instanceof Content.Folder;
+        FontIcon icon = new FontIcon(folder ? Feather.FOLDER : Feather.FILE_TEXT);
+        icon.getStyleClass().add("file-icon");
+        Label name = new Label(vm.copyText(m));
+        name.getStyleClass().add("file-name");
+        Label size = new Label(sizeText(m));
+        size.getStyleClass().add("file-size");
+        VBox text = new VBox(3, name, size);
+        HBox box = new HBox(12, icon, text);
+        box.setAlignment(Pos.CENTER_LEFT);
+        if (m.seq() > 0) {
+            Button save = new Button(null, new FontIcon(Feather.DOWNLOAD));
+            save.getStyleClass().addAll("tool-button", "save-button");
+            save.setAccessibleText(vm.words().texts().get("chat.saveAs"));
+            save.setTooltip(new javafx.scene.control.Tooltip(vm.words().texts().get("chat.saveAs")));
+            save.setOnAction(e -> saveAs(m));
+            box.getChildren().add(save);
+        }
+        box.getStyleClass().add("bubble");
+        if (m.mine()) {
+            box.getStyleClass().add("mine");
+        }
+        box.setMaxWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    private String sizeText(MessageItem m) {
+        if (m.content() instanceof Content.Folder f) {
+            return f.files() == 0
+                    ? vm.words().texts().get("chat.status.sending")
+                    : vm.words().texts().format("message.folderSummary", f.files(), MessageTexts.size(f.size()));
+        }
+        Content.File f = (Content.File) m.content();
+        return f.size() == 0 && m.seq() == 0
+                ? vm.words().texts().get("chat.status.sending")
+                : MessageTexts.size(f.size());
+    }
+
+    private javafx.scene.@org.jspecify.annotations.Nullable Node status(MessageItem m) {
+        if (!m.mine() || m.status() == DeliveryStatus.SENT) {
+            return null;
+        }
+        if (m.status() == DeliveryStatus.SENDING) {
+            Label l = new Label(vm.words().texts().get("chat.status.sending"), new FontIcon(Feather.CLOCK));
+            l.getStyleClass().add("status-text");
+            return l;
+        }
+        Label l = new Label(vm.words().texts().get("chat.status.failed"), new FontIcon(Feather.ALERT_CIRCLE));
+        l.getStyleClass().addAll("status-text", "status-failed");
+        Hyperlink retry = new Hyperlink(vm.words().texts().get("chat.retry"));
+        retry.getStyleClass().add("retry");
+        retry.setOnAction(e -> vm.retry(m));
+        HBox box = new HBox(6, l, retry);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        return box;
+    }
+
+    private ContextMenu menu(MessageItem m) {
+        ContextMenu menu = new ContextMenu();
+        MenuItem copy = new MenuItem(vm.words().texts().get("chat.copy"), new FontIcon(Feather.COPY));
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(vm.copyText(m));
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        menu.getItems().add(copy);
+        if (m.isFile() && m.seq() > 0) {
+            MenuItem save = new MenuItem(vm.words().texts().get("chat.saveAs"), new FontIcon(Feather.DOWNLOAD));
+            save.setOnAction(e -> saveAs(m));
+            menu.getItems().add(save);
+        }
+        MenuItem recall = new MenuItem(vm.words().texts().get("chat.recall"), new FontIcon(Feather.CORNER_UP_LEFT));
+        recall.setOnAction(e -> vm.recall(m));
+        menu.setOnShowing(e -> recall.setVisible(vm.canRecall(m)));
+        menu.getItems().add(recall);
+        return menu;
+    }
+
+    private void saveAs(MessageItem m) {
+        File target;
+        if (m.content() instanceof Content.Folder f) {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle(vm.words().texts().get("chat.saveAs"));
+            File parent = chooser.showDialog(getScene().getWindow());
+            target = parent == null ? null : new File(parent, f.name());
+        } else {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(vm.words().texts().get("chat.saveAs"));
+            chooser.setInitialFileName(vm.copyText(m));
+            target = chooser.showSaveDialog(getScene().getWindow());
+        }
+        if (target != null) {
+            vm.save(m, target.toPath());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package im.magpie.desktop.chat;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One row of the chat: a stored message ({@code seq > 0}) or one of this device's messages on its way
+ * ({@code seq == 0}; {@code localFile} is what to upload again on retry).
+ */
+public record MessageItem(
+        String key,
+        long seq,
+        long senderId,
+        String senderName,
+        boolean mine,
+        long timeMs,
+        Content content,
+        boolean recalled,
+        DeliveryStatus status,
+        String clientMessageId,
+        @Nullable Path localFile) {
+
+    public boolean isNotice() {
+        return content instanceof Content.Notice;
+    }
+
+    public boolean isFile() {
+        return content instanceof Content.File || content instanceof Content.Folder;
+    }
+
+    MessageItem withStatus(DeliveryStatus s) {
+        return new MessageItem(
+                key, seq, senderId, senderName, mine, timeMs, content, recalled, s, clientMessageId, localFile);
+    }
+
+    MessageItem withClientMessageId(String id) {
+        return new MessageItem(key, seq, senderId, senderName, mine, timeMs, content, recalled, status, id, localFile);
+    }
+
+    static String storedKey(long seq) {
+        return "s" + seq;
+    }
+}

@@ -1,0 +1,135 @@
+package im.magpie.desktop.chat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** An in-memory {@link ChatPort}: conversations, messages and users set by the test; records what was asked. */
+final class FakeChatPort implements ChatPort {
+    final long self;
+    final List<ConversationInfo> conversations = new ArrayList<>();
+    final Map<Long, List<Message>> messages = new HashMap<>();
+    final Map<Long, List<PendingMessage>> pending = new HashMap<>();
+    final Map<Long, String> names = new HashMap<>();
+    final List<String> sentTexts = new ArrayList<>();
+    final List<Path> sentPaths = new ArrayList<>();
+    final List<Long> readMarks = new ArrayList<>();
+    final List<Long> recalled = new ArrayList<>();
+    final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
+    final Map<String, ConversationInfo> accounts = new HashMap<>();
+    CompletableFuture<String> nextFileResult = new CompletableFuture<>();
+    int sendCounter;
+
+    FakeChatPort(long self) {
+        this.self = self;
+    }
+
+    @Override
+    public long selfUserId() {
+        return self;
+    }
+
+    @Override
+    public CompletableFuture<List<ConversationInfo>> conversations() {
+        return CompletableFuture.completedFuture(List.copyOf(conversations));
+    }
+
+    @Override
+    public CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit) {
+        List<Message> all = messages.getOrDefault(conversationId, List.of());
+        List<Message> below = all.stream().filter(m -> m.seq() < beforeSeq).toList();
+        return CompletableFuture.completedFuture(
+                List.copyOf(below.subList(Math.max(0, below.size() - limit), below.size())));
+    }
+
+    @Override
+    public CompletableFuture<List<PendingMessage>> pending(long conversationId) {
+        return CompletableFuture.completedFuture(List.copyOf(pending.getOrDefault(conversationId, List.of())));
+    }
+
+    @Override
+    public CompletableFuture<Map<Long, String>> displayNames(Collection<Long> userIds) {
+        Map<Long, String> out = new HashMap<>();
+        userIds.forEach(id -> {
+            String n = names.get(id);
+            if (n != null) {
+                out.put(id, n);
+            }
+        });
+        return CompletableFuture.completedFuture(out);
+    }
+
+    @Override
+    public CompletableFuture<String> sendText(long conversationId, String text) {
+        sentTexts.add(text);
+        sendCounter++;
+        return CompletableFuture.completedFuture("client-" + sendCounter);
+    }
+
+    @Override
+    public CompletableFuture<String> sendFile(long conversationId, Path path, boolean folder) {
+        sentPaths.add(path);
+        return nextFileResult;
+    }
+
+    @Override
+    public CompletableFuture<Path> download(long conversationId, long seq, Path target) {
+        return CompletableFuture.completedFuture(target);
+    }
+
+    @Override
+    public CompletableFuture<Void> recall(long conversationId, long seq) {
+        recalled.add(seq);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> markRead(long conversationId, long seq) {
+        readMarks.add(seq);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<ConversationInfo> openDirect(String account) {
+        ConversationInfo c = accounts.get(account);
+        return c != null
+                ? CompletableFuture.completedFuture(c)
+                : CompletableFuture.failedFuture(new ChatException(
+                        ChatFailureKind.UNKNOWN_ACCOUNT, account, new IllegalArgumentException(account)));
+    }
+
+    @Override
+    public CompletableFuture<ConversationInfo> openSelf() {
+        return conversations.stream()
+                .filter(c -> c.kind() == ConversationKind.SELF)
+                .findFirst()
+                .map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no self")));
+    }
+
+    @Override
+    public CompletableFuture<ConversationInfo> createGroup(String title, List<String> members) {
+        ConversationInfo c = new ConversationInfo(900, ConversationKind.GROUP, title, List.of(self), 0, null, 0);
+        conversations.add(c);
+        return CompletableFuture.completedFuture(c);
+    }
+
+    @Override
+    public void addListener(ChatEvents listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(ChatEvents listener) {
+        listeners.remove(listener);
+    }
+
+    static Message text(long conversation, long seq, long sender, long timeMs, String text) {
+        return new Message(conversation, seq, sender, timeMs, new Content.Text(text), false, "");
+    }
+}

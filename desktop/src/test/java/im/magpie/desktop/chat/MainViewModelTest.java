@@ -1,0 +1,130 @@
+package im.magpie.desktop.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import im.magpie.desktop.i18n.Texts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+    static final long ME = 1;
+    static final long LINA = 2;
+    static final Instant NOW = Instant.parse("2026-05-04T09:30:00Z");
+
+    final FakeChatPort port = new FakeChatPort(ME);
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    MainViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        port.names.put(ME, "张伟");
+        port.names.put(LINA, "李娜");
+        long t = NOW.toEpochMilli();
+        port.conversations.add(new ConversationInfo(
+                1,
+                ConversationKind.DIRECT,
+                "",
+                List.of(ME, LINA),
+                3,
+                FakeChatPort.text(1, 5, LINA, t - 60_000, "下午三点开会"),
+                2));
+        port.conversations.add(new ConversationInfo(
+                2,
+                ConversationKind.GROUP,
+                "产品研发组",
+                List.of(ME, LINA),
+                9,
+                FakeChatPort.text(2, 9, LINA, t - 86_400_000L, "周报已发"),
+                0));
+        port.conversations.add(new ConversationInfo(3, ConversationKind.SELF, "", List.of(ME), 0, null, 0));
+        vm = new MainViewModel(port, new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock), Runnable::run);
+    }
+
+    @Test
+    void listsConversationsNewestFirstWithNamesPreviewsAndUnreadCounts() {
+        vm.start();
+
+        assertThat(vm.rows()).extracting(ConversationRow::name).containsExactly("李娜", "产品研发组", "文件传输助手");
+        ConversationRow direct = vm.rows().get(0);
+        assertThat(direct.initials()).isEqualTo("李娜");
+        assertThat(direct.preview()).isEqualTo("下午三点开会");
+        assertThat(direct.time()).isEqualTo("09:29");
+        assertThat(direct.unread()).isEqualTo(2);
+        ConversationRow group = vm.rows().get(1);
+        assertThat(group.preview()).isEqualTo("李娜: 周报已发");
+        assertThat(group.time()).isEqualTo("昨天");
+        assertThat(vm.rows().get(2).preview()).isEmpty();
+    }
+
+    @Test
+    void reloadsWhenEntriesArrive() {
+        vm.start();
+        port.conversations.set(
+                0,
+                new ConversationInfo(
+                        1,
+                        ConversationKind.DIRECT,
+                        "",
+                        List.of(ME, LINA),
+                        3,
+                        FakeChatPort.text(1, 6, ME, NOW.toEpochMilli(), "好的"),
+                        0));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(1L)));
+        assertThat(vm.rows().get(0).preview()).isEqualTo("好的");
+        assertThat(vm.rows().get(0).unread()).isZero();
+    }
+
+    @Test
+    void connectionAndSessionEventsDriveTheBannerAndTheDialog() {
+        vm.start();
+        assertThat(vm.onlineProperty().get()).isTrue();
+        port.listeners.forEach(l -> l.connectionChanged(false));
+        assertThat(vm.onlineProperty().get()).isFalse();
+        port.listeners.forEach(l -> l.connectionChanged(true));
+        assertThat(vm.onlineProperty().get()).isTrue();
+        port.listeners.forEach(l -> l.sessionEnded("kicked: admin"));
+        assertThat(vm.sessionEndedProperty().get()).contains("重新登录");
+    }
+
+    @Test
+    void newChatSelectsTheConversationOrExplainsAnUnknownAccount() {
+        vm.start();
+        vm.newChat("nobody");
+        assertThat(vm.actionErrorProperty().get()).isEqualTo("该账号不存在。");
+
+        port.accounts.put("lina", port.conversations.get(0));
+        vm.newChat(" lina ");
+        assertThat(vm.actionErrorProperty().get()).isEmpty();
+        assertThat(vm.selectedIdProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void newGroupChecksItsInputAndSelectsTheNewGroup() {
+        vm.start();
+        vm.newGroup(" ", "lina");
+        assertThat(vm.actionErrorProperty().get()).contains("群聊名称");
+        vm.newGroup("周会", " , ");
+        assertThat(vm.actionErrorProperty().get()).contains("成员");
+
+        vm.newGroup("周会", "lina，wangfang; lina\nchenjie");
+
+        assertThat(vm.selectedIdProperty().get()).isEqualTo(900);
+        assertThat(vm.rows()).extracting(ConversationRow::name).contains("周会");
+        assertThat(MainViewModel.accounts("lina，wangfang; lina\nchenjie"))
+                .containsExactly("lina", "wangfang", "chenjie");
+    }
+
+    @Test
+    void fileTransferOpensTheSelfConversation() {
+        vm.start();
+        vm.openFileTransfer();
+        assertThat(vm.selectedIdProperty().get()).isEqualTo(3);
+        assertThat(vm.selected()).hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo(ConversationKind.SELF));
+    }
+}
