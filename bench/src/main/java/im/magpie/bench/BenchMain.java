@@ -1,0 +1,139 @@
+package im.magpie.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import im.magpie.client.net.Discovery;
+import im.magpie.client.net.DiscoveryException;
+import im.magpie.client.net.DiscoveryInfo;
+import im.magpie.client.net.GatewaySettings;
+import im.magpie.client.net.PinnedTrustManager;
+import im.magpie.client.net.ServerAddress;
+import im.magpie.client.net.TlsContexts;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench/run MODE [--results DIR] [--work DIR] [--keep]}: starts a server on a fresh data directory, creates the
+ * users, runs the scenarios of the mode ({@code smoke}, {@code quick}, {@code full}), stops the server and writes the
+ * results. Exit code 0 on success, 1 when the harness failed (and, in smoke mode, when a message was lost or a request
+ * failed), 2 on a usage error.
+ */
+public final class BenchMain {
+    private final PrintStream out;
+
+    BenchMain(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new BenchMain(System.out).run(args));
+    }
+
+    int run(String... args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            out.println("usage: bench/run smoke|quick|full [--results DIR] [--work DIR] [--keep]\n" + e.getMessage());
+            return 2;
+        }
+        try {
+            List<ScenarioResult> results = runAll(options);
+            boolean clean = results.stream().allMatch(r -> r.lost == 0 && r.errors == 0);
+            if (!clean) {
+                out.println("[bench] WARNING: some scenario lost messages or had failed requests (see lost/errors)");
+            }
+            return clean || !options.params().mode().equals("smoke") ? 0 : 1;
+        } catch (BenchFailedException | IOException | GeneralSecurityException | DiscoveryException e) {
+            out.println("[bench] FAILED: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("[bench] interrupted");
+            return 1;
+        }
+    }
+
+    private List<ScenarioResult> runAll(Options options)
+            throws IOException, InterruptedException, BenchFailedException, GeneralSecurityException,
+                    DiscoveryException {
+        Params params = options.params();
+        Instant startedAt = Instant.now();
+        Path work = options.work() != null ? options.work() : Files.createTempDirectory("magpie-bench-");
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        ExecutorService callbacks = Executors.newFixedThreadPool(4);
+        List<ScenarioResult> results = new ArrayList<>();
+        String serverVersion;
+        try (ServerProcess server = new ServerProcess(work, params.heartbeatSeconds(), "-Xmx1g")) {
+            out.printf("[bench] %s run; server work directory %s%n", params.mode(), work);
+            server.start();
+            ObjectMapper json = new ObjectMapper();
+            DiscoveryInfo info = new Discovery(HttpClient.newHttpClient(), json)
+                    .fetch(ServerAddress.parse(server.discoveryAddress()));
+            serverVersion = info.serverVersion();
+            TlsContexts tls = new TlsContexts(new PinnedTrustManager(info.certificateSha256(), Clock.systemUTC()));
+            GatewaySettings settings = new GatewaySettings(
+                    info.gatewayHost(),
+                    info.gatewayPort(),
+                    tls.nettyContext(),
+                    "magpie-bench/0.1.0",
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(60));
+            CpuAccounting cpu = new CpuAccounting(
+                    new ProcStat(Path.of("/proc")),
+                    server.pid(),
+                    ProcessHandle.current().pid(),
+                    server.dataDir().toString(),
+                    Machine.ticksPerSecond(),
+                    Runtime.getRuntime().availableProcessors());
+            Bench bench = new Bench(
+                    params, new Net(settings, group, callbacks), AdminApi.forDataDir(server.dataDir(), json), cpu, out);
+            new Scenarios(bench, results::add).runAll();
+        } finally {
+            io.netty.util.concurrent.Future<?> unused = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            callbacks.shutdownNow();
+            if (!options.keep()) {
+                deleteTree(work);
+            }
+        }
+        ResultFiles.RunSet run =
+                new ResultFiles.RunSet(params.mode(), startedAt.toString(), Machine.facts(serverVersion), results);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(startedAt);
+        Path file = new ResultFiles()
+                .write(options.results(), stamp, run, !params.mode().equals("smoke"));
+        out.println(ResultFiles.markdown(run));
+        out.println("[bench] results written to " + file);
+        return results;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package im.magpie.bench;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * CPU accounting of one measured window: the server JVM, its embedded PostgreSQL processes (found by the data directory
+ * in their command line), the generator itself, and everything else on the machine (from /proc/stat).
+ */
+final class CpuAccounting {
+    /** A window is noisy when other processes used more than this share of the whole machine. */
+    static final double NOISY_SHARE = 0.20;
+
+    private final ProcStat proc;
+    private final long serverPid;
+    private final long selfPid;
+    private final String dataDir;
+    private final long ticksPerSecond;
+    private final int cores;
+
+    CpuAccounting(ProcStat proc, long serverPid, long selfPid, String dataDir, long ticksPerSecond, int cores) {
+        this.proc = proc;
+        this.serverPid = serverPid;
+        this.selfPid = selfPid;
+        this.dataDir = dataDir;
+        this.ticksPerSecond = ticksPerSecond;
+        this.cores = cores;
+    }
+
+    Snapshot snapshot() throws IOException {
+        Map<Long, Long> pg = new HashMap<>();
+        for (long pid : proc.postgresPids(dataDir)) {
+            pg.put(pid, proc.processTicks(pid));
+        }
+        return new Snapshot(
+                System.nanoTime(),
+                proc.processTicks(serverPid),
+                pg,
+                proc.processTicks(selfPid),
+                proc.machineTicks(),
+                proc.rssKb(serverPid));
+    }
+
+    /** The CPU used between two snapshots. PostgreSQL processes that started in between count from zero. */
+    Usage between(Snapshot a, Snapshot b) {
+        long pgTicks = 0;
+        for (Map.Entry<Long, Long> e : b.postgres().entrySet()) {
+            pgTicks += e.getValue() - a.postgres().getOrDefault(e.getKey(), 0L);
+        }
+        long server = b.server() - a.server();
+        long generator = b.generator() - a.generator();
+        long busy = b.machine().busy() - a.machine().busy();
+        long total = Math.max(1, b.machine().total() - a.machine().total());
+        long others = Math.max(0, busy - server - pgTicks - generator);
+        double othersShare = (double) others / total;
+        return new Usage(
+                (b.nanos() - a.nanos()) / 1e9,
+                micros(server),
+                micros(pgTicks),
+                micros(generator),
+                micros(others),
+                othersShare,
+                othersShare > NOISY_SHARE,
+                b.serverRssKb() - a.serverRssKb(),
+                cores);
+    }
+
+    long micros(long ticks) {
+        return ticks * 1_000_000L / ticksPerSecond;
+    }
+
+    /** Counters at one moment. */
+    record Snapshot(
+            long nanos,
+            long server,
+            Map<Long, Long> postgres,
+            long generator,
+            ProcStat.MachineTicks machine,
+            long serverRssKb) {}
+
+    /** CPU in microseconds over a window of {@code seconds}; {@code othersShare} is of the whole machine. */
+    record Usage(
+            double seconds,
+            long serverUs,
+            long postgresUs,
+            long generatorUs,
+            long othersUs,
+            double othersShare,
+            boolean noisy,
+            long serverRssDeltaKb,
+            int cores) {
+        long serverAndDbUs() {
+            return serverUs + postgresUs;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package im.magpie.bench;
+
+import com.google.protobuf.ByteString;
+import im.magpie.client.net.GatewayConnection;
+import im.magpie.client.net.PushListener;
+import im.magpie.protocol.v1.ConversationAdvanced;
+import im.magpie.protocol.v1.Envelope;
+import im.magpie.protocol.v1.LogEntry;
+import im.magpie.protocol.v1.LoginRequest;
+import im.magpie.protocol.v1.LoginResponse;
+import im.magpie.protocol.v1.MessageBody;
+import im.magpie.protocol.v1.Notification;
+import im.magpie.protocol.v1.OpenDirectRequest;
+import im.magpie.protocol.v1.PasswordCredential;
+import im.magpie.protocol.v1.SendMessageRequest;
+import im.magpie.protocol.v1.SendMessageResponse;
+import im.magpie.protocol.v1.SyncRequest;
+import im.magpie.protocol.v1.SyncResponse;
+import im.magpie.protocol.v1.TextContent;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One simulated device: a gateway connection, a login (password first, token afterwards), and a sync cursor kept in
+ * memory (no local database). A notification naming a seq above what the device knows triggers a sync; every message
+ * of another user found by sync goes to the {@link MessageSink}.
+ */
+final class Device implements PushListener {
+    private static final int SYNC_PAGE = 1000;
+
+    private final Net net;
+    private final String account;
+    private final String password;
+    private final Map<Long, Long> knownSeq = new ConcurrentHashMap<>();
+    private final AtomicLong syncErrors = new AtomicLong();
+    private volatile MessageSink sink = MessageSink.NONE;
+    private volatile @Nullable GatewayConnection connection;
+    private volatile String deviceId = "";
+    private volatile String token = "";
+    private volatile long userId;
+    private ByteString cursor = ByteString.EMPTY; // guarded by this
+    private boolean syncing; // guarded by this
+    private boolean dirty; // guarded by this
+
+    Device(Net net, String account, String password) {
+        this.net = net;
+        this.account = account;
+        this.password = password;
+    }
+
+    void sink(MessageSink sink) {
+        this.sink = sink;
+    }
+
+    long userId() {
+        return userId;
+    }
+
+    String account() {
+        return account;
+    }
+
+    long syncErrors() {
+        return syncErrors.get();
+    }
+
+    /** Failed syncs of all these devices so far. */
+    static long syncErrors(java.util.List<Device> devices) {
+        return devices.stream().mapToLong(Device::syncErrors).sum();
+    }
+
+    boolean isOpen() {
+        GatewayConnection c = connection;
+        return c != null && c.isOpen();
+    }
+
+    /** Connects (TLS + Hello) and logs in: with the token of an earlier login when {@code resume}, else the password. */
+    CompletableFuture<LoginResponse> connect(boolean resume) {
+        LoginRequest.Builder login = LoginRequest.newBuilder()
+                .setDeviceId(deviceId)
+                .setDeviceName("bench")
+                .setPlatform("bench");
+        if (resume && !token.isEmpty()) {
+            login.setToken(token);
+        } else {
+            login.setPassword(
+                    PasswordCredential.newBuilder().setAccount(account).setPassword(password));
+        }
+        return GatewayConnection.connect(net.settings(), net.group(), this, net.callbacks())
+                .thenCompose(c -> {
+                    connection = c;
+                    return c.login(login.build());
+                })
+                .thenApply(r -> {
+                    userId = r.getUserId();
+                    deviceId = r.getDeviceId();
+                    token = r.getToken();
+                    return r;
+                });
+    }
+
+    CompletableFuture<Long> openDirect(long peerUserId) {
+        return request(
+                        Envelope.newBuilder()
+                                .setOpenDirect(OpenDirectRequest.newBuilder().setPeerUserId(peerUserId)),
+                        Envelope.BodyCase.CONVERSATION_RESULT)
+                .thenApply(e -> e.getConversationResult().getConversation().getConversationId());
+    }
+
+    /** Sends a text message; the reply arrives after the server committed it. */
+    CompletableFuture<SendMessageResponse> send(long conversationId, String text) {
+        SendMessageRequest send = SendMessageRequest.newBuilder()
+                .setConversationId(conversationId)
+                .setClientMessageId(UUID.randomUUID().toString())
+                .setBody(MessageBody.newBuilder()
+                        .setText(TextContent.newBuilder().setText(text)))
+                .build();
+        return request(Envelope.newBuilder().setSendMessage(send), Envelope.BodyCase.SEND_MESSAGE_RESULT)
+                .thenApply(e -> {
+                    SendMessageResponse r = e.getSendMessageResult();
+                    knownSeq.merge(r.getConversationId(), r.getSeq(), Math::max);
+                    return r;
+                });
+    }
+
+    private CompletableFuture<Envelope> request(Envelope.Builder body, Envelope.BodyCase expected) {
+        GatewayConnection c = connection;
+        if (c == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("device not connected"));
+        }
+        return c.request(body, expected);
+    }
+
+    @Override
+    public void onNotification(Notification notification) {
+        sink.onNotification(this, System.nanoTime());
+        for (ConversationAdvanced advanced : notification.getConversationsList()) {
+            if (advanced.getSeq() > knownSeq.getOrDefault(advanced.getConversationId(), 0L)) {
+                requestSync();
+                return;
+            }
+        }
+    }
+
+    /** Starts a sync now, or once more after the one running (at most one in flight). */
+    void requestSync() {
+        synchronized (this) {
+            if (syncing) {
+                dirty = true;
+                return;
+            }
+            syncing = true;
+        }
+        syncPage();
+    }
+
+    private void syncPage() {
+        ByteString from;
+        synchronized (this) {
+            from = cursor;
+        }
+        SyncRequest sync =
+                SyncRequest.newBuilder().setCursor(from).setLimit(SYNC_PAGE).build();
+        CompletableFuture<Void> unused = request(Envelope.newBuilder().setSync(sync), Envelope.BodyCase.SYNC_RESULT)
+                .thenAccept(e -> applyPage(e.getSyncResult()))
+                .exceptionally(err -> {
+                    syncErrors.incrementAndGet();
+                    synchronized (this) {
+                        syncing = false;
+                    }
+                    return null;
+                });
+    }
+
+    private void applyPage(SyncResponse page) {
+        long now = System.nanoTime();
+        for (LogEntry entry : page.getEntriesList()) {
+            knownSeq.merge(entry.getConversationId(), entry.getSeq(), Math::max);
+            if (entry.hasMessage() && entry.getActorUserId() != userId) {
+                sink.onMessage(this, entry, now);
+            }
+        }
+        boolean again;
+        synchronized (this) {
+            cursor = page.getNextCursor();
+            again = page.getHasMore() || dirty;
+            dirty = false;
+            syncing = again;
+        }
+        if (again) {
+            syncPage();
+        }
+    }
+
+    /** Closes the connection; the device keeps its id, token and cursor for a later {@link #connect}. */
+    void disconnect() {
+        GatewayConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
+        synchronized (this) {
+            syncing = false;
+            dirty = false;
+        }
+    }
+}

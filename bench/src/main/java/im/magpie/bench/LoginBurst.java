@@ -1,0 +1,54 @@
+package im.magpie.bench;
+
+import java.util.List;
+
+/**
+ * S5: a burst of N logins, {@code loginParallel} at a time, each a new TLS connection + Hello + login. First every
+ * device logs in with its password (Argon2id on the server: reported as {@code password_logins_per_s}); they
+ * disconnect, and then all log in again with their tokens (the re-login a client does after a reconnect: reported as
+ * {@code logins_per_s}, with the server's CPU per login).
+ */
+final class LoginBurst {
+    private final Bench bench;
+
+    LoginBurst(Bench bench) {
+        this.bench = bench;
+    }
+
+    ScenarioResult run(List<Device> devices) throws BenchFailedException, InterruptedException {
+        Params p = bench.params;
+        CpuAccounting.Snapshot a = bench.snapshot();
+        long passwordNanos = Connector.connectAll(devices, false, p.loginParallel(), 600);
+        CpuAccounting.Snapshot b = bench.snapshot();
+        disconnectAll(devices);
+        Thread.sleep(1000);
+
+        CpuAccounting.Snapshot c = bench.snapshot();
+        long tokenNanos = Connector.connectAll(devices, true, p.loginParallel(), 600);
+        CpuAccounting.Snapshot d = bench.snapshot();
+        disconnectAll(devices);
+
+        CpuAccounting.Usage password = bench.cpu.between(a, b);
+        CpuAccounting.Usage token = bench.cpu.between(c, d);
+        ScenarioResult r = new ScenarioResult("S5", "login burst (token re-login)")
+                .param("logins", devices.size())
+                .param("parallel", p.loginParallel())
+                .param("password_server_db_cpu_us_per_login", perLogin(password.serverAndDbUs(), devices.size()));
+        r.loginsPerS = Bench.perSecond(devices.size(), tokenNanos / 1e9);
+        r.passwordLoginsPerS = Bench.perSecond(devices.size(), passwordNanos / 1e9);
+        r.serverDbCpuUsPerLogin = perLogin(token.serverAndDbUs(), devices.size());
+        r.cpu(token);
+        r.noisy = token.noisy() || password.noisy();
+        return r;
+    }
+
+    static void disconnectAll(List<Device> devices) {
+        for (Device d : devices) {
+            d.disconnect();
+        }
+    }
+
+    private static double perLogin(long micros, int logins) {
+        return logins == 0 ? 0 : Bench.round1((double) micros / logins);
+    }
+}

@@ -1,0 +1,13 @@
+package im.magpie.bench;
+
+import im.magpie.protocol.v1.LogEntry;
+
+/** Receives every message a device found by sync that another user posted. Called on a callback thread. */
+interface MessageSink {
+    void onMessage(Device receiver, LogEntry entry, long receivedNanos);
+
+    /** Called when a notification arrives (before any sync it causes). */
+    default void onNotification(Device receiver, long receivedNanos) {}
+
+    MessageSink NONE = (receiver, entry, nanos) -> {};
+}

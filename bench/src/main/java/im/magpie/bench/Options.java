@@ -1,0 +1,34 @@
+package im.magpie.bench;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+
+/** Command-line options of {@link BenchMain}. */
+record Options(Params params, Path results, @Nullable Path work, boolean keep) {
+
+    static Options parse(String... args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("missing mode");
+        }
+        Params params = Params.preset(args[0]).validate();
+        Path results = Path.of("bench", "results");
+        Path work = null;
+        boolean keep = false;
+        for (int i = 1; i < args.length; i++) {
+            switch (args[i]) {
+                case "--results" -> results = Path.of(value(args, ++i));
+                case "--work" -> work = Path.of(value(args, ++i));
+                case "--keep" -> keep = true;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        return new Options(params, results, work, keep);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+}

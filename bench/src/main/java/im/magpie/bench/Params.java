@@ -1,0 +1,71 @@
+package im.magpie.bench;
+
+import java.util.List;
+
+/**
+ * Sizes, rates and windows of a run set. Presets: {@code smoke} (seconds, proves the harness works), {@code quick}
+ * (under 3 minutes) and {@code full} (under 20 minutes).
+ */
+record Params(
+        String mode,
+        int users,
+        int pairs,
+        int bodySize,
+        int heartbeatSeconds,
+        int closedWarmupS,
+        int closedMeasureS,
+        List<Integer> openRates,
+        int openWarmupS,
+        int openMeasureS,
+        int catchUpMessages,
+        int catchUpConversations,
+        int logins,
+        int loginParallel,
+        int idleSeconds,
+        int fanOutOnline,
+        int fanOutMessages,
+        int fanOutRate) {
+
+    static Params preset(String mode) {
+        return switch (mode) {
+            case "smoke" -> new Params(mode, 12, 3, 100, 30, 1, 2, List.of(50), 1, 2, 30, 3, 12, 200, 2, 6, 5, 10);
+            case "quick" ->
+                new Params(
+                        mode, 120, 50, 100, 15, 4, 10, List.of(1000, 3000), 3, 10, 2000, 100, 300, 200, 15, 50, 60, 20);
+            case "full" ->
+                new Params(
+                        mode,
+                        2000,
+                        50,
+                        100,
+                        15,
+                        10,
+                        30,
+                        List.of(1000, 3000),
+                        5,
+                        30,
+                        10000,
+                        100,
+                        2000,
+                        200,
+                        60,
+                        500,
+                        200,
+                        10);
+            default -> throw new IllegalArgumentException("mode must be smoke, quick or full, not " + mode);
+        };
+    }
+
+    /** Checks that the pool of users is large enough for every scenario. */
+    Params validate() {
+        if (users < 2 * pairs
+                || users < fanOutOnline
+                || logins < fanOutOnline
+                || pairs * 2 < catchUpConversations
+                || users > 2000) {
+            throw new IllegalArgumentException("users must cover 2*pairs and fanOutOnline (and be at most 2,000, the "
+                    + "largest group); logins must cover fanOutOnline; catchUpConversations must not exceed 2*pairs");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,116 @@
+package im.magpie.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads CPU and memory figures of processes and of the whole machine from a /proc file system. */
+final class ProcStat {
+    private final Path proc;
+
+    ProcStat(Path proc) {
+        this.proc = proc;
+    }
+
+    /** utime + stime of one process, in clock ticks; 0 when the process is gone. */
+    long processTicks(long pid) throws IOException {
+        try {
+            return parseProcessTicks(Files.readString(proc.resolve(pid + "/stat"), StandardCharsets.US_ASCII));
+        } catch (NoSuchFileException gone) {
+            return 0;
+        }
+    }
+
+    /** Resident set size of one process in KiB; 0 when the process is gone. */
+    long rssKb(long pid) throws IOException {
+        try {
+            return parseRssKb(Files.readString(proc.resolve(pid + "/status"), StandardCharsets.US_ASCII));
+        } catch (NoSuchFileException gone) {
+            return 0;
+        }
+    }
+
+    /** The machine's busy and total ticks summed over all cores (the "cpu" line of /proc/stat). */
+    MachineTicks machineTicks() throws IOException {
+        return parseMachineTicks(Files.readString(proc.resolve("stat"), StandardCharsets.US_ASCII));
+    }
+
+    /** Pids of processes whose command line contains {@code needle} (e.g. a data directory) and whose name is postgres. */
+    List<Long> postgresPids(String needle) throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (DirectoryStream<Path> dirs =
+                Files.newDirectoryStream(proc, p -> isNumeric(p.getFileName().toString()))) {
+            for (Path dir : dirs) {
+                String cmdline = readQuietly(dir.resolve("cmdline"));
+                if (cmdline.contains(needle) && cmdline.contains("postgres")) {
+                    pids.add(Long.parseLong(dir.getFileName().toString()));
+                }
+            }
+        }
+        return pids;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (IOException goneOrDenied) {
+            return "";
+        }
+    }
+
+    static boolean isNumeric(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Fields 14 and 15 of /proc/PID/stat, counted after the closing parenthesis of the command name. */
+    static long parseProcessTicks(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            throw new IllegalArgumentException("not a /proc/PID/stat line");
+        }
+        String[] f = stat.substring(close + 2).trim().split("\\s+", -1);
+        // f[0] is field 3 (state); utime is field 14, stime field 15.
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+
+    static long parseRssKb(String status) {
+        for (String line : status.split("\n", -1)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.substring(6).trim().split("\\s+", -1)[0]);
+            }
+        }
+        return 0;
+    }
+
+    static MachineTicks parseMachineTicks(String stat) {
+        for (String line : stat.split("\n", -1)) {
+            if (line.startsWith("cpu ")) {
+                String[] f = line.substring(4).trim().split("\\s+", -1);
+                long total = 0;
+                // user nice system idle iowait irq softirq steal (guest time is already inside user/nice)
+                for (int i = 0; i < Math.min(8, f.length); i++) {
+                    total += Long.parseLong(f[i]);
+                }
+                long idle = Long.parseLong(f[3]) + (f.length > 4 ? Long.parseLong(f[4]) : 0);
+                return new MachineTicks(total - idle, total);
+            }
+        }
+        throw new IllegalArgumentException("no cpu line in /proc/stat");
+    }
+
+    /** Busy and total ticks of the whole machine. */
+    record MachineTicks(long busy, long total) {}
+}

@@ -1,0 +1,114 @@
+package im.magpie.bench;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Writes a run set as JSON ({@code <stamp>-<mode>.json}, and {@code latest.json}) and as a Markdown table. */
+final class ResultFiles {
+    private final ObjectMapper json;
+
+    ResultFiles() {
+        this.json = new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** The whole run set: machine facts, then one object per scenario. */
+    record RunSet(String mode, String startedAt, Map<String, Object> machine, List<ScenarioResult> scenarios) {}
+
+    String toJson(RunSet run) throws IOException {
+        return json.writeValueAsString(run);
+    }
+
+    /** Writes both files under {@code dir} and, when {@code latest}, {@code dir/latest.json}; returns the JSON file. */
+    Path write(Path dir, String stamp, RunSet run, boolean latest) throws IOException {
+        Files.createDirectories(dir);
+        String text = toJson(run) + "\n";
+        Path file = dir.resolve(stamp + "-" + run.mode() + ".json");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(stamp + "-" + run.mode() + ".md"), markdown(run), StandardCharsets.UTF_8);
+        if (latest) {
+            Files.writeString(dir.resolve("latest.json"), text, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("latest.md"), markdown(run), StandardCharsets.UTF_8);
+        }
+        return file;
+    }
+
+    static String markdown(RunSet run) {
+        StringBuilder md = new StringBuilder();
+        md.append("Run `")
+                .append(run.mode())
+                .append("` started ")
+                .append(run.startedAt())
+                .append("\n\n");
+        md.append("Machine: ");
+        run.machine().forEach((k, v) -> md.append(k).append('=').append(v).append("; "));
+        md.append("\n\n| scenario | msgs/s | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms "
+                + "| server+db CPU µs/msg | other figures | errors/lost | noisy |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ScenarioResult r : run.scenarios()) {
+            Latency l = r.latencyMs;
+            md.append("| ").append(r.scenario).append(' ').append(r.title);
+            md.append(" | ").append(num(r.msgsPerS));
+            md.append(" | ").append(l == null ? "" : num(l.p50()));
+            md.append(" | ").append(l == null ? "" : num(l.p90()));
+            md.append(" | ").append(l == null ? "" : num(l.p99()));
+            md.append(" | ").append(l == null ? "" : num(l.p999()));
+            md.append(" | ").append(l == null ? "" : num(l.max()));
+            md.append(" | ").append(num(r.serverDbCpuUsPerMsg));
+            md.append(" | ").append(others(r));
+            md.append(" | ").append(r.errors).append('/').append(r.lost);
+            md.append(" | ").append(r.noisy ? "**noisy**" : "no").append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String others(ScenarioResult r) {
+        StringBuilder s = new StringBuilder();
+        append(s, "logins/s", r.loginsPerS);
+        append(s, "password logins/s", r.passwordLoginsPerS);
+        append(s, "server+db CPU µs/login", r.serverDbCpuUsPerLogin);
+        append(s, "RSS KB/session", r.rssKbPerSession);
+        append(s, "idle CPU % of a core", r.idleCpuPercentOfCore);
+        append(s, "catch-up ms", r.catchUpMs);
+        if (r.notificationLatencyMs != null) {
+            append(s, "notification p99 ms", r.notificationLatencyMs.p99());
+        }
+        if (r.ackLatencyMs != null) {
+            append(s, "ack p99 ms", r.ackLatencyMs.p99());
+        }
+        r.params.forEach((k, v) -> append(s, k, v));
+        return s.toString();
+    }
+
+    private static void append(StringBuilder s, String name, @Nullable Object value) {
+        if (value != null) {
+            if (s.length() > 0) {
+                s.append("; ");
+            }
+            s.append(name).append(' ').append(value instanceof Double d ? num(d) : value);
+        }
+    }
+
+    static String num(@Nullable Double v) {
+        if (v == null) {
+            return "";
+        }
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+}

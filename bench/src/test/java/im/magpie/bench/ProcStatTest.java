@@ -1,0 +1,74 @@
+package im.magpie.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcStatTest {
+    // A command name with spaces and a parenthesis: fields must be counted after the last ')'.
+    private static final String STAT = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 81234 0 12 0 "
+            + "1500 250 0 0 20 0 42 0 123456 5000000000 120000 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0";
+
+    @Test
+    void processTicksAreUtimePlusStime() {
+        assertThat(ProcStat.parseProcessTicks(STAT)).isEqualTo(1750);
+    }
+
+    @Test
+    void machineTicksCountIdleAndIowaitAsNotBusy() {
+        String stat = "cpu  100 5 50 1000 20 3 2 0 0 0\ncpu0 50 2 25 500 10 1 1 0 0 0\nintr 1\n";
+        ProcStat.MachineTicks t = ProcStat.parseMachineTicks(stat);
+        assertThat(t.total()).isEqualTo(1180);
+        assertThat(t.busy()).isEqualTo(160);
+    }
+
+    @Test
+    void rssComesFromVmRss() {
+        assertThat(ProcStat.parseRssKb("Name:\tjava\nVmPeak:\t 9 kB\nVmRSS:\t  123456 kB\nThreads: 3\n"))
+                .isEqualTo(123456);
+    }
+
+    @Test
+    void malformedStatIsRejected() {
+        assertThatThrownBy(() -> ProcStat.parseProcessTicks("no parenthesis here"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsAFakeProcTreeAndFindsPostgresByDataDir(@TempDir Path proc) throws IOException {
+        write(proc.resolve("stat"), "cpu  10 0 10 80 0 0 0 0\n");
+        write(proc.resolve("7/stat"), STAT);
+        write(proc.resolve("7/status"), "VmRSS:\t 2048 kB\n");
+        write(proc.resolve("7/cmdline"), "java\0-cp\0x\0");
+        write(proc.resolve("8/cmdline"), "/tmp/pg/bin/postgres\0-D\0/work/run-1/data/postgres\0");
+        write(proc.resolve("9/cmdline"), "/tmp/pg/bin/postgres\0-D\0/work/run-2/data/postgres\0");
+        write(proc.resolve("self/cmdline"), "ignored");
+        ProcStat stat = new ProcStat(proc);
+        assertThat(stat.processTicks(7)).isEqualTo(1750);
+        assertThat(stat.processTicks(99)).isZero();
+        assertThat(stat.rssKb(7)).isEqualTo(2048);
+        assertThat(stat.postgresPids("/work/run-1/data")).containsExactly(8L);
+        assertThat(stat.machineTicks()).isEqualTo(new ProcStat.MachineTicks(20, 100));
+    }
+
+    @Test
+    void readsTheRealProcOfThisJvm() throws IOException {
+        ProcStat stat = new ProcStat(Path.of("/proc"));
+        long pid = ProcessHandle.current().pid();
+        assertThat(stat.rssKb(pid)).isPositive();
+        assertThat(stat.processTicks(pid)).isPositive();
+        assertThat(stat.machineTicks().total())
+                .isGreaterThan(stat.machineTicks().busy());
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.US_ASCII);
+    }
+}
