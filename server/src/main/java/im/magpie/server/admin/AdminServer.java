@@ -6,23 +6,19 @@ import im.magpie.server.messaging.ConversationService;
 import im.magpie.server.push.PushService;
 import im.magpie.server.session.SessionService;
 import im.magpie.server.transport.http.ApiServer;
-import im.magpie.server.transport.http.BoundedExecutors;
 import im.magpie.server.transport.http.HttpFailure;
 import im.magpie.server.transport.http.HttpJson;
+import im.magpie.server.transport.http.HttpListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /** The admin HTTPS listener (loopback by default). */
 public final class AdminServer implements AutoCloseable {
-    private final HttpsServer server;
-    private final ThreadPoolExecutor executor;
+    private final HttpListener listener;
 
-    private AdminServer(HttpsServer server, ThreadPoolExecutor executor) {
-        this.server = server;
-        this.executor = executor;
+    private AdminServer(HttpListener listener) {
+        this.listener = listener;
     }
 
     /** The services the admin API drives. */
@@ -40,24 +36,15 @@ public final class AdminServer implements AutoCloseable {
         server.createContext("/", json.handler(exchange -> {
             throw new HttpFailure(404, "NOT_FOUND", "no such path");
         }));
-        ThreadPoolExecutor executor = BoundedExecutors.create("admin", 2, 32);
-        server.setExecutor(executor);
-        server.start();
-        return new AdminServer(server, executor);
+        return new AdminServer(HttpListener.start(server, "admin", 2, 32));
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return listener.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.close();
     }
 }

@@ -8,20 +8,16 @@ import im.magpie.server.session.SessionService;
 import im.magpie.server.tls.TlsMaterial;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /** The HTTPS JSON API on port 7443: files and health. */
 public final class ApiServer implements AutoCloseable {
     private static final int THREADS = 16;
 
-    private final HttpsServer server;
-    private final ThreadPoolExecutor executor;
+    private final HttpListener listener;
 
-    private ApiServer(HttpsServer server, ThreadPoolExecutor executor) {
-        this.server = server;
-        this.executor = executor;
+    private ApiServer(HttpListener listener) {
+        this.listener = listener;
     }
 
     public static ApiServer start(String host, int port, SSLContext tls, SessionService sessions, FileService files)
@@ -39,10 +35,7 @@ public final class ApiServer implements AutoCloseable {
         server.createContext("/", json.handler(exchange -> {
             throw new HttpFailure(404, "NOT_FOUND", "no such path");
         }));
-        ThreadPoolExecutor executor = BoundedExecutors.create("api", THREADS, 256);
-        server.setExecutor(executor);
-        server.start();
-        return new ApiServer(server, executor);
+        return new ApiServer(HttpListener.start(server, "api", THREADS, 256));
     }
 
     /** TLS 1.2/1.3 only, for every JDK HTTPS server of Magpie. */
@@ -56,17 +49,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return listener.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.close();
     }
 }

@@ -6,28 +6,23 @@ import im.magpie.protocol.ProtocolVersion;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /** Plain HTTP on port 7080: {@code GET /discovery}; 404 JSON for other paths, 405 for other methods. */
 public final class DiscoveryServer implements AutoCloseable {
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final HttpListener listener;
 
     /** What discovery announces; ports are the bound ones. */
     public record Announcement(
             String serverVersion, @Nullable String publicHost, int gatewayPort, int apiPort, String fingerprint) {}
 
-    private DiscoveryServer(HttpServer server, ThreadPoolExecutor executor) {
-        this.server = server;
-        this.executor = executor;
+    private DiscoveryServer(HttpListener listener) {
+        this.listener = listener;
     }
 
     public static DiscoveryServer start(String host, int port, Announcement announcement, Clock clock)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        ThreadPoolExecutor executor = BoundedExecutors.create("discovery", 2, 64);
         HttpJson json = new HttpJson();
         server.createContext("/", json.handler(exchange -> {
             if (!exchange.getRequestURI().getPath().equals("/discovery")) {
@@ -36,9 +31,7 @@ public final class DiscoveryServer implements AutoCloseable {
             HttpJson.requireMethod(exchange, "GET");
             json.send(exchange, 200, describe(exchange, announcement, clock));
         }));
-        server.setExecutor(executor);
-        server.start();
-        return new DiscoveryServer(server, executor);
+        return new DiscoveryServer(HttpListener.start(server, "discovery", 2, 64));
     }
 
     static DiscoveryResponse describe(HttpExchange exchange, Announcement a, Clock clock) {
@@ -69,17 +62,11 @@ public final class DiscoveryServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return listener.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdown();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.close();
     }
 }
