@@ -63,6 +63,7 @@ final class CpuAccounting {
                 othersShare,
                 othersShare > NOISY_SHARE,
                 b.serverRssKb() - a.serverRssKb(),
+                b.postgres().size(),
                 cores);
     }
 
@@ -89,6 +90,7 @@ final class CpuAccounting {
             double othersShare,
             boolean noisy,
             long serverRssDeltaKb,
+            int postgresProcesses,
             int cores) {
         long serverAndDbUs() {
             return serverUs + postgresUs;

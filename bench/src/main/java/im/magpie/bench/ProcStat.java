@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Reads CPU and memory figures of processes and of the whole machine from a /proc file system. */
 final class ProcStat {
@@ -40,24 +44,58 @@ final class ProcStat {
         return parseMachineTicks(Files.readString(proc.resolve("stat"), StandardCharsets.US_ASCII));
     }
 
-    /** Pids of processes whose command line contains {@code needle} (e.g. a data directory) and whose name is postgres. */
+    /**
+     * Pids of an embedded PostgreSQL: every postmaster (a process whose program is {@code postgres} and whose command
+     * line contains {@code needle}, e.g. the data directory) and all its descendants (the backends rewrite their
+     * command line and no longer name the directory).
+     */
     List<Long> postgresPids(String needle) throws IOException {
-        List<Long> pids = new ArrayList<>();
+        Map<Long, Long> parents = new HashMap<>();
+        List<Long> roots = new ArrayList<>();
         try (DirectoryStream<Path> dirs =
                 Files.newDirectoryStream(proc, p -> isNumeric(p.getFileName().toString()))) {
             for (Path dir : dirs) {
-                String cmdline = readQuietly(dir.resolve("cmdline"));
-                if (cmdline.contains(needle) && cmdline.contains("postgres")) {
-                    pids.add(Long.parseLong(dir.getFileName().toString()));
+                long pid = Long.parseLong(dir.getFileName().toString());
+                long parent = parentPid(readQuietly(dir.resolve("stat")));
+                if (parent >= 0) {
+                    parents.put(pid, parent);
+                }
+                String[] argv = readQuietly(dir.resolve("cmdline")).split("\0", -1);
+                if (isPostgresProgram(argv[0]) && String.join(" ", argv).contains(needle)) {
+                    roots.add(pid);
                 }
             }
         }
-        return pids;
+        Set<Long> found = new LinkedHashSet<>(roots);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<Long, Long> e : parents.entrySet()) {
+                if (found.contains(e.getValue()) && found.add(e.getKey())) {
+                    grew = true;
+                }
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    static boolean isPostgresProgram(String argv0) {
+        return argv0.equals("postgres") || argv0.endsWith("/postgres");
+    }
+
+    /** Field 4 of /proc/PID/stat, or -1 when the text is not a stat line. */
+    static long parentPid(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0 || close + 2 >= stat.length()) {
+            return -1;
+        }
+        String[] f = stat.substring(close + 2).trim().split("\\s+", -1);
+        return f.length > 1 ? Long.parseLong(f[1]) : -1;
     }
 
     private static String readQuietly(Path file) {
         try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace('\0', ' ');
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException goneOrDenied) {
             return "";
         }

