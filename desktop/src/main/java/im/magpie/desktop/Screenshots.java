@@ -115,13 +115,17 @@ final class Screenshots {
         if (vm == null) {
             return;
         }
-        Optional<ConversationRow> row =
-                vm.rows().stream().filter(r -> r.kind() == kind).findFirst();
+        Optional<ConversationRow> row = vm.rows().stream()
+                .filter(r -> r.kind() == kind)
+                .min(java.util.Comparator.comparingLong(ConversationRow::id));
         row.ifPresent(r -> vm.selectedIdProperty().set(r.id()));
     }
 
     private void shoot(String name) {
         Path file = dir.resolve(name + ".png");
+        if (stage.getScene().lookup("#messages") instanceof javafx.scene.control.ListView<?> list) {
+            LOG.info("{}: {} messages shown", name, list.getItems().size());
+        }
         try {
             ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", file.toFile());
             LOG.info("wrote {}", file);

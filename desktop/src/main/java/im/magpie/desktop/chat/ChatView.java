@@ -40,7 +40,7 @@ public final class ChatView {
         list.setId("messages");
         list.getStyleClass().add("message-list");
         list.setItems(vm.items());
-        list.setCellFactory(v -> new MessageCell(vm, openLink));
+        list.setCellFactory(v -> new MessageCell(vm, openLink, list.widthProperty()));
         list.setFocusTraversable(false);
         root.setCenter(list);
         root.setBottom(composer());
@@ -139,11 +139,12 @@ public final class ChatView {
         vm.items().addListener((ListChangeListener<MessageItem>) change -> {
             while (change.next()) {
                 if (change.wasAdded() && !change.wasReplaced()) {
-                    if (change.getFrom() == 0 && change.getTo() < vm.items().size()) {
-                        list.scrollTo(change.getAddedSize());
-                    } else {
-                        list.scrollTo(vm.items().size() - 1);
-                    }
+                    // after the cells for the new rows have been sized
+                    int target =
+                            change.getFrom() == 0 && change.getTo() < vm.items().size()
+                                    ? change.getAddedSize()
+                                    : vm.items().size() - 1;
+                    javafx.application.Platform.runLater(() -> list.scrollTo(target));
                 }
             }
         });

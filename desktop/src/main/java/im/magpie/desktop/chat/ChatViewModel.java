@@ -158,7 +158,10 @@ public final class ChatViewModel implements ChatEvents {
                         found -> {
                             names.putAll(found);
                             List<MessageItem> out = new ArrayList<>();
-                            l.stored.forEach(m -> out.add(item(m)));
+                            boolean group = conversation.kind() == ConversationKind.GROUP;
+                            l.stored.stream()
+                                    .filter(m -> group || !m.isNotice())
+                                    .forEach(m -> out.add(item(m)));
                             l.pending.forEach(
                                     p -> out.add(pendingItem(p.clientMessageId(), p.createdMs(), p.content(), null)));
                             return new Loaded(l.stored, l.pending, out);

@@ -59,7 +59,7 @@ final class ConversationCell extends ListCell<ConversationRow> {
         preview.setText(row.preview());
         badge.setText(row.unread() > 99 ? "99+" : String.valueOf(row.unread()));
         badge.setVisible(row.unread() > 0);
-        avatarSlot.getChildren().setAll(Avatars.of(row.id(), row.kind(), row.initials(), AVATAR));
+        avatarSlot.getChildren().setAll(Avatars.of(row.avatarId(), row.kind(), row.initials(), AVATAR));
         setText(null);
         setGraphic(box);
     }

@@ -140,7 +140,9 @@ public final class MainView {
         list.setPlaceholder(none);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now.id() != vm.selectedIdProperty().get()) {
-                vm.selectedIdProperty().set(now.id());
+                // not inside the selection event: opening reloads the list
+                javafx.application.Platform.runLater(
+                        () -> vm.selectedIdProperty().set(now.id()));
             }
         });
         VBox pane = new VBox(header, list);

@@ -49,6 +49,7 @@ public final class MainViewModel implements ChatEvents {
     /** Starts listening and loads the list. */
     public void start() {
         port.addListener(this);
+        selectedId.addListener((o, was, now) -> refresh());
         refresh();
     }
 
@@ -100,7 +101,8 @@ public final class MainViewModel implements ChatEvents {
                         (loaded, failure) -> {
                             refreshing = false;
                             if (loaded != null) {
-                                rows.setAll(loaded);
+                                rows.setAll(
+                                        loaded.stream().map(this::readWhileOpen).toList());
                             }
                             if (refreshAgain) {
                                 refreshAgain = false;
@@ -108,6 +110,25 @@ public final class MainViewModel implements ChatEvents {
                             }
                         },
                         fxThread);
+    }
+
+    /** The open conversation is read as it is shown: no badge for it. */
+    private ConversationRow readWhileOpen(ConversationRow r) {
+        if (r.id() != selectedId.get() || r.unread() == 0) {
+            return r;
+        }
+        return new ConversationRow(
+                r.id(),
+                r.avatarId(),
+                r.kind(),
+                r.name(),
+                r.initials(),
+                r.preview(),
+                r.time(),
+                r.timeMs(),
+                0,
+                r.myReadSeq(),
+                r.lastSeq());
     }
 
     private CompletableFuture<List<ConversationRow>> withNames(List<ConversationInfo> conversations) {
@@ -147,8 +168,9 @@ public final class MainViewModel implements ChatEvents {
         }
         String initials = c.kind() == ConversationKind.DIRECT ? MessageTexts.initials(name) : "";
         long lastSeq = last == null ? 0 : last.seq();
+        long avatarId = c.kind() == ConversationKind.DIRECT ? c.peer(self) : c.id();
         return new ConversationRow(
-                c.id(), c.kind(), name, initials, preview, time, timeMs, c.unread(), c.myReadSeq(), lastSeq);
+                c.id(), avatarId, c.kind(), name, initials, preview, time, timeMs, c.unread(), c.myReadSeq(), lastSeq);
     }
 
     private String name(ConversationInfo c, Map<Long, String> names, long self) {

@@ -31,10 +31,13 @@ final class MessageCell extends ListCell<MessageItem> {
 
     private final ChatViewModel vm;
     private final Consumer<String> openLink;
+    private final javafx.beans.value.ObservableDoubleValue bubbleWidth;
 
-    MessageCell(ChatViewModel vm, Consumer<String> openLink) {
+    /** {@code listWidth}: the list's width (a cell's own width is 0 while it is laid out for the first time). */
+    MessageCell(ChatViewModel vm, Consumer<String> openLink, javafx.beans.binding.DoubleExpression listWidth) {
         this.vm = vm;
         this.openLink = openLink;
+        this.bubbleWidth = listWidth.multiply(BUBBLE_SHARE);
         setPrefWidth(0);
     }
 
@@ -114,7 +117,7 @@ final class MessageCell extends ListCell<MessageItem> {
         if (m.mine()) {
             flow.getStyleClass().add("mine");
         }
-        flow.maxWidthProperty().bind(widthProperty().multiply(BUBBLE_SHARE));
+        flow.maxWidthProperty().bind(bubbleWidth);
         return flow;
     }
 

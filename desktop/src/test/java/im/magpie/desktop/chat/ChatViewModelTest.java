@@ -35,7 +35,8 @@ class ChatViewModelTest {
                     CONV, seq, seq % 2 == 0 ? LINA : ME, NOW.toEpochMilli() - 1000L * (121 - seq), "m" + seq));
         }
         port.messages.put(CONV, history);
-        ConversationRow row = new ConversationRow(CONV, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 3, 100, 120);
+        ConversationRow row =
+                new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 3, 100, 120);
         vm = new ChatViewModel(row, port, words, clock, Runnable::run);
     }
 

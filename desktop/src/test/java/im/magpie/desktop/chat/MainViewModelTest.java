@@ -63,6 +63,14 @@ class MainViewModelTest {
     }
 
     @Test
+    void theOpenConversationShowsNoUnreadBadge() {
+        vm.start();
+        vm.selectedIdProperty().set(1);
+        assertThat(vm.rows().get(0).unread()).isZero();
+        assertThat(vm.rows().get(0).name()).isEqualTo("李娜");
+    }
+
+    @Test
     void reloadsWhenEntriesArrive() {
         vm.start();
         port.conversations.set(
