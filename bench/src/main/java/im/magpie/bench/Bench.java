@@ -14,14 +14,18 @@ final class Bench {
     final AdminApi admin;
     final CpuAccounting cpu;
     final Bodies bodies;
+    final JvmProbe jvm;
+    final long serverPid;
     private final PrintStream out;
 
-    Bench(Params params, Net net, AdminApi admin, CpuAccounting cpu, PrintStream out) {
+    Bench(Params params, Net net, AdminApi admin, CpuAccounting cpu, JvmProbe jvm, long serverPid, PrintStream out) {
         this.params = params;
         this.net = net;
         this.admin = admin;
         this.cpu = cpu;
         this.bodies = new Bodies(params.bodySize());
+        this.jvm = jvm;
+        this.serverPid = serverPid;
         this.out = out;
     }
 

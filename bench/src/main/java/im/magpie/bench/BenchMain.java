@@ -105,7 +105,13 @@ public final class BenchMain {
                     Machine.ticksPerSecond(),
                     Runtime.getRuntime().availableProcessors());
             Bench bench = new Bench(
-                    params, new Net(settings, group, callbacks), AdminApi.forDataDir(server.dataDir(), json), cpu, out);
+                    params,
+                    new Net(settings, group, callbacks),
+                    AdminApi.forDataDir(server.dataDir(), json),
+                    cpu,
+                    new JvmProbe(Path.of(System.getProperty("java.home"))),
+                    server.pid(),
+                    out);
             new Scenarios(bench, results::add).runAll();
         } finally {
             io.netty.util.concurrent.Future<?> unused = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
@@ -119,8 +125,7 @@ public final class BenchMain {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(startedAt);
-        Path file = new ResultFiles()
-                .write(options.results(), stamp, run, !params.mode().equals("smoke"));
+        Path file = new ResultFiles().write(options.results(), stamp, run);
         out.println(ResultFiles.markdown(run));
         out.println("[bench] results written to " + file);
         return results;

@@ -35,18 +35,30 @@ final class ResultFiles {
         return json.writeValueAsString(run);
     }
 
-    /** Writes both files under {@code dir} and, when {@code latest}, {@code dir/latest.json}; returns the JSON file. */
-    Path write(Path dir, String stamp, RunSet run, boolean latest) throws IOException {
+    /**
+     * Writes both files under {@code dir}, and copies them to {@code latest.json}/{@code latest.md} for a full run and
+     * to {@code latest-quick.json}/{@code latest-quick.md} for a quick run; returns the JSON file.
+     */
+    Path write(Path dir, String stamp, RunSet run) throws IOException {
         Files.createDirectories(dir);
         String text = toJson(run) + "\n";
         Path file = dir.resolve(stamp + "-" + run.mode() + ".json");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(stamp + "-" + run.mode() + ".md"), markdown(run), StandardCharsets.UTF_8);
-        if (latest) {
-            Files.writeString(dir.resolve("latest.json"), text, StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("latest.md"), markdown(run), StandardCharsets.UTF_8);
+        String latest = latestName(run.mode());
+        if (latest != null) {
+            Files.writeString(dir.resolve(latest + ".json"), text, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(latest + ".md"), markdown(run), StandardCharsets.UTF_8);
         }
         return file;
+    }
+
+    static @Nullable String latestName(String mode) {
+        return switch (mode) {
+            case "full" -> "latest";
+            case "quick" -> "latest-quick";
+            default -> null;
+        };
     }
 
     static String markdown(RunSet run) {
@@ -84,6 +96,7 @@ final class ResultFiles {
         append(s, "password logins/s", r.passwordLoginsPerS);
         append(s, "server+db CPU µs/login", r.serverDbCpuUsPerLogin);
         append(s, "RSS KB/session", r.rssKbPerSession);
+        append(s, "live heap KB/session", r.liveHeapKbPerSession);
         append(s, "idle CPU % of a core", r.idleCpuPercentOfCore);
         append(s, "catch-up ms", r.catchUpMs);
         if (r.notificationLatencyMs != null) {

@@ -47,6 +47,9 @@ final class ScenarioResult {
     Double rssKbPerSession;
 
     @Nullable
+    Double liveHeapKbPerSession;
+
+    @Nullable
     Double idleCpuPercentOfCore;
 
     @Nullable

@@ -27,13 +27,13 @@ class ResultFilesTest {
         ScenarioResult s4 = new ScenarioResult("S4", "idle sessions");
         s4.rssKbPerSession = 12.5;
         ResultFiles.RunSet run =
-                new ResultFiles.RunSet("quick", "2026-01-01T00:00:00Z", Map.of("cores", 2), List.of(s2, s4));
+                new ResultFiles.RunSet("full", "2026-01-01T00:00:00Z", Map.of("cores", 2), List.of(s2, s4));
 
-        Path file = new ResultFiles().write(dir, "20260101-000000", run, true);
+        Path file = new ResultFiles().write(dir, "20260101-000000", run);
 
         JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("latest.json")));
-        assertThat(file).exists().hasFileName("20260101-000000-quick.json");
-        assertThat(dir.resolve("20260101-000000-quick.md")).exists();
+        assertThat(file).exists().hasFileName("20260101-000000-full.json");
+        assertThat(dir.resolve("20260101-000000-full.md")).exists();
         assertThat(json.path("machine").path("cores").asInt()).isEqualTo(2);
         JsonNode first = json.path("scenarios").get(0);
         assertThat(first.path("scenario").asText()).isEqualTo("S2");
@@ -47,6 +47,8 @@ class ResultFilesTest {
         assertThat(first.has("rss_kb_per_session")).isFalse();
         assertThat(json.path("scenarios").get(1).path("rss_kb_per_session").asDouble())
                 .isEqualTo(12.5);
+        assertThat(ResultFiles.latestName("quick")).isEqualTo("latest-quick");
+        assertThat(ResultFiles.latestName("smoke")).isNull();
         assertThat(ResultFiles.markdown(run))
                 .contains("| S2 open loop 1000 msg/s | 1000 |")
                 .contains("**noisy**");
