@@ -8,10 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import im.magpie.client.ClientListener;
 import im.magpie.client.MagpieClient;
 import im.magpie.client.store.EntryRecord;
-import im.magpie.server.admin.cli.AdminCli;
-import im.magpie.testsupport.AcmePerson;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +46,8 @@ class KillNineDurabilityIT {
         random.setSeed(seed);
         try (ServerProcess server = new ServerProcess(work.resolve("server"))) {
             server.start();
-            createUser(server, ALICE);
-            createUser(server, BOB);
+            server.createUser(ALICE);
+            server.createUser(BOB);
             try (Clients local = new Clients(work.resolve("clients"), server.discoveryAddress())) {
                 sendThroughKills(server, local, random, seed);
             }
@@ -113,22 +109,5 @@ class KillNineDurabilityIT {
             server.start();
         }
         return KILLS;
-    }
-
-    private static void createUser(ServerProcess server, AcmePerson person) throws Exception {
-        Path passwordFile = Files.createTempFile("pw", ".txt");
-        Files.writeString(passwordFile, person.password(), StandardCharsets.UTF_8);
-        int exit = AdminCli.run(
-                "--data-dir",
-                server.dataDir().toString(),
-                "user",
-                "create",
-                person.account(),
-                "--name",
-                person.displayName(),
-                "--password-file",
-                passwordFile.toString());
-        Files.delete(passwordFile);
-        assertThat(exit).as("magpie-admin user create %s", person.account()).isZero();
     }
 }

@@ -1,5 +1,7 @@
 package im.magpie.systemtests;
 
+import im.magpie.server.admin.cli.AdminCli;
+import im.magpie.testsupport.AcmePerson;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -91,6 +93,29 @@ final class ServerProcess implements AutoCloseable {
                 p.waitFor(30, TimeUnit.SECONDS);
             }
             process = null;
+        }
+    }
+
+    /** Creates the user with the real admin command line, as an administrator would. */
+    void createUser(AcmePerson person) throws IOException {
+        Path passwordFile = Files.createTempFile("pw", ".txt");
+        try {
+            Files.writeString(passwordFile, person.password(), StandardCharsets.UTF_8);
+            int exit = AdminCli.run(
+                    "--data-dir",
+                    dataDir.toString(),
+                    "user",
+                    "create",
+                    person.account(),
+                    "--name",
+                    person.displayName(),
+                    "--password-file",
+                    passwordFile.toString());
+            if (exit != 0) {
+                throw new IllegalStateException("magpie-admin user create " + person.account() + " exited " + exit);
+            }
+        } finally {
+            Files.delete(passwordFile);
         }
     }
 

@@ -1,7 +1,7 @@
 package im.magpie.client.cli;
 
 /** A command failed in a way the user can act on; the message is printed as is. */
-final class CliException extends Exception {
+class CliException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final int exitCode;

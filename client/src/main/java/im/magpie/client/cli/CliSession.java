@@ -1,7 +1,9 @@
 package im.magpie.client.cli;
 
 import im.magpie.client.ClientOptions;
+import im.magpie.client.ConnectionState;
 import im.magpie.client.MagpieClient;
+import im.magpie.client.store.ConversationRecord;
 import im.magpie.client.store.UserRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,11 +21,14 @@ import org.jspecify.annotations.Nullable;
 /** What every command does first: open the client, resume and sync; and blocking waits with one timeout. */
 final class CliSession implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration FLUSH_ON_EXIT = Duration.ofSeconds(10);
 
     private final MagpieClient client;
+    private final Duration connectTimeout;
 
-    private CliSession(MagpieClient client) {
+    private CliSession(MagpieClient client, Duration connectTimeout) {
         this.client = client;
+        this.connectTimeout = connectTimeout;
     }
 
     static CliSession open(MagpieCli cli, PrintWriter err) throws IOException {
@@ -35,7 +40,9 @@ final class CliSession implements AutoCloseable {
                     return true;
                 })
                 .withRequiredFingerprint(cli.fingerprint);
-        return new CliSession(MagpieClient.open(cli.dataDir(), cli.server, options));
+        return new CliSession(
+                MagpieClient.open(cli.dataDir(), cli.server, options),
+                Duration.ofSeconds(Math.max(1, cli.connectTimeoutSeconds)));
     }
 
     static String deviceName() {
@@ -50,14 +57,30 @@ final class CliSession implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Resumes the remembered session and syncs, like {@link #connect()}; when the server cannot be
+     * reached, returns false instead of failing, with the local store open for offline work.
+     */
+    boolean connectOrStayOffline() throws CliException {
+        try {
+            connect();
+            return true;
+        } catch (UnreachableServerException e) {
+            if (client.userId() == 0) {
+                throw e; // no session at all: nothing to work on offline
+            }
+            return false;
+        }
+    }
+
     /** Resumes the remembered session and syncs. */
     CliSession connect() throws CliException {
         try {
-            await(client.resume(deviceName()));
+            await(client.resume(deviceName()), connectTimeout);
         } catch (CliException e) {
             Optional<Throwable> last = client.lastConnectError();
             if (last.isPresent() && e.getMessage() != null && e.getMessage().startsWith("timed out")) {
-                throw new CliException("cannot reach the server: " + ErrorMessages.describe(last.get()));
+                throw new UnreachableServerException("cannot reach the server: " + ErrorMessages.describe(last.get()));
             }
             throw e;
         }
@@ -111,8 +134,59 @@ final class CliSession implements AutoCloseable {
         return await(client.openSelf()).id();
     }
 
+    /**
+     * The conversation named by exactly one of the options, from what this device already knows
+     * (no server): a direct conversation with {@code with}, the group {@code id}, or the file
+     * transfer assistant.
+     */
+    long localConversation(@Nullable String with, @Nullable Long id, boolean self) throws CliException {
+        Optional<ConversationRecord> found;
+        if (id != null) {
+            found = client.conversation(id);
+        } else if (self) {
+            found = client.conversations().stream()
+                    .filter(c -> c.kind().equals("SELF"))
+                    .findFirst();
+        } else if (with != null) {
+            found = client.conversations().stream()
+                    .filter(c -> c.kind().equals("DIRECT") && hasMember(c, with))
+                    .findFirst();
+        } else {
+            throw new CliException("name exactly one conversation", 2);
+        }
+        return found.filter(ConversationRecord::active)
+                .orElseThrow(() -> new CliException(
+                        "cannot reach the server, and this device does not know that conversation yet"))
+                .id();
+    }
+
+    private boolean hasMember(ConversationRecord conversation, String account) {
+        return conversation.members().stream()
+                .anyMatch(m -> m.userId() != client.userId()
+                        && client.cachedUser(m.userId())
+                                .map(u -> u.account().equalsIgnoreCase(account))
+                                .orElse(false));
+    }
+
+    /** Gives messages queued earlier (offline) a moment to go out before the command exits. */
     @Override
     public void close() {
-        client.close();
+        try {
+            if (client.connectionState() == ConnectionState.ONLINE
+                    && !client.pendingMessages().isEmpty()) {
+                client.awaitFlushed(FLUSH_ON_EXIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            client.close();
+        }
+    }
+
+    /** The server did not answer within the timeout (the session itself is fine). */
+    static final class UnreachableServerException extends CliException {
+        UnreachableServerException(String message) {
+            super(message);
+        }
     }
 }

@@ -50,6 +50,12 @@ public final class MagpieCli implements Runnable {
     Path dataDir;
 
     @Option(
+            names = "--connect-timeout",
+            paramLabel = "SECONDS",
+            description = "How long to wait for the server before giving up (default 30).")
+    int connectTimeoutSeconds = 30;
+
+    @Option(
             names = "--fingerprint",
             paramLabel = "HEX",
             description = "Require this SHA-256 certificate fingerprint on first contact.")

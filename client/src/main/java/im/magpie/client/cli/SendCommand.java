@@ -44,7 +44,11 @@ final class SendCommand extends CliCommand {
         if (file == null && folder == null && text.isEmpty()) {
             throw new CliException("nothing to send: give TEXT, --file or --folder", 2);
         }
-        try (CliSession session = connected()) {
+        CliSession session = CliSession.open(cli(), err());
+        try (session) {
+            if (!session.connectOrStayOffline()) {
+                return queueWhileOffline(session);
+            }
             MagpieClient client = session.client();
             long conversation = session.conversation(to, group, self);
             List<String> ids = new ArrayList<>();
@@ -61,6 +65,19 @@ final class SendCommand extends CliCommand {
             client.awaitFlushed(Duration.ofSeconds(waitSeconds));
             return report(client, conversation, ids);
         }
+    }
+
+    /** The server is unreachable: a text waits in the outbox and goes out with the next command that connects. */
+    private int queueWhileOffline(CliSession session) throws CliException {
+        if (file != null || folder != null) {
+            throw new CliException("cannot reach the server: files and folders are sent only while connected");
+        }
+        long conversation = session.localConversation(to, group, self);
+        session.client().sendText(conversation, String.join(" ", text), List.of());
+        throw new CliException(
+                "cannot reach the server; the message is queued on this device and is sent by the next command"
+                        + " that reaches it",
+                3);
     }
 
     private int report(MagpieClient client, long conversation, List<String> ids) throws CliException {

@@ -39,7 +39,10 @@ public final class Discovery {
                 return parse(json.readTree(body));
             }
         } catch (IOException e) {
-            throw new DiscoveryException("cannot reach discovery at " + server + ": " + e.getMessage(), e);
+            String why = e instanceof java.net.ConnectException || e.getMessage() == null
+                    ? "connection refused (is the server running?)"
+                    : e.getMessage();
+            throw new DiscoveryException("cannot reach discovery at " + server + ": " + why, e);
         }
     }
 
