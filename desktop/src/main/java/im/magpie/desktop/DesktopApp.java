@@ -63,7 +63,11 @@ public final class DesktopApp extends Application {
 
     /** Shows the login window; {@code resume} tries the remembered session first. */
     LoginViewModel showLogin(Stage stage, Texts texts, boolean resume) {
-        ClientBackend b = Objects.requireNonNull(backend);
+        return showLogin(stage, texts, resume, Objects.requireNonNull(backend));
+    }
+
+    /** The login window over {@code b} (the screenshot command uses a fresh data directory for first contact). */
+    LoginViewModel showLogin(Stage stage, Texts texts, boolean resume, ClientBackend b) {
         LoginViewModel vm = new LoginViewModel(b, texts, Platform::runLater);
         vm.loggedInProperty().addListener((o, was, now) -> {
             if (now) {

@@ -41,6 +41,8 @@ final class Screenshots {
     private final @Nullable String account;
     private final Deque<Runnable> steps = new ArrayDeque<>();
     private @Nullable MainViewModel main;
+    private @Nullable ClientBackend firstContactBackend;
+    private @Nullable LoginViewModel firstContactLogin;
 
     Screenshots(DesktopApp app, ClientBackend backend, Stage stage, Path dir, @Nullable String account) {
         this.app = app;
@@ -70,6 +72,9 @@ final class Screenshots {
                 vm.passwordProperty().set("");
             });
             steps.add(() -> shoot("login-" + tag));
+            steps.add(() -> firstContact(texts));
+            steps.add(() -> shoot("first-contact-" + tag));
+            steps.add(this::closeFirstContact);
             steps.add(() -> main = app.showMain(stage, texts));
             steps.add(() -> select(ConversationKind.DIRECT));
             steps.add(() -> shoot("main-" + tag));
@@ -97,6 +102,35 @@ final class Screenshots {
         } else {
             throw new IOException("no stored session: pass --server, --account and $MAGPIE_PASSWORD");
         }
+    }
+
+    /** A real first contact: a fresh data directory asks to trust the server's real fingerprint. */
+    private void firstContact(Texts texts) {
+        try {
+            Path fresh = Files.createTempDirectory("magpie-first-contact");
+            ClientBackend b = new ClientBackend(fresh, backend.rememberedServer(), "screenshots");
+            firstContactBackend = b;
+            LoginViewModel vm = app.showLogin(stage, texts, false, b);
+            vm.accountProperty().set(backend.rememberedAccount().orElse(""));
+            vm.passwordProperty().set("not-sent-before-the-fingerprint-is-trusted");
+            vm.login();
+            firstContactLogin = vm;
+        } catch (IOException e) {
+            LOG.error("screenshots: cannot open a fresh data directory", e);
+        }
+    }
+
+    private void closeFirstContact() {
+        LoginViewModel vm = firstContactLogin;
+        if (vm != null) {
+            vm.rejectFingerprint();
+        }
+        ClientBackend b = firstContactBackend;
+        if (b != null) {
+            b.close();
+        }
+        firstContactLogin = null;
+        firstContactBackend = null;
     }
 
     private void next() {

@@ -47,6 +47,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     static final int PREVIEW_PAGE = 100;
     static final long FINGERPRINT_ANSWER_MINUTES = 5;
     static final long RESUME_OFFLINE_AFTER_MS = 4000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientBackend.class);
 
     private final Path dataDir;
     private final String deviceName;
@@ -113,7 +114,9 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
                 .thenCompose(c -> c.login(account, password, deviceName))
                 .handle((ok, e) -> {
                     if (e != null) {
-                        throw new CompletionException(Failures.login(e));
+                        im.magpie.desktop.login.LoginException failure = Failures.login(e);
+                        LOG.info("login failed: {}", failure.getMessage());
+                        throw new CompletionException(failure);
                     }
                     return null;
                 });

@@ -59,6 +59,11 @@ public final class ChatView {
         title.setId("chat-title");
         title.getStyleClass().add("chat-title");
         HBox box = new HBox(10, title);
+        if (c.kind() == ConversationKind.GROUP) {
+            Label members = new Label(vm.words().texts().format("conversation.members", c.members()));
+            members.getStyleClass().add("chat-subtitle");
+            box.getChildren().add(members);
+        }
         box.getStyleClass().add("chat-header");
         return box;
     }

@@ -12,4 +12,5 @@ public record ConversationRow(
         long timeMs,
         int unread,
         long myReadSeq,
-        long lastSeq) {}
+        long lastSeq,
+        int members) {}

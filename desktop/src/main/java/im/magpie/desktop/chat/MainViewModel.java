@@ -128,7 +128,8 @@ public final class MainViewModel implements ChatEvents {
                 r.timeMs(),
                 0,
                 r.myReadSeq(),
-                r.lastSeq());
+                r.lastSeq(),
+                r.members());
     }
 
     private CompletableFuture<List<ConversationRow>> withNames(List<ConversationInfo> conversations) {
@@ -170,7 +171,18 @@ public final class MainViewModel implements ChatEvents {
         long lastSeq = last == null ? 0 : last.seq();
         long avatarId = c.kind() == ConversationKind.DIRECT ? c.peer(self) : c.id();
         return new ConversationRow(
-                c.id(), avatarId, c.kind(), name, initials, preview, time, timeMs, c.unread(), c.myReadSeq(), lastSeq);
+                c.id(),
+                avatarId,
+                c.kind(),
+                name,
+                initials,
+                preview,
+                time,
+                timeMs,
+                c.unread(),
+                c.myReadSeq(),
+                lastSeq,
+                c.memberIds().size());
     }
 
     private String name(ConversationInfo c, Map<Long, String> names, long self) {

@@ -128,9 +128,8 @@ public final class LoginView {
     }
 
     private VBox fingerprintQuestion() {
-        FontIcon shield = new FontIcon(Feather.SHIELD);
-        shield.setIconSize(40);
-        shield.setIconColor(javafx.scene.paint.Color.web("#1f6feb"));
+        StackPane shield = new StackPane(new FontIcon(Feather.SHIELD));
+        shield.getStyleClass().add("logo");
         Label title = new Label();
         title.getStyleClass().add("login-title");
         title.setWrapText(true);
@@ -147,6 +146,8 @@ public final class LoginView {
         fingerprint.setId("fingerprint");
         fingerprint.getStyleClass().add("fingerprint");
         fingerprint.setMaxWidth(Double.MAX_VALUE);
+        fingerprint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        fingerprint.setAlignment(Pos.CENTER);
         fingerprint.textProperty().bind(vm.fingerprintProperty());
         Button trust = new Button(texts.get("login.fingerprint.trust"));
         trust.setId("trust");
@@ -162,7 +163,7 @@ public final class LoginView {
         HBox.setHgrow(trust, Priority.ALWAYS);
         HBox.setHgrow(reject, Priority.ALWAYS);
         VBox box = new VBox(14, shield, title, text, fingerprint, buttons);
-        box.setAlignment(Pos.TOP_CENTER);
+        box.setAlignment(Pos.CENTER);
         return box;
     }
 

@@ -158,7 +158,7 @@ public final class LoginViewModel {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < hex.length(); i += 4) {
             if (i > 0) {
-                b.append(i % 32 == 0 ? '\n' : ' ');
+                b.append(i % 16 == 0 ? '\n' : ' ');
             }
             b.append(hex, i, Math.min(hex.length(), i + 4));
         }

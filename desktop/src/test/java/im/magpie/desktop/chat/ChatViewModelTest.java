@@ -36,7 +36,7 @@ class ChatViewModelTest {
         }
         port.messages.put(CONV, history);
         ConversationRow row =
-                new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 3, 100, 120);
+                new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 3, 100, 120, 2);
         vm = new ChatViewModel(row, port, words, clock, Runnable::run);
     }
 

@@ -91,7 +91,7 @@ class LoginViewModelTest {
 
         assertThat(vm.fingerprintServerProperty().get()).isEqualTo("127.0.0.1:7080");
         assertThat(vm.fingerprintProperty().get())
-                .isEqualTo("D10C 9336 8EE2 04C5 14F4 DF74 CBC3 FB0D\nDED1 18F1 488E 72AE B584 DBE0 3A37 5396");
+                .isEqualTo("D10C 9336 8EE2 04C5\n14F4 DF74 CBC3 FB0D\nDED1 18F1 488E 72AE\nB584 DBE0 3A37 5396");
         assertThat(answer).isNotDone();
 
         vm.trustFingerprint();
