@@ -133,6 +133,7 @@ public final class LoginView {
         Label title = new Label();
         title.getStyleClass().add("login-title");
         title.setWrapText(true);
+        title.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         title.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> texts.format(
@@ -142,13 +143,21 @@ public final class LoginView {
         Label text = new Label(texts.get("login.fingerprint.text"));
         text.setWrapText(true);
         text.getStyleClass().add("login-tagline");
-        Label fingerprint = new Label();
-        fingerprint.setId("fingerprint");
-        fingerprint.getStyleClass().add("fingerprint");
-        fingerprint.setMaxWidth(Double.MAX_VALUE);
-        fingerprint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        fingerprint.setAlignment(Pos.CENTER);
-        fingerprint.textProperty().bind(vm.fingerprintProperty());
+        // one label per line: a multi-line label's height is not reliable with a monospaced font
+        VBox lines = new VBox(4);
+        lines.setId("fingerprint");
+        lines.getStyleClass().add("fingerprint");
+        lines.setAlignment(Pos.CENTER);
+        lines.setMaxWidth(Double.MAX_VALUE);
+        vm.fingerprintProperty()
+                .addListener((o, was, now) -> lines.getChildren()
+                        .setAll(now.lines()
+                                .map(line -> {
+                                    Label l = new Label(line);
+                                    l.getStyleClass().add("fingerprint-line");
+                                    return l;
+                                })
+                                .toList()));
         Button trust = new Button(texts.get("login.fingerprint.trust"));
         trust.setId("trust");
         trust.getStyleClass().addAll("accent", "wide-button");
@@ -162,7 +171,7 @@ public final class LoginView {
         HBox buttons = new HBox(10, reject, trust);
         HBox.setHgrow(trust, Priority.ALWAYS);
         HBox.setHgrow(reject, Priority.ALWAYS);
-        VBox box = new VBox(14, shield, title, text, fingerprint, buttons);
+        VBox box = new VBox(14, shield, title, text, lines, buttons);
         box.setAlignment(Pos.CENTER);
         return box;
     }
