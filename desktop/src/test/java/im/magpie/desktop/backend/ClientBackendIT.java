@@ -160,4 +160,41 @@ class ClientBackendIT {
             assertThat(again.selfUserId()).isNotZero();
         }
     }
+
+    @Test
+    void filesAndFoldersGoToTheFileTransferAssistantAndComeBackAsTheSameTree() throws Exception {
+        Path dir = Files.createDirectory(work.resolve("d"));
+        Path folder = Files.createDirectories(work.resolve("季度资料/图表"));
+        Files.writeString(work.resolve("季度资料/摘要.txt"), "摘要 summary");
+        Files.write(folder.resolve("trend.bin"), new byte[70_000]);
+        Path single = Files.writeString(work.resolve("notes.txt"), "会议纪要");
+        try (ClientBackend backend = new ClientBackend(dir, null, "it")) {
+            backend.login(address(), "lina", "secret-lina", TRUST).get(20, TimeUnit.SECONDS);
+            ConversationInfo self = backend.openSelf().get(20, TimeUnit.SECONDS);
+            assertThat(self.kind()).isEqualTo(ConversationKind.SELF);
+
+            backend.sendFile(self.id(), single, false).get(20, TimeUnit.SECONDS);
+            backend.sendFile(self.id(), work.resolve("季度资料"), true).get(20, TimeUnit.SECONDS);
+            await().atMost(WAIT)
+                    .until(() -> backend.messages(self.id(), Long.MAX_VALUE, 50)
+                                    .get(20, TimeUnit.SECONDS)
+                                    .size()
+                            >= 2);
+            List<Message> messages =
+                    backend.messages(self.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS);
+            Message file = messages.get(messages.size() - 2);
+            Message tree = messages.get(messages.size() - 1);
+            assertThat(file.content()).isEqualTo(new Content.File("notes.txt", Files.size(single)));
+            assertThat(tree.content())
+                    .isEqualTo(new Content.Folder("季度资料", 2, 70_000 + Files.size(work.resolve("季度资料/摘要.txt"))));
+
+            Path saved = backend.download(self.id(), file.seq(), work.resolve("out/notes.txt"))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(saved).hasContent("会议纪要");
+            Path savedTree = backend.download(self.id(), tree.seq(), work.resolve("out/季度资料"))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(savedTree.resolve("摘要.txt")).hasContent("摘要 summary");
+            assertThat(savedTree.resolve("图表/trend.bin")).hasSize(70_000);
+        }
+    }
 }
