@@ -165,6 +165,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return client.userId();
     }
 
+    @Override
+    public boolean online() {
+        return client.connectionState() == ConnectionState.ONLINE;
+    }
+
     private <T> CompletableFuture<T> read(Supplier<T> work) {
         return Failures.chat(CompletableFuture.supplyAsync(work, reader));
     }

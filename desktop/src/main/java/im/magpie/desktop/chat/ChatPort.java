@@ -14,6 +14,9 @@ public interface ChatPort {
     /** The logged-in user's id. */
     long selfUserId();
 
+    /** Whether the long connection is up now (later changes arrive as {@link ChatEvents#connectionChanged}). */
+    boolean online();
+
     CompletableFuture<List<ConversationInfo>> conversations();
 
     /** Up to {@code limit} messages below {@code beforeSeq} ({@link Long#MAX_VALUE}: newest), oldest first. */

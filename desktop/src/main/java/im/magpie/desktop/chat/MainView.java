@@ -77,11 +77,8 @@ public final class MainView {
     }
 
     private Node rail() {
-        Label me = new Label();
-        me.setGraphic(new FontIcon(Feather.MESSAGE_SQUARE));
-        Button chats = railButton(Feather.MESSAGE_SQUARE, "main.search.prompt");
+        Button chats = railButton(Feather.MESSAGE_SQUARE, "main.conversations");
         chats.getStyleClass().add("active");
-        chats.setTooltip(new Tooltip(words.texts().get("app.title")));
         chats.setOnAction(e -> list.requestFocus());
         Button files = railButton(Feather.MONITOR, "main.fileTransfer");
         files.setId("file-transfer");

@@ -49,6 +49,7 @@ public final class MainViewModel implements ChatEvents {
     /** Starts listening and loads the list. */
     public void start() {
         port.addListener(this);
+        online.set(port.online());
         selectedId.addListener((o, was, now) -> refresh());
         refresh();
     }

@@ -24,6 +24,7 @@ final class FakeChatPort implements ChatPort {
     final Map<String, ConversationInfo> accounts = new HashMap<>();
     CompletableFuture<String> nextFileResult = new CompletableFuture<>();
     int sendCounter;
+    boolean online = true;
 
     FakeChatPort(long self) {
         this.self = self;
@@ -32,6 +33,11 @@ final class FakeChatPort implements ChatPort {
     @Override
     public long selfUserId() {
         return self;
+    }
+
+    @Override
+    public boolean online() {
+        return online;
     }
 
     @Override

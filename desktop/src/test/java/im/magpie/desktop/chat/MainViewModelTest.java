@@ -89,6 +89,13 @@ class MainViewModelTest {
     }
 
     @Test
+    void startingOfflineShowsTheBannerAtOnce() {
+        port.online = false;
+        vm.start();
+        assertThat(vm.onlineProperty().get()).isFalse();
+    }
+
+    @Test
     void connectionAndSessionEventsDriveTheBannerAndTheDialog() {
         vm.start();
         assertThat(vm.onlineProperty().get()).isTrue();

@@ -122,4 +122,28 @@ class MainViewTest {
             }
         });
     }
+
+    @Test
+    void newChatDialogOpensTheConversationWithThatAccount(FxRobot robot) {
+        port.accounts.put("lina", port.conversations.get(0));
+        robot.clickOn("#add");
+        robot.clickOn("发起聊天");
+        robot.clickOn("#new-chat-account").write("lina");
+        robot.clickOn("开始聊天");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#chat-title").queryAs(Label.class).getText()).isEqualTo("李娜");
+    }
+
+    @Test
+    void newGroupDialogCreatesAndOpensTheGroup(FxRobot robot) {
+        robot.clickOn("#add");
+        robot.clickOn("创建群聊");
+        robot.clickOn("#new-group-title").write("周会");
+        robot.clickOn("#new-group-members").write("lina, wangfang");
+        robot.clickOn("创建");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#chat-title").queryAs(Label.class).getText()).isEqualTo("周会");
+    }
 }
