@@ -41,6 +41,7 @@ public final class ChatViewModel implements ChatEvents {
     private final long self;
 
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
+    private final MessageRows rows = new MessageRows(items);
     private final StringProperty draft = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(false);
@@ -207,54 +208,16 @@ public final class ChatViewModel implements ChatEvents {
 
     /** Puts stored messages in place (replacing a shown copy or its pending twin) and appends pending ones. */
     private void merge(Loaded loaded) {
-        for (MessageItem m : loaded.items) {
-            int at = indexOf(m.key());
-            if (at < 0 && !m.clientMessageId().isEmpty()) {
-                at = indexOfClientId(m.clientMessageId());
-            }
-            if (at >= 0) {
-                if (m.seq() > 0 || items.get(at).seq() == 0) {
-                    items.set(at, m);
-                }
-            } else if (m.seq() == 0 || items.isEmpty() || m.seq() > lastStoredSeq()) {
-                insertInOrder(m);
-            }
-        }
+        rows.merge(loaded.items);
         markRead();
     }
 
-    private void insertInOrder(MessageItem m) {
-        if (m.seq() == 0) {
-            items.add(m);
-            return;
-        }
-        int at = items.size();
-        while (at > 0 && items.get(at - 1).seq() == 0) {
-            at--;
-        }
-        items.add(at, m);
-    }
-
-    private long lastStoredSeq() {
-        return items.stream().mapToLong(MessageItem::seq).max().orElse(0);
-    }
-
     private int indexOf(String key) {
-        for (int i = items.size() - 1; i >= 0; i--) {
-            if (items.get(i).key().equals(key)) {
-                return i;
-            }
-        }
-        return -1;
+        return rows.indexOf(key);
     }
 
     private int indexOfClientId(String clientId) {
-        for (int i = items.size() - 1; i >= 0; i--) {
-            if (items.get(i).clientMessageId().equals(clientId)) {
-                return i;
-            }
-        }
-        return -1;
+        return rows.indexOfClientId(clientId);
     }
 
     private void markRead() {
