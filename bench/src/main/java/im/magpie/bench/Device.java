@@ -73,6 +73,18 @@ final class Device implements PushListener {
         return devices.stream().mapToLong(Device::syncErrors).sum();
     }
 
+    /** Waits (at most {@code timeoutMillis}) until none of these devices has a sync in flight. */
+    static void awaitSyncsIdle(java.util.List<Device> devices, long timeoutMillis) throws InterruptedException {
+        long until = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (devices.stream().anyMatch(Device::isSyncing) && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+    }
+
+    synchronized boolean isSyncing() {
+        return syncing;
+    }
+
     boolean isOpen() {
         GatewayConnection c = connection;
         return c != null && c.isOpen();

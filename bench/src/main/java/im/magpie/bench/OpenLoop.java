@@ -25,42 +25,27 @@ final class OpenLoop {
         LatencyRecorder ack = new LatencyRecorder();
         Errors errors = new Errors();
         long syncErrorsBefore = Device.syncErrors(Pair.devices(pairs));
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         Pair.sink(pairs, (receiver, entry, now) -> {
             long sent = ClosedLoop.sendNanos(entry);
-            if (sent >= 0) {
+            if (sent >= start) { // not a late reply of an earlier scenario
                 latency.delivered(sent, now);
             }
         });
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         long measureFrom = start + TimeUnit.SECONDS.toNanos(p.openWarmupS());
         long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(p.openMeasureS());
         latency.window(measureFrom, measureTo);
         ack.window(measureFrom, measureTo);
         Bench.sleepUntil(start);
-        long sent = 0;
-        CpuAccounting.Snapshot a = null;
-        long now;
-        while ((now = System.nanoTime()) < measureTo) {
-            if (a == null && now >= measureFrom) {
-                a = bench.snapshot();
-            }
-            long due = (long) ((now - start) / 1e9 * rate);
-            for (; sent <= due; sent++) {
-                long intended = start + (long) (sent * 1e9 / rate);
-                Pair pair = pairs.get((int) (sent % pairs.size()));
-                send(pair, intended, ack, errors);
-            }
-            LockSupport.parkNanos(200_000);
-        }
+        Offered offered = offer(pairs, rate, new long[] {start, measureFrom, measureTo}, ack, errors);
+        long sent = offered.sent();
+        CpuAccounting.Snapshot a = offered.measureFrom();
         CpuAccounting.Snapshot b = bench.snapshot();
         long drainUntil = System.nanoTime() + DRAIN_NANOS;
         while (latency.deliveredTotal() + errors.count() < sent && System.nanoTime() < drainUntil) {
             Thread.sleep(50);
         }
         Pair.sink(pairs, MessageSink.NONE);
-        if (a == null) {
-            throw new BenchFailedException("open loop never reached its measurement window");
-        }
         CpuAccounting.Usage usage = bench.cpu.between(a, b);
         long delivered = latency.deliveredInWindow();
         ScenarioResult r = new ScenarioResult("S2", "open loop " + rate + " msg/s")
@@ -80,6 +65,35 @@ final class OpenLoop {
         r.lost = Math.max(0, sent - errors.count() - latency.deliveredTotal());
         r.cpu(usage);
         return r;
+    }
+
+    private record Offered(long sent, CpuAccounting.Snapshot measureFrom) {}
+
+    /**
+     * Sends message k at {@code start + k/rate} until {@code measureTo}; takes the CPU snapshot when the measurement
+     * window opens. {@code times} = start, measureFrom, measureTo (nanoTime).
+     */
+    private Offered offer(List<Pair> pairs, int rate, long[] times, LatencyRecorder ack, Errors errors)
+            throws BenchFailedException {
+        long start = times[0];
+        long sent = 0;
+        CpuAccounting.Snapshot from = null;
+        long now;
+        while ((now = System.nanoTime()) < times[2]) {
+            if (from == null && now >= times[1]) {
+                from = bench.snapshot();
+            }
+            long due = (long) ((now - start) / 1e9 * rate);
+            for (; sent <= due; sent++) {
+                long intended = start + (long) (sent * 1e9 / rate);
+                send(pairs.get((int) (sent % pairs.size())), intended, ack, errors);
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        if (from == null) {
+            throw new BenchFailedException("open loop never reached its measurement window");
+        }
+        return new Offered(sent, from);
     }
 
     private void send(Pair pair, long intended, LatencyRecorder ack, Errors errors) {
