@@ -52,6 +52,12 @@ class CliThroughServerRestartIT {
             assertThat(history.out())
                     .containsSubsequence("alice: before the crash 崩溃前", "alice: written while down 宕机时");
             assertThat(history.out().split("written while down", -1)).hasSize(2);
+
+            server.stop();
+            assertThat(PlaintextScan.hits(server.dataDir(), List.of("崩溃前", "宕机时", "before the crash")))
+                    .as("message text in the data directory, its database, WAL or logs/server.log")
+                    .isEmpty();
+            assertThat(server.dataDir().resolve("logs/server.log")).exists();
         }
     }
 
