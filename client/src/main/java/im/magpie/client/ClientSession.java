@@ -222,7 +222,7 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
     public void onSessionEnded(String reason) {
         store.settings().remove(SettingsTable.SESSION_TOKEN);
         setState(ConnectionState.SESSION_ENDED);
-        firstConnection.completeExceptionally(new NotLoggedInException("session ended: " + reason));
+        firstConnection.completeExceptionally(new NotLoggedInException("session ended: " + reason, true));
         rt.listeners().onSessionEnded(reason);
     }
 

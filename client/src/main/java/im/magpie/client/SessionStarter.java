@@ -96,7 +96,7 @@ final class SessionStarter {
         return CompletableFuture.supplyAsync(() -> openStore(account), rt.io()).thenApply(store -> {
             if (store.settings().get(SettingsTable.SESSION_TOKEN).orElse("").isEmpty()) {
                 store.close();
-                throw new CompletionException(new NotLoggedInException("the session ended: log in again"));
+                throw new CompletionException(new NotLoggedInException("the session ended: log in again", true));
             }
             ClientSession s = new ClientSession(rt, store, connector, deviceName);
             s.start(null);

@@ -56,9 +56,8 @@ final class Failures {
         if (t instanceof FingerprintRejectedException) {
             return LoginFailure.FINGERPRINT_REJECTED;
         }
-        if (t instanceof NotLoggedInException) {
-            String m = String.valueOf(t.getMessage());
-            return m.contains("ended") ? LoginFailure.SESSION_ENDED : LoginFailure.NOT_LOGGED_IN;
+        if (t instanceof NotLoggedInException e) {
+            return e.sessionEnded() ? LoginFailure.SESSION_ENDED : LoginFailure.NOT_LOGGED_IN;
         }
         if (t instanceof IllegalArgumentException) {
             return LoginFailure.BAD_ADDRESS;
