@@ -52,7 +52,9 @@ public final class BenchMain {
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            out.println("usage: bench/run smoke|quick|full [--results DIR] [--work DIR] [--keep]\n" + e.getMessage());
+            out.println(
+                    "usage: bench/run smoke|quick|full [--set NAME=VALUE]... [--results DIR] [--work DIR] [--keep]\n"
+                            + e.getMessage());
             return 2;
         }
         try {

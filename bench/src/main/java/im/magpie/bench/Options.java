@@ -10,7 +10,7 @@ record Options(Params params, Path results, @Nullable Path work, boolean keep) {
         if (args.length == 0) {
             throw new IllegalArgumentException("missing mode");
         }
-        Params params = Params.preset(args[0]).validate();
+        Params params = Params.preset(args[0]);
         Path results = Path.of("bench", "results");
         Path work = null;
         boolean keep = false;
@@ -19,10 +19,11 @@ record Options(Params params, Path results, @Nullable Path work, boolean keep) {
                 case "--results" -> results = Path.of(value(args, ++i));
                 case "--work" -> work = Path.of(value(args, ++i));
                 case "--keep" -> keep = true;
+                case "--set" -> params = params.with(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(params, results, work, keep);
+        return new Options(params.validate(), results, work, keep);
     }
 
     private static String value(String[] args, int i) {

@@ -1,5 +1,7 @@
 package im.magpie.bench;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,6 +56,61 @@ record Params(
                         10);
             default -> throw new IllegalArgumentException("mode must be smoke, quick or full, not " + mode);
         };
+    }
+
+    /**
+     * A copy with one field replaced, by its record component name ({@code pairs=20}, {@code openRates=500,2000}):
+     * integers, or comma-separated integers for the list.
+     */
+    Params with(String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--set needs NAME=VALUE, not " + assignment);
+        }
+        String name = assignment.substring(0, eq);
+        String value = assignment.substring(eq + 1);
+        RecordComponent[] components = Params.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        boolean found = false;
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = read(components[i]);
+            if (components[i].getName().equals(name) && !name.equals("mode")) {
+                values[i] = parse(types[i], value);
+                found = true;
+            }
+        }
+        if (!found) {
+            throw new IllegalArgumentException("no parameter " + name);
+        }
+        try {
+            return Params.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot copy the parameters", e);
+        }
+    }
+
+    private Object read(RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(this);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read parameter " + component.getName(), e);
+        }
+    }
+
+    private static Object parse(Class<?> type, String value) {
+        try {
+            if (type == int.class) {
+                return Integer.parseInt(value.trim());
+            }
+            return Arrays.stream(value.split(",", -1))
+                    .map(String::trim)
+                    .map(Integer::valueOf)
+                    .toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a number: " + value, e);
+        }
     }
 
     /** Checks that the pool of users is large enough for every scenario. */

@@ -1,0 +1,35 @@
+package im.magpie.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+    @Test
+    void presetsCanBeOverriddenByName() {
+        Options o = Options.parse(
+                "quick", "--set", "pairs=60", "--set", "openRates=500, 2000", "--results", "/tmp/r", "--keep");
+        assertThat(o.params().mode()).isEqualTo("quick");
+        assertThat(o.params().pairs()).isEqualTo(60);
+        assertThat(o.params().openRates()).isEqualTo(List.of(500, 2000));
+        assertThat(o.params().users()).isEqualTo(Params.preset("quick").users());
+        assertThat(o.results()).isEqualTo(Path.of("/tmp/r"));
+        assertThat(o.keep()).isTrue();
+    }
+
+    @Test
+    void rejectsUnknownNamesBadNumbersAndInconsistentSizes() {
+        assertThatThrownBy(() -> Options.parse("quick", "--set", "nope=1"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("quick", "--set", "pairs=x"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("quick", "--set", "mode=full"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("quick", "--set", "pairs=100"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("turbo")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
