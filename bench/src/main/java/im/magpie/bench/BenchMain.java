@@ -91,26 +91,11 @@ public final class BenchMain {
             DiscoveryInfo info = new Discovery(HttpClient.newHttpClient(), json)
                     .fetch(ServerAddress.parse(server.discoveryAddress()));
             serverVersion = info.serverVersion();
-            TlsContexts tls = new TlsContexts(new PinnedTrustManager(info.certificateSha256(), Clock.systemUTC()));
-            GatewaySettings settings = new GatewaySettings(
-                    info.gatewayHost(),
-                    info.gatewayPort(),
-                    tls.nettyContext(),
-                    "magpie-bench/0.1.0",
-                    Duration.ofSeconds(30),
-                    Duration.ofSeconds(60));
-            CpuAccounting cpu = new CpuAccounting(
-                    new ProcStat(Path.of("/proc")),
-                    server.pid(),
-                    ProcessHandle.current().pid(),
-                    server.dataDir().toString(),
-                    Machine.ticksPerSecond(),
-                    Runtime.getRuntime().availableProcessors());
             Bench bench = new Bench(
                     params,
-                    new Net(settings, group, callbacks),
+                    new Net(gatewaySettings(info), group, callbacks),
                     AdminApi.forDataDir(server.dataDir(), json),
-                    cpu,
+                    accounting(server),
                     new JvmProbe(Path.of(System.getProperty("java.home"))),
                     server.pid(),
                     out);
@@ -131,6 +116,28 @@ public final class BenchMain {
         out.println(ResultFiles.markdown(run));
         out.println("[bench] results written to " + file);
         return results;
+    }
+
+    /** The gateway of discovery, reached over TLS pinned to the fingerprint discovery announced. */
+    private static GatewaySettings gatewaySettings(DiscoveryInfo info) {
+        TlsContexts tls = new TlsContexts(new PinnedTrustManager(info.certificateSha256(), Clock.systemUTC()));
+        return new GatewaySettings(
+                info.gatewayHost(),
+                info.gatewayPort(),
+                tls.nettyContext(),
+                "magpie-bench/0.1.0",
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60));
+    }
+
+    private static CpuAccounting accounting(ServerProcess server) {
+        return new CpuAccounting(
+                new ProcStat(Path.of("/proc")),
+                server.pid(),
+                ProcessHandle.current().pid(),
+                server.dataDir().toString(),
+                Machine.ticksPerSecond(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static void deleteTree(Path root) throws IOException {
