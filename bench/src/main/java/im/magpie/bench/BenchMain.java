@@ -8,6 +8,7 @@ import im.magpie.client.net.GatewaySettings;
 import im.magpie.client.net.PinnedTrustManager;
 import im.magpie.client.net.ServerAddress;
 import im.magpie.client.net.TlsContexts;
+import im.magpie.testsupport.ServerProcess;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

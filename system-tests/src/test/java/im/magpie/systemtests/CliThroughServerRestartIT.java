@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import im.magpie.client.cli.MagpieCli;
 import im.magpie.testsupport.AcmePerson;
+import im.magpie.testsupport.ServerProcess;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ class CliThroughServerRestartIT {
     void aMessageWrittenWhileTheServerIsDownArrivesAfterItsRestart() throws Exception {
         try (ServerProcess server = new ServerProcess(work.resolve("server"))) {
             server.start();
-            server.createUser(ALICE);
-            server.createUser(BOB);
+            Admin.createUser(server, ALICE);
+            Admin.createUser(server, BOB);
             login(server, "alice", ALICE);
             login(server, "bob", BOB);
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import im.magpie.client.ClientListener;
 import im.magpie.client.MagpieClient;
 import im.magpie.client.store.EntryRecord;
+import im.magpie.testsupport.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ class KillNineDurabilityIT {
         random.setSeed(seed);
         try (ServerProcess server = new ServerProcess(work.resolve("server"))) {
             server.start();
-            server.createUser(ALICE);
-            server.createUser(BOB);
+            Admin.createUser(server, ALICE);
+            Admin.createUser(server, BOB);
             try (Clients local = new Clients(work.resolve("clients"), server.discoveryAddress())) {
                 sendThroughKills(server, local, random, seed);
             }

@@ -1,7 +1,5 @@
-package im.magpie.systemtests;
+package im.magpie.testsupport;
 
-import im.magpie.server.admin.cli.AdminCli;
-import im.magpie.testsupport.AcmePerson;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,10 +17,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The server as a separate JVM on fixed free loopback ports and one data directory, so that a test
- * can kill it with SIGKILL ({@link #kill()}) and start it again on the same data.
+ * can kill it with SIGKILL ({@link #kill()}) and start it again on the same data, and the benchmark
+ * can account for its CPU ({@link #pid()}). The server's classes must be on this JVM's class path.
  */
-final class ServerProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+public final class ServerProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path dataDir;
     private final Path configFile;
@@ -31,9 +30,15 @@ final class ServerProcess implements AutoCloseable {
     private final int gatewayPort;
     private final int apiPort;
     private final int adminPort;
+    private final String heapOption;
     private @Nullable Process process;
 
-    ServerProcess(Path workDir) throws IOException {
+    /** A server with the default heartbeat (30 s) and a 512 MiB heap. */
+    public ServerProcess(Path workDir) throws IOException {
+        this(workDir, 30, "-Xmx512m");
+    }
+
+    public ServerProcess(Path workDir, int heartbeatSeconds, String heapOption) throws IOException {
         Files.createDirectories(workDir);
         this.dataDir = workDir.resolve("data");
         this.configFile = workDir.resolve("magpie.yml");
@@ -43,6 +48,7 @@ final class ServerProcess implements AutoCloseable {
         this.gatewayPort = ports[1];
         this.apiPort = ports[2];
         this.adminPort = ports[3];
+        this.heapOption = heapOption;
         Files.writeString(
                 configFile, """
                 bind_address: 127.0.0.1
@@ -54,11 +60,11 @@ final class ServerProcess implements AutoCloseable {
                 """.formatted(discoveryPort, gatewayPort, apiPort, adminPort), StandardCharsets.UTF_8);
     }
 
-    /** Starts the server and waits until discovery answers. */
-    void start() throws IOException, InterruptedException {
+    /** Starts the server and waits until discovery answers; fails with the console's tail otherwise. */
+    public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add(heapOption);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("im.magpie.server.ServerMain");
@@ -74,7 +80,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs; the embedded PostgreSQL child is left as it is. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         Process p = process;
         if (p != null) {
             p.destroyForcibly();
@@ -84,7 +90,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGTERM: the server shuts down cleanly. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         Process p = process;
         if (p != null) {
             p.destroy();
@@ -96,43 +102,34 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Creates the user with the real admin command line, as an administrator would. */
-    void createUser(AcmePerson person) throws IOException {
-        Path passwordFile = Files.createTempFile("pw", ".txt");
-        try {
-            Files.writeString(passwordFile, person.password(), StandardCharsets.UTF_8);
-            int exit = AdminCli.run(
-                    "--data-dir",
-                    dataDir.toString(),
-                    "user",
-                    "create",
-                    person.account(),
-                    "--name",
-                    person.displayName(),
-                    "--password-file",
-                    passwordFile.toString());
-            if (exit != 0) {
-                throw new IllegalStateException("magpie-admin user create " + person.account() + " exited " + exit);
-            }
-        } finally {
-            Files.delete(passwordFile);
+    /** The server JVM's process id. */
+    public long pid() {
+        Process p = process;
+        if (p == null) {
+            throw new IllegalStateException("server not started");
         }
+        return p.pid();
     }
 
-    String discoveryAddress() {
+    public String discoveryAddress() {
         return "127.0.0.1:" + discoveryPort;
     }
 
-    int adminPort() {
+    public int adminPort() {
         return adminPort;
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
-    String consoleLog() throws IOException {
-        return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
+    /** The last few thousand characters the server printed. */
+    public String consoleTail() throws IOException {
+        if (!Files.exists(logFile)) {
+            return "";
+        }
+        String all = Files.readString(logFile, StandardCharsets.UTF_8);
+        return all.length() > 4000 ? all.substring(all.length() - 4000) : all;
     }
 
     @Override
@@ -158,7 +155,7 @@ final class ServerProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             Process p = process;
             if (p == null || !p.isAlive()) {
-                throw new IllegalStateException("server exited during start-up:\n" + consoleLog());
+                throw new IOException("server exited during start-up:\n" + consoleTail());
             }
             try {
                 if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -169,8 +166,7 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(
-                "server did not answer discovery within " + START_TIMEOUT + ":\n" + consoleLog());
+        throw new IOException("server did not answer discovery within " + START_TIMEOUT + ":\n" + consoleTail());
     }
 
     private static int[] freePorts(int count) throws IOException {
