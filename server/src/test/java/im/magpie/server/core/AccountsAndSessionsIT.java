@@ -16,11 +16,13 @@ import im.magpie.server.session.LoginAttempt;
 import im.magpie.server.session.RateLimitedException;
 import im.magpie.server.session.Session;
 import im.magpie.server.store.postgres.SharedPostgres;
+import im.magpie.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +37,7 @@ class AccountsAndSessionsIT {
     @TempDir
     Path dataDir;
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.now());
     private CoreComponents core;
 
     @BeforeEach

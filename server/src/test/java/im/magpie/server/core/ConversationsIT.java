@@ -20,8 +20,10 @@ import im.magpie.server.messaging.RecallWindowExpiredException;
 import im.magpie.server.messaging.SendReceipt;
 import im.magpie.server.messaging.SyncPage;
 import im.magpie.server.messaging.UnknownUserException;
+import im.magpie.testsupport.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +39,7 @@ class ConversationsIT {
     @TempDir
     Path dataDir;
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final CoreFixture.RecordingPublisher publisher = new CoreFixture.RecordingPublisher();
     private CoreComponents core;
     private UserId alice;

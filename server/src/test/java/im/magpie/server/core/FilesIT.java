@@ -14,12 +14,14 @@ import im.magpie.server.messaging.ConversationId;
 import im.magpie.server.messaging.MessageFacts;
 import im.magpie.server.messaging.OutgoingMessage;
 import im.magpie.server.messaging.UnknownFileException;
+import im.magpie.testsupport.MutableClock;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -47,7 +49,7 @@ class FilesIT {
 
     @BeforeEach
     void start() throws Exception {
-        core = CoreFixture.start(dataDir, new TestClock(), new CoreFixture.RecordingPublisher());
+        core = CoreFixture.start(dataDir, new MutableClock(Instant.now()), new CoreFixture.RecordingPublisher());
         alice = CoreFixture.user(core, "alice");
         bob = CoreFixture.user(core, "bob");
         mallory = CoreFixture.user(core, "mallory");

@@ -17,12 +17,14 @@ import im.magpie.server.messaging.OutgoingMessage;
 import im.magpie.server.messaging.SendReceipt;
 import im.magpie.server.messaging.SyncPage;
 import im.magpie.server.store.postgres.SharedPostgres;
+import im.magpie.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +46,7 @@ class MessagingIT {
     @TempDir
     Path dataDir;
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.now());
     private final CoreFixture.RecordingPublisher publisher = new CoreFixture.RecordingPublisher();
     private CoreComponents core;
     private UserId alice;
