@@ -149,11 +149,22 @@ public final class MagpieClient implements AutoCloseable {
      * the server ended it.
      */
     public CompletableFuture<Void> resume(String deviceName) {
+        return openRememberedSession(deviceName).thenCompose(opened -> firstConnection());
+    }
+
+    /**
+     * Opens the remembered session from this device's data: completes once its encrypted store is open, so local
+     * reads work offline, while the session connects in the background (see {@link #firstConnection()}). Fails with
+     * {@link NotLoggedInException} when there is no stored session.
+     */
+    public CompletableFuture<Void> openRememberedSession(String deviceName) {
         closeSession();
-        return starter.resume(deviceName).thenCompose(s -> {
-            session = s;
-            return s.firstConnection();
-        });
+        return starter.resume(deviceName).thenAccept(s -> session = s);
+    }
+
+    /** Completes when the current session first connects; fails when it ends before that, or when there is none. */
+    public CompletableFuture<Void> firstConnection() {
+        return future(ClientSession::firstConnection);
     }
 
     public ConnectionState connectionState() {

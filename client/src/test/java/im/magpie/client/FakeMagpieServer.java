@@ -66,6 +66,7 @@ final class FakeMagpieServer implements AutoCloseable {
     private final Channel gateway;
     private final HttpServer discovery;
     private final String fingerprint;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     FakeMagpieServer() throws Exception {
         X509Bundle ca = new CertificateBuilder()
@@ -235,6 +236,9 @@ final class FakeMagpieServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         discovery.stop(0);
         gateway.close().syncUninterruptibly();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

@@ -133,6 +133,24 @@ class MagpieClientTest {
     }
 
     @Test
+    void opensTheRememberedSessionFromLocalDataWhileTheServerIsDown() throws Exception {
+        try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
+            client.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);
+            client.openSelf().get(5, TimeUnit.SECONDS);
+        }
+        server.close();
+        try (MagpieClient client = MagpieClient.open(dataDir, null, options())) {
+            client.openRememberedSession("d").get(5, TimeUnit.SECONDS);
+
+            assertThat(client.connectionState()).isNotEqualTo(ConnectionState.ONLINE);
+            assertThat(client.conversations())
+                    .extracting(c -> c.id())
+                    .containsExactly(FakeMagpieServer.SELF_CONVERSATION);
+            assertThat(client.firstConnection()).isNotDone();
+        }
+    }
+
+    @Test
     void refusesAServerWhoseCertificateChangedAfterPinning() throws Exception {
         try (MagpieClient first = MagpieClient.open(dataDir, server.address(), options())) {
             first.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);

@@ -141,7 +141,8 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     public CompletableFuture<Void> resume() {
         MagpieClient c = client;
         CompletableFuture<Void> usable = new CompletableFuture<>();
-        var unused = c.resume(deviceName).whenComplete((ok, e) -> {
+        CompletableFuture<Void> opened = c.openRememberedSession(deviceName);
+        var unused = opened.thenCompose(ok -> c.firstConnection()).whenComplete((ok, e) -> {
             if (e != null) {
                 usable.completeExceptionally(Failures.login(e));
             } else {
@@ -149,12 +150,9 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
             }
         });
         // Offline start: once the stored session is open, the window may show local data while it reconnects.
-        CompletableFuture.delayedExecutor(RESUME_OFFLINE_AFTER_MS, TimeUnit.MILLISECONDS)
-                .execute(() -> {
-                    if (c.userId() != 0) {
-                        usable.complete(null);
-                    }
-                });
+        var unusedTimer =
+                opened.thenRun(() -> CompletableFuture.delayedExecutor(RESUME_OFFLINE_AFTER_MS, TimeUnit.MILLISECONDS)
+                        .execute(() -> usable.complete(null)));
         return usable;
     }
 
