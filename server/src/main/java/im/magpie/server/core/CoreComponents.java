@@ -70,6 +70,11 @@ public final class CoreComponents implements AutoCloseable {
         return files.files();
     }
 
+    /** Removes uploads abandoned for over a week now (an hourly job does it anyway); returns how many. */
+    public int purgeAbandonedUploads() throws IOException {
+        return files.purgeAbandonedUploads();
+    }
+
     /** Transactions the log writer committed since start (each may hold many commands: group commit). */
     public long logCommits() {
         return messaging.writer().commits();
@@ -92,6 +97,7 @@ public final class CoreComponents implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        files.close();
         messaging.close();
         database.close();
     }

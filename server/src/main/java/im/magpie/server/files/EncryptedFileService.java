@@ -13,8 +13,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,6 +33,11 @@ public final class EncryptedFileService implements FileService {
     private static final Pattern FILE_ID = Pattern.compile("[0-9a-f]{64}");
     private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
     private static final int LOCK_STRIPES = 64;
+
+    /** Incomplete uploads older than this are deleted by {@link #purgeAbandonedUploads()}. */
+    public static final Duration ABANDONED_UPLOAD_AGE = Duration.ofDays(7);
+
+    private static final int PURGE_BATCH = 500;
 
     private final FileStore store;
     private final ContentStore content;
@@ -220,6 +228,27 @@ public final class EncryptedFileService implements FileService {
 
     private static byte[] aad(String purpose, String fileId) {
         return ("magpie/file-" + purpose + "/" + fileId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Deletes uploads that were begun more than {@link #ABANDONED_UPLOAD_AGE} ago and never completed,
+     * with their encrypted partial content; returns how many. Runs periodically (see {@code FileComponents}).
+     */
+    public int purgeAbandonedUploads() throws IOException {
+        Instant cutoff = clock.instant().minus(ABANDONED_UPLOAD_AGE);
+        int purged = 0;
+        for (List<String> batch = store.abandonedUploads(cutoff, PURGE_BATCH);
+                !batch.isEmpty();
+                batch = store.abandonedUploads(cutoff, PURGE_BATCH)) {
+            for (String id : batch) {
+                synchronized (uploadLocks[stripe(id)]) {
+                    store.deleteIncompleteUpload(id);
+                    content.discard(id);
+                }
+                purged++;
+            }
+        }
+        return purged;
     }
 
     private static int stripe(String id) {

@@ -2,6 +2,7 @@ package im.magpie.server.files;
 
 import im.magpie.server.account.UserId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -42,4 +43,10 @@ public interface FileStore {
 
     /** True when the reader uploaded the file or is or was a member of a conversation that references it. */
     boolean canRead(UserId reader, String fileId);
+
+    /** Ids of incomplete uploads begun before {@code createdBefore}, oldest first, at most {@code limit}. */
+    List<String> abandonedUploads(Instant createdBefore, int limit);
+
+    /** Deletes an upload that never completed (a completed one stays: it proves who uploaded the file). */
+    void deleteIncompleteUpload(String uploadId);
 }

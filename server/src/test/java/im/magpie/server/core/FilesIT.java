@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import im.magpie.server.account.UserId;
+import im.magpie.server.files.EncryptedFileService;
 import im.magpie.server.files.FileDownload;
 import im.magpie.server.files.FileException;
 import im.magpie.server.files.FileId;
@@ -42,6 +43,7 @@ class FilesIT {
     Path dataDir;
 
     private final SecureRandom random = new SecureRandom();
+    private final MutableClock clock = new MutableClock(Instant.now());
     private CoreComponents core;
     private UserId alice;
     private UserId bob;
@@ -49,7 +51,7 @@ class FilesIT {
 
     @BeforeEach
     void start() throws Exception {
-        core = CoreFixture.start(dataDir, new MutableClock(Instant.now()), new CoreFixture.RecordingPublisher());
+        core = CoreFixture.start(dataDir, clock, new CoreFixture.RecordingPublisher());
         alice = CoreFixture.user(core, "alice");
         bob = CoreFixture.user(core, "bob");
         mallory = CoreFixture.user(core, "mallory");
@@ -83,6 +85,29 @@ class FilesIT {
         download.content().close();
         assertThat(download.sha256()).isEqualTo(sha256(content));
         assertThat(download.size()).isEqualTo(content.length);
+    }
+
+    @Test
+    void forgetsUploadsAbandonedForAWeekWithTheirEncryptedPartialContent() throws Exception {
+        byte[] content = bytes(250_000);
+        UploadStatus abandoned = core.files().begin(alice, spec("half.bin", content));
+        append(alice, abandoned, 0, Arrays.copyOfRange(content, 0, CHUNK));
+        FileId finished = upload(bob, "done.bin", bytes(1000));
+        clock.advance(EncryptedFileService.ABANDONED_UPLOAD_AGE.plusMinutes(1));
+        UploadStatus recent = core.files().begin(alice, spec("recent.bin", bytes(10)));
+
+        assertThat(core.purgeAbandonedUploads()).isEqualTo(1);
+
+        FileException gone =
+                catchThrowableOfType(FileException.class, () -> core.files().status(alice, abandoned.upload()));
+        assertThat(gone.reason()).isEqualTo(FileException.Reason.UNKNOWN_UPLOAD);
+        try (var partials = Files.list(dataDir.resolve("files/tmp"))) {
+            assertThat(partials.map(p -> p.getFileName().toString()))
+                    .doesNotContain(abandoned.upload().value());
+        }
+        assertThat(core.files().status(alice, recent.upload()).received()).isZero();
+        assertThat(read(bob, finished, 0)).hasSize(1000);
+        assertThat(core.purgeAbandonedUploads()).isZero();
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -18,6 +20,9 @@ public final class PostgresFileStore implements FileStore {
             + " wrapped_key, nonce, received, file_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPLOAD = "SELECT id, uploader_id, size, sealed_hash, lookup_id, wrapped_key, nonce,"
             + " received, file_id FROM uploads WHERE id = ? AND uploader_id = ?";
+    private static final String ABANDONED =
+            "SELECT id FROM uploads WHERE file_id IS NULL AND created_at < ? ORDER BY created_at LIMIT ?";
+    private static final String DELETE_INCOMPLETE = "DELETE FROM uploads WHERE id = ? AND file_id IS NULL";
     private static final String SET_RECEIVED = "UPDATE uploads SET received = ? WHERE id = ?";
     private static final String RESET = "UPDATE uploads SET received = 0, wrapped_key = ?, nonce = ? WHERE id = ?";
     private static final String INSERT_FILE =
@@ -157,6 +162,35 @@ public final class PostgresFileStore implements FileStore {
             st.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException(operation, e);
+        }
+    }
+
+    @Override
+    public List<String> abandonedUploads(Instant createdBefore, int limit) {
+        try (Connection con = db.getConnection();
+                PreparedStatement st = con.prepareStatement(ABANDONED)) {
+            st.setTimestamp(1, Timestamp.from(createdBefore));
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                List<String> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+                return ids;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("list uploads begun before " + createdBefore, e);
+        }
+    }
+
+    @Override
+    public void deleteIncompleteUpload(String uploadId) {
+        try (Connection con = db.getConnection();
+                PreparedStatement st = con.prepareStatement(DELETE_INCOMPLETE)) {
+            st.setString(1, uploadId);
+            st.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("delete upload " + uploadId, e);
         }
     }
 }
