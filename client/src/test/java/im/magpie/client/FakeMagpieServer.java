@@ -3,7 +3,7 @@ package im.magpie.client;
 import com.google.protobuf.ByteString;
 import com.sun.net.httpserver.HttpServer;
 import im.magpie.client.net.Fingerprints;
-import im.magpie.protocol.Framing;
+import im.magpie.client.net.TestGatewayListener;
 import im.magpie.protocol.v1.Ack;
 import im.magpie.protocol.v1.ConversationAdvanced;
 import im.magpie.protocol.v1.ConversationKind;
@@ -26,17 +26,13 @@ import im.magpie.protocol.v1.SendMessageResponse;
 import im.magpie.protocol.v1.SyncResponse;
 import im.magpie.protocol.v1.UserInfo;
 import im.magpie.protocol.v1.Welcome;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.pkitesting.CertificateBuilder;
@@ -78,21 +74,7 @@ final class FakeMagpieServer implements AutoCloseable {
         fingerprint = Fingerprints.sha256(ca.getCertificate());
         SslContext ssl = SslContextBuilder.forServer(leaf.getKeyPair().getPrivate(), leaf.getCertificatePathWithRoot())
                 .build();
-        gateway = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        clients.add(ch);
-                        ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
-                        Framing.addCodec(ch.pipeline(), Framing.MAX_FRAME_BYTES);
-                        ch.pipeline().addLast(new Handler());
-                    }
-                })
-                .bind("127.0.0.1", 0)
-                .sync()
-                .channel();
+        gateway = TestGatewayListener.bind(group, ssl, clients, Handler::new);
         discovery = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
         discovery.createContext("/discovery", exchange -> {
             byte[] body = discoveryJson().getBytes(StandardCharsets.UTF_8);

@@ -7,17 +7,13 @@ import im.magpie.protocol.v1.ErrorReply;
 import im.magpie.protocol.v1.LoginResponse;
 import im.magpie.protocol.v1.Pong;
 import im.magpie.protocol.v1.Welcome;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
@@ -40,21 +36,7 @@ final class FakeGateway implements AutoCloseable {
         SslContext ssl = SslContextBuilder.forServer(
                         pki.server().getKeyPair().getPrivate(), pki.server().getCertificatePathWithRoot())
                 .build();
-        server = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        channels.add(ch);
-                        ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
-                        Framing.addCodec(ch.pipeline(), Framing.MAX_FRAME_BYTES);
-                        ch.pipeline().addLast(new Handler());
-                    }
-                })
-                .bind("127.0.0.1", 0)
-                .sync()
-                .channel();
+        server = TestGatewayListener.bind(group, ssl, channels, Handler::new);
     }
 
     int port() {
