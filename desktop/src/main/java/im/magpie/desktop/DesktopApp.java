@@ -1,5 +1,7 @@
 package im.magpie.desktop;
 
+import static im.magpie.desktop.shell.ShellView.Placement.TOP;
+
 import atlantafx.base.theme.PrimerLight;
 import im.magpie.desktop.backend.ClientBackend;
 import im.magpie.desktop.chat.MainView;
@@ -8,6 +10,8 @@ import im.magpie.desktop.chat.MessageTexts;
 import im.magpie.desktop.i18n.Texts;
 import im.magpie.desktop.login.LoginView;
 import im.magpie.desktop.login.LoginViewModel;
+import im.magpie.desktop.shell.ShellView;
+import im.magpie.desktop.shell.ShellViewModel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,6 +27,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
+import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +41,7 @@ public final class DesktopApp extends Application {
 
     private @Nullable ClientBackend backend;
     private @Nullable MainViewModel main;
+    private @Nullable ShellViewModel shell;
 
     @Override
     public void start(Stage stage) {
@@ -105,10 +111,22 @@ public final class DesktopApp extends Application {
             }
         });
         stage.setResizable(true);
-        show(stage, view.root(), MAIN_WIDTH, MAIN_HEIGHT);
+        ShellViewModel shellVm = ShellViewModel.of(vm);
+        shell = shellVm;
+        ShellView frame = new ShellView(shellVm, texts);
+        frame.addSection(ShellViewModel.CONVERSATIONS, Feather.MESSAGE_SQUARE, "rail.conversations", view.root(), TOP);
+        frame.addAction(
+                ShellViewModel.FILE_TRANSFER, Feather.MONITOR, "rail.fileTransfer", shellVm::openFileTransfer, TOP);
+        show(stage, frame.root(), MAIN_WIDTH, MAIN_HEIGHT);
         stage.centerOnScreen();
         vm.start();
         return vm;
+    }
+
+    /** The navigation state of the main window shown last (the screenshot command switches sections). */
+    @Nullable
+    ShellViewModel shell() {
+        return shell;
     }
 
     private void sessionEnded(Stage stage, Texts texts, String message) {

@@ -9,14 +9,14 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Square avatars: initials on a colour picked from the id, or an icon for groups and the file transfer assistant. */
-final class Avatars {
+public final class Avatars {
     private static final String[] PALETTE = {
         "#1f6feb", "#2da44e", "#bf3989", "#8250df", "#bc4c00", "#0a7ea4", "#cf222e", "#4d7c0f"
     };
 
     private Avatars() {}
 
-    static StackPane of(long id, ConversationKind kind, String initials, double size) {
+    public static StackPane of(long id, ConversationKind kind, String initials, double size) {
         StackPane box = new StackPane();
         box.getStyleClass().add("avatar");
         box.setMinSize(size, size);

@@ -7,12 +7,10 @@ import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,7 +21,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The main window's content: navigation rail, conversation list with search, and the open chat. Opening a
+ * The conversations section of the main window: conversation list with search, and the open chat. Opening a
  * conversation creates its {@link ChatViewModel} and disposes the previous one.
  */
 public final class MainView {
@@ -55,7 +53,6 @@ public final class MainView {
         this.fxThread = fxThread;
         this.openLink = openLink;
         this.banner = banner();
-        root.setLeft(rail());
         root.setCenter(new HBox(listPane(), chatHost));
         HBox.setHgrow(chatHost, Priority.ALWAYS);
         chatHost.getChildren().setAll(empty());
@@ -74,28 +71,6 @@ public final class MainView {
 
     public Parent root() {
         return root;
-    }
-
-    private Node rail() {
-        Button chats = railButton(Feather.MESSAGE_SQUARE, "main.conversations");
-        chats.getStyleClass().add("active");
-        chats.setOnAction(e -> list.requestFocus());
-        Button files = railButton(Feather.MONITOR, "main.fileTransfer");
-        files.setId("file-transfer");
-        files.setOnAction(e -> vm.openFileTransfer());
-        VBox rail = new VBox(chats, files);
-        rail.getStyleClass().add("rail");
-        rail.setAlignment(Pos.TOP_CENTER);
-        rail.setMinWidth(64);
-        return rail;
-    }
-
-    private Button railButton(Feather icon, String tooltipKey) {
-        Button b = new Button(null, new FontIcon(icon));
-        b.getStyleClass().add("rail-button");
-        b.setTooltip(new Tooltip(words.texts().get(tooltipKey)));
-        b.setAccessibleText(words.texts().get(tooltipKey));
-        return b;
     }
 
     private Node listPane() {
