@@ -30,7 +30,11 @@ class ArchitectureTest {
     void onlyTheBackendAndTheCompositionRootUseTheClientLibrary() {
         noClasses()
                 .that()
-                .resideInAnyPackage("im.magpie.desktop.chat..", "im.magpie.desktop.login..", "im.magpie.desktop.i18n..")
+                .resideInAnyPackage(
+                        "im.magpie.desktop.chat..",
+                        "im.magpie.desktop.login..",
+                        "im.magpie.desktop.i18n..",
+                        "im.magpie.desktop.emoji..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("im.magpie.client..", "im.magpie.protocol..", "io.netty..")

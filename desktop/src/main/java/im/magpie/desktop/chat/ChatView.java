@@ -1,5 +1,11 @@
 package im.magpie.desktop.chat;
 
+import im.magpie.desktop.emoji.EmojiCatalog;
+import im.magpie.desktop.emoji.EmojiImages;
+import im.magpie.desktop.emoji.EmojiPicker;
+import im.magpie.desktop.emoji.EmojiPickerViewModel;
+import im.magpie.desktop.emoji.EmojiRecents;
+import im.magpie.desktop.emoji.EmojiText;
 import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;
@@ -24,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -32,15 +39,22 @@ public final class ChatView {
     private final ChatViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ListView<MessageItem> list = new ListView<>();
+    private final EmojiImages emojiImages = new EmojiImages();
+    private final EmojiRecents emojiRecents;
+    private final TextArea input = new TextArea();
+    private @Nullable EmojiPicker emojiPicker;
 
-    public ChatView(ChatViewModel vm, Node banner, Consumer<String> openLink) {
+    /** {@code emojiRecents}: the recently picked emoji, shared by every chat of the window. */
+    public ChatView(ChatViewModel vm, Node banner, Consumer<String> openLink, EmojiRecents emojiRecents) {
         this.vm = vm;
+        this.emojiRecents = emojiRecents;
+        EmojiText emoji = new EmojiText(EmojiCatalog.bundled(), emojiImages);
         root.getStyleClass().add("chat-pane");
         root.setTop(new VBox(header(), banner));
         list.setId("messages");
         list.getStyleClass().add("message-list");
         list.setItems(vm.items());
-        list.setCellFactory(v -> new MessageCell(vm, openLink, list.widthProperty()));
+        list.setCellFactory(v -> new MessageCell(vm, openLink, list.widthProperty(), emoji));
         list.setFocusTraversable(false);
         root.setCenter(list);
         root.setBottom(composer());
@@ -69,6 +83,9 @@ public final class ChatView {
     }
 
     private Node composer() {
+        Button smile = tool(Feather.SMILE, "chat.emoji");
+        smile.setId("emoji");
+        smile.setOnAction(e -> emojiPicker(smile));
         Button file = tool(Feather.PAPERCLIP, "chat.attachFile");
         file.setId("attach-file");
         file.setOnAction(e -> chooseFile());
@@ -80,11 +97,10 @@ public final class ChatView {
         notice.textProperty().bind(vm.noticeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(2, file, folder, spacer, notice);
+        HBox tools = new HBox(2, smile, file, folder, spacer, notice);
         tools.getStyleClass().add("composer-tools");
         tools.setAlignment(Pos.CENTER_LEFT);
 
-        TextArea input = new TextArea();
         input.setId("input");
         input.getStyleClass().add("composer-input");
         input.setWrapText(true);
@@ -111,6 +127,19 @@ public final class ChatView {
         VBox box = new VBox(2, tools, input, actions);
         box.getStyleClass().add("composer");
         return box;
+    }
+
+    private void emojiPicker(Node anchor) {
+        EmojiPicker picker = emojiPicker;
+        if (picker == null) {
+            EmojiPickerViewModel pvm = new EmojiPickerViewModel(EmojiCatalog.bundled(), emojiRecents, text -> {
+                input.replaceSelection(text);
+                input.requestFocus();
+            });
+            picker = new EmojiPicker(pvm, emojiImages, vm.words().texts());
+            emojiPicker = picker;
+        }
+        picker.toggle(anchor);
     }
 
     private Button tool(Feather icon, String tooltipKey) {

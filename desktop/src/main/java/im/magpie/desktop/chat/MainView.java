@@ -38,6 +38,7 @@ public final class MainView {
     private final ListView<ConversationRow> list = new ListView<>();
     private final Node banner;
     private @Nullable ChatViewModel chat;
+    private final im.magpie.desktop.emoji.EmojiRecents emojiRecents = new im.magpie.desktop.emoji.EmojiRecents();
 
     public MainView(
             MainViewModel vm,
@@ -176,7 +177,7 @@ public final class MainView {
         }
         ChatViewModel next = new ChatViewModel(row, port, words, clock, fxThread);
         chat = next;
-        chatHost.getChildren().setAll(new ChatView(next, banner, openLink).root());
+        chatHost.getChildren().setAll(new ChatView(next, banner, openLink, emojiRecents).root());
         next.start();
         keepSelection();
     }

@@ -1,5 +1,6 @@
 package im.magpie.desktop.chat;
 
+import im.magpie.desktop.emoji.EmojiText;
 import java.io.File;
 import java.util.function.Consumer;
 import javafx.geometry.NodeOrientation;
@@ -17,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -28,15 +28,23 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class MessageCell extends ListCell<MessageItem> {
     static final double AVATAR = 36;
     static final double BUBBLE_SHARE = 0.62;
+    /** Messages of only this many emoji or fewer show them large. */
+    static final int LARGE_EMOJI_MAX = 3;
 
     private final ChatViewModel vm;
     private final Consumer<String> openLink;
     private final javafx.beans.value.ObservableDoubleValue bubbleWidth;
+    private final EmojiText emoji;
 
     /** {@code listWidth}: the list's width (a cell's own width is 0 while it is laid out for the first time). */
-    MessageCell(ChatViewModel vm, Consumer<String> openLink, javafx.beans.binding.DoubleExpression listWidth) {
+    MessageCell(
+            ChatViewModel vm,
+            Consumer<String> openLink,
+            javafx.beans.binding.DoubleExpression listWidth,
+            EmojiText emoji) {
         this.vm = vm;
         this.openLink = openLink;
+        this.emoji = emoji;
         this.bubbleWidth = listWidth.multiply(BUBBLE_SHARE);
         setPrefWidth(0);
     }
@@ -102,18 +110,24 @@ final class MessageCell extends ListCell<MessageItem> {
     private Region textBubble(MessageItem m) {
         TextFlow flow = new TextFlow();
         String text = m.content() instanceof Content.Text t ? t.text() : "";
+        boolean large = emoji.catalog().onlyEmoji(text, LARGE_EMOJI_MAX);
         for (Links.Run run : Links.split(text)) {
             if (run.link()) {
                 Hyperlink link = new Hyperlink(run.text());
                 link.setOnAction(e -> openLink.accept(run.text()));
                 flow.getChildren().add(link);
             } else {
-                Text t = new Text(run.text());
-                t.getStyleClass().add("bubble-text");
-                flow.getChildren().add(t);
+                flow.getChildren()
+                        .addAll(emoji.nodes(
+                                large ? run.text().strip() : run.text(),
+                                large ? EmojiText.LARGE : EmojiText.INLINE,
+                                "bubble-text"));
             }
         }
         flow.getStyleClass().add("bubble");
+        if (large) {
+            flow.getStyleClass().add("emoji-only");
+        }
         if (m.mine()) {
             flow.getStyleClass().add("mine");
         }

@@ -107,6 +107,22 @@ class MainViewTest {
         return n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && n.isVisible();
     }
 
+    /** Writes a PNG of one node (a popup, a dialog) to target/ui-snapshots/ for a human to look at. */
+    static void snapshotOf(FxRobot robot, javafx.scene.Node node, String name) throws Exception {
+        Path dir = Path.of("target", "ui-snapshots");
+        Files.createDirectories(dir);
+        robot.interact(() -> {
+            try {
+                ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(node.snapshot(null, null), null),
+                        "png",
+                        dir.resolve(name + ".png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     static void snapshot(FxRobot robot, String name) throws Exception {
         Path dir = Path.of("target", "ui-snapshots");
         Files.createDirectories(dir);

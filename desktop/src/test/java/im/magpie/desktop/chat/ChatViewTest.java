@@ -1,0 +1,120 @@
+package im.magpie.desktop.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.emoji.EmojiRecents;
+import im.magpie.desktop.i18n.Texts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The chat of one conversation headless (Monocle): emoji picker and emoji drawn as images. */
+@ExtendWith(ApplicationExtension.class)
+class ChatViewTest {
+    static final long ME = 1;
+    static final long LINA = 2;
+    static final long CONV = 7;
+    static final Instant NOW = Instant.parse("2026-05-04T09:30:00Z");
+
+    final FakeChatPort port = new FakeChatPort(ME);
+    final EmojiRecents recents = new EmojiRecents();
+
+    @Start
+    void start(Stage stage) {
+        port.names.put(ME, "张伟");
+        port.names.put(LINA, "李娜");
+        long t = NOW.toEpochMilli();
+        List<Message> history = new ArrayList<>();
+        history.add(FakeChatPort.text(CONV, 1, LINA, t - 5000, "周五的评审准备好了吗？😀"));
+        history.add(FakeChatPort.text(CONV, 2, ME, t - 4000, "👍👍"));
+        port.messages.put(CONV, history);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
+        ConversationRow row =
+                new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 0, 0, 2, 2);
+        ChatViewModel vm = new ChatViewModel(row, port, words, clock, Runnable::run);
+        ChatView view = new ChatView(vm, new Region(), url -> {}, recents);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(view.root(), 820, 640);
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(ChatView.class.getResource("/im/magpie/desktop/desktop.css"))
+                        .toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        vm.start();
+    }
+
+    @Test
+    void drawsEmojiInBubblesAsImagesAndFewEmojiLarge() {
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TextFlow> bubbles = bubbles();
+        assertThat(bubbles).hasSize(2);
+        TextFlow question = bubbles.get(0);
+        assertThat(question.getChildren()).hasSize(2);
+        assertThat(question.getChildren().get(1)).isInstanceOf(ImageView.class);
+        assertThat(((ImageView) question.getChildren().get(1)).getImage().isError())
+                .isFalse();
+        TextFlow thumbs = bubbles.get(1);
+        assertThat(thumbs.getStyleClass()).contains("emoji-only");
+        assertThat(thumbs.getChildren()).allMatch(n -> n instanceof ImageView v && v.getFitWidth() == 40);
+    }
+
+    @Test
+    void thePickerInsertsTheEmojiAtTheCaretAndRemembersIt(FxRobot robot) throws Exception {
+        robot.clickOn("#input").write("好的");
+        robot.clickOn("#emoji");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#emoji-picker").tryQuery()).isPresent();
+        MainViewTest.snapshotOf(robot, robot.lookup("#emoji-picker").query(), "emoji-picker");
+        robot.clickOn("#emoji-tab-gestures");
+        Node thumb = robot.lookup(".emoji-button")
+                .match(n -> "👍".equals(n.getUserData()))
+                .query();
+        robot.clickOn(thumb);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#emoji-picker").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#input").queryAs(TextArea.class).getText()).isEqualTo("好的👍");
+        assertThat(recents.list()).containsExactly("👍");
+
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(port.sentTexts).containsExactly("好的👍");
+        TextFlow sent = bubbles().get(2);
+        assertThat(sent.getChildren().get(1)).isInstanceOf(ImageView.class);
+
+        robot.clickOn("#emoji");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#emoji-tab-recent").tryQuery()).isPresent();
+        assertThat(robot.lookup(".emoji-button").queryAllAs(Button.class)).hasSize(1);
+    }
+
+    private List<TextFlow> bubbles() {
+        return new FxRobot()
+                .lookup(".bubble").match(n -> n instanceof TextFlow).queryAllAs(TextFlow.class).stream()
+                        .sorted(java.util.Comparator.comparingDouble(
+                                n -> n.localToScene(n.getBoundsInLocal()).getMinY()))
+                        .toList();
+    }
+}
