@@ -23,7 +23,13 @@ public final class AdminJson {
 
     public record User(long userId, String account, String displayName, boolean disabled) {}
 
-    public record Device(String device, String name, String platform, long firstSeenMs, long lastSeenMs) {}
+    /** {@code wipe}: "none", "ordered" (not yet reached the device) or "delivered". */
+    public record Device(String device, String name, String platform, long firstSeenMs, long lastSeenMs, String wipe) {}
+
+    /** One device's wipe order; {@code state} is "ordered" or "delivered". */
+    public record WipeOrder(String device, long orderedAtMs, String state) {}
+
+    public record Wiped(List<WipeOrder> orders, int connectionsClosed) {}
 
     public record Online(long userId, String device, String platform, String address, long sinceMs) {}
 

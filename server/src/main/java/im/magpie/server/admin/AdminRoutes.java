@@ -13,11 +13,15 @@ import im.magpie.server.messaging.MessagingException;
 import im.magpie.server.push.PushService;
 import im.magpie.server.session.DeviceId;
 import im.magpie.server.session.SessionService;
+import im.magpie.server.session.UnknownDeviceException;
+import im.magpie.server.session.WipeOrder;
 import im.magpie.server.transport.http.HttpFailure;
 import im.magpie.server.transport.http.HttpJson;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,6 +72,7 @@ final class AdminRoutes {
                 case "users:3:GET" -> devices(path[1], path[2]);
                 case "groups:1:POST" -> createGroup(json.read(exchange, AdminJson.CreateGroup.class));
                 case "kick:1:POST" -> kick(json.read(exchange, AdminJson.Kick.class));
+                case "wipe:1:POST" -> wipe(json.read(exchange, AdminJson.Kick.class));
                 case "online:1:GET" ->
                     push.online().stream()
                             .map(d -> new AdminJson.Online(
@@ -81,6 +86,8 @@ final class AdminRoutes {
             };
             json.send(exchange, 200, reply);
         } catch (UnknownAccountException e) {
+            throw new HttpFailure(404, "NOT_FOUND", String.valueOf(e.getMessage()));
+        } catch (UnknownDeviceException e) {
             throw new HttpFailure(404, "NOT_FOUND", String.valueOf(e.getMessage()));
         } catch (AccountExistsException e) {
             throw new HttpFailure(409, "CONFLICT", String.valueOf(e.getMessage()));
@@ -125,14 +132,52 @@ final class AdminRoutes {
         if (!what.equals("devices")) {
             throw new HttpFailure(404, "NOT_FOUND", "no such user resource");
         }
-        return sessions.devices(find(account).id()).stream()
+        UserId user = find(account).id();
+        Map<DeviceId, WipeOrder> wipes = new HashMap<>();
+        sessions.wipeOrders(user).forEach(o -> wipes.put(o.device(), o));
+        return sessions.devices(user).stream()
                 .map(d -> new AdminJson.Device(
                         d.id().value(),
                         d.name(),
                         d.platform(),
                         d.firstSeen().toEpochMilli(),
-                        d.lastSeen().toEpochMilli()))
+                        d.lastSeen().toEpochMilli(),
+                        wipeState(wipes.get(d.id()))))
                 .toList();
+    }
+
+    private static String wipeState(@Nullable WipeOrder order) {
+        if (order == null) {
+            return "none";
+        }
+        return order.deliveredAt() == null ? "ordered" : "delivered";
+    }
+
+    /** Orders the device (or all devices of the account) to wipe; connected ones get the order at once. */
+    private AdminJson.Wiped wipe(AdminJson.Kick request)
+            throws HttpFailure, UnknownAccountException, UnknownDeviceException {
+        Account account = find(required(request.account(), "account"));
+        String device = request.device();
+        List<WipeOrder> orders = sessions.orderWipe(account.id(), device == null ? null : new DeviceId(device));
+        int pushed = 0;
+        List<AdminJson.WipeOrder> out = new ArrayList<>();
+        for (WipeOrder order : orders) {
+            boolean delivered = push.wipe(account.id(), order.device(), order.orderedAt());
+            if (delivered) {
+                sessions.wipeDelivered(order.device());
+                pushed++;
+            }
+            out.add(new AdminJson.WipeOrder(
+                    order.device().value(),
+                    order.orderedAt().toEpochMilli(),
+                    delivered || order.deliveredAt() != null ? "delivered" : "ordered"));
+        }
+        log.warn(
+                "Admin ordered {} device(s) of user {} to wipe; {} connected",
+                orders.size(),
+                account.account(),
+                pushed);
+        return new AdminJson.Wiped(out, pushed);
     }
 
     private AdminJson.Group createGroup(AdminJson.CreateGroup request)

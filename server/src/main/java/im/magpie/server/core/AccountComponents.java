@@ -8,6 +8,7 @@ import im.magpie.server.session.SessionService;
 import im.magpie.server.session.TokenSessionService;
 import im.magpie.server.store.postgres.PostgresAccountStore;
 import im.magpie.server.store.postgres.PostgresSessionStore;
+import im.magpie.server.store.postgres.PostgresWipeStore;
 import java.security.SecureRandom;
 import javax.sql.DataSource;
 
@@ -23,6 +24,7 @@ final class AccountComponents {
         this.sessions = new TokenSessionService(
                 accountStore,
                 new PostgresSessionStore(db),
+                new PostgresWipeStore(db),
                 hasher,
                 new LoginRateLimiter(settings.loginLimits(), settings.clock()),
                 settings.tokenTtl(),

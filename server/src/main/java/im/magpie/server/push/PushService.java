@@ -2,13 +2,15 @@ package im.magpie.server.push;
 
 import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.Kicked;
+import im.magpie.protocol.v1.RemoteWipe;
 import im.magpie.server.account.UserId;
 import im.magpie.server.session.DeviceId;
 import io.netty.channel.ChannelFutureListener;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** Administrative pushes: end connections with a {@code Kicked} frame, list who is online. */
+/** Administrative pushes: end connections with a {@code Kicked} or {@code RemoteWipe} frame, list who is online. */
 public final class PushService {
     private final DeviceConnections connections;
 
@@ -32,6 +34,23 @@ public final class PushService {
                 .of(user, device)
                 .map(c -> {
                     kick(c, reason);
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /** Writes {@code RemoteWipe} to the device's connection, then closes it; returns false when it was not connected. */
+    public boolean wipe(UserId user, DeviceId device, Instant orderedAt) {
+        return connections
+                .of(user, device)
+                .map(c -> {
+                    c.channel()
+                            .writeAndFlush(Envelope.newBuilder()
+                                    .setRemoteWipe(RemoteWipe.newBuilder()
+                                            .setDeviceId(device.value())
+                                            .setOrderedAtMs(orderedAt.toEpochMilli()))
+                                    .build())
+                            .addListener(ChannelFutureListener.CLOSE);
                     return true;
                 })
                 .orElse(false);

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link SessionService} with random bearer tokens (32 bytes, base64url) of which only the SHA-256 is
@@ -28,6 +29,7 @@ public final class TokenSessionService implements SessionService {
 
     private final AccountStore accounts;
     private final SessionStore sessions;
+    private final WipeStore wipes;
     private final PasswordHasher hasher;
     private final LoginRateLimiter limiter;
     private final Duration ttl;
@@ -38,6 +40,7 @@ public final class TokenSessionService implements SessionService {
     public TokenSessionService(
             AccountStore accounts,
             SessionStore sessions,
+            WipeStore wipes,
             PasswordHasher hasher,
             LoginRateLimiter limiter,
             Duration ttl,
@@ -45,6 +48,7 @@ public final class TokenSessionService implements SessionService {
             SecureRandom random) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.wipes = wipes;
         this.hasher = hasher;
         this.limiter = limiter;
         this.ttl = ttl;
@@ -55,7 +59,7 @@ public final class TokenSessionService implements SessionService {
 
     @Override
     public Session loginWithPassword(String account, String password, LoginAttempt attempt)
-            throws InvalidCredentialsException, AccountDisabledException, RateLimitedException {
+            throws InvalidCredentialsException, AccountDisabledException, RateLimitedException, DeviceWipedException {
         String name = AccountNames.isValid(account) ? AccountNames.canonical(account) : "";
         limiter.check(name, attempt.remoteAddress());
         Optional<AccountStore.Credentials> found = name.isEmpty() ? Optional.empty() : accounts.credentials(name);
@@ -80,6 +84,7 @@ public final class TokenSessionService implements SessionService {
                 clip(attempt.deviceName()),
                 clip(attempt.platform()),
                 now);
+        refuseWiped(device);
         String token = newToken();
         Instant expires = now.plus(ttl);
         sessions.insertSession(hash(token), credentials.account().id(), device, now, expires);
@@ -87,7 +92,14 @@ public final class TokenSessionService implements SessionService {
     }
 
     @Override
-    public Session resume(String token, LoginAttempt attempt) throws InvalidTokenException, AccountDisabledException {
+    public Session resume(String token, LoginAttempt attempt)
+            throws InvalidTokenException, AccountDisabledException, DeviceWipedException {
+        if (token.length() <= MAX_TOKEN_CHARS) {
+            Optional<SessionStore.StoredSession> known = sessions.find(hash(token));
+            if (known.isPresent()) {
+                refuseWiped(known.get().device());
+            }
+        }
         SessionStore.StoredSession stored = valid(token);
         if (attempt.deviceId() != null && !attempt.deviceId().equals(stored.device())) {
             throw new InvalidTokenException("token belongs to another device");
@@ -128,6 +140,43 @@ public final class TokenSessionService implements SessionService {
     @Override
     public List<DeviceInfo> devices(UserId user) {
         return sessions.devices(user);
+    }
+
+    @Override
+    public List<WipeOrder> orderWipe(UserId user, @Nullable DeviceId device) throws UnknownDeviceException {
+        List<DeviceId> known =
+                sessions.devices(user).stream().map(DeviceInfo::id).toList();
+        List<DeviceId> targets;
+        if (device == null) {
+            targets = known;
+        } else if (known.contains(device)) {
+            targets = List.of(device);
+        } else {
+            throw new UnknownDeviceException("no device " + device.value() + " of this user");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<WipeOrder> orders = wipes.order(user, targets, now);
+        for (DeviceId target : targets) {
+            sessions.revokeDevice(user, target, now);
+        }
+        return orders;
+    }
+
+    @Override
+    public List<WipeOrder> wipeOrders(UserId user) {
+        return wipes.ofUser(user);
+    }
+
+    @Override
+    public void wipeDelivered(DeviceId device) {
+        wipes.delivered(device, clock.instant());
+    }
+
+    private void refuseWiped(DeviceId device) throws DeviceWipedException {
+        Optional<WipeOrder> order = wipes.find(device);
+        if (order.isPresent()) {
+            throw new DeviceWipedException(device, order.get().orderedAt());
+        }
     }
 
     private SessionStore.StoredSession valid(String token) throws InvalidTokenException {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         name = "magpie-admin",
         mixinStandardHelpOptions = true,
         version = "0.1.0",
-        subcommands = {AdminCli.User.class, AdminCli.Group.class},
+        subcommands = {AdminCli.User.class, AdminCli.Group.class, AdminCli.Device.class},
         description =
                 "Administers a running Magpie server (reads <data-dir>/admin.token and trusts <data-dir>/tls/ca.pem).")
 public final class AdminCli {
@@ -96,16 +96,65 @@ public final class AdminCli {
 
     @Command(name = "devices", description = "Lists the devices that ever logged in to an account.")
     int devices(@Parameters(paramLabel = "ACCOUNT") String account) throws AdminClientException {
-        out().printf("%-38s %-24s %-10s %s%n", "DEVICE", "NAME", "PLATFORM", "LAST SEEN");
+        out().printf("%-38s %-24s %-10s %-26s %s%n", "DEVICE", "NAME", "PLATFORM", "LAST SEEN", "WIPE");
         for (JsonNode d : client().get("/admin/v1/users/" + account + "/devices")) {
             out().printf(
-                            "%-38s %-24s %-10s %s%n",
+                            "%-38s %-24s %-10s %-26s %s%n",
                             d.path("device").asText(),
                             d.path("name").asText(),
                             d.path("platform").asText(),
-                            java.time.Instant.ofEpochMilli(d.path("lastSeenMs").asLong()));
+                            java.time.Instant.ofEpochMilli(d.path("lastSeenMs").asLong()),
+                            d.path("wipe").asText());
         }
         return 0;
+    }
+
+    /** {@code device list|wipe}. */
+    @Command(name = "device", description = "Lists the devices of an account; orders a lost device to wipe itself.")
+    static final class Device {
+        @CommandLine.ParentCommand
+        @Nullable
+        AdminCli parent;
+
+        @Command(name = "list", description = "Lists the devices that ever logged in to an account.")
+        int list(@Parameters(paramLabel = "ACCOUNT") String account) throws AdminClientException {
+            return root().devices(account);
+        }
+
+        @Command(
+                name = "wipe",
+                description = "Orders a device (default: every device of the account) to delete its local data"
+                        + " and revokes its session. A device offline now gets the order when it next connects.")
+        int wipe(
+                @Parameters(paramLabel = "ACCOUNT") String account,
+                @Option(names = "--device", paramLabel = "ID") @Nullable String device)
+                throws AdminClientException {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("account", account);
+            body.put("device", device);
+            JsonNode result = root().client().post("/admin/v1/wipe", body);
+            for (JsonNode order : result.path("orders")) {
+                root().out()
+                        .printf(
+                                "%s %s%n",
+                                order.path("device").asText(),
+                                order.path("state").asText().equals("delivered")
+                                        ? "order delivered"
+                                        : "order pending: delivered when the device next connects");
+            }
+            root().out()
+                    .printf(
+                            "ordered %d device(s) to wipe%n",
+                            result.path("orders").size());
+            return 0;
+        }
+
+        private AdminCli root() {
+            if (parent == null) {
+                throw new IllegalStateException("device command without parent");
+            }
+            return parent;
+        }
     }
 
     /** {@code user create|list|disable|enable|reset-password}. */

@@ -4,8 +4,10 @@ import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.ErrorCode;
 import im.magpie.protocol.v1.LoginRequest;
 import im.magpie.protocol.v1.LoginResponse;
+import im.magpie.protocol.v1.RemoteWipe;
 import im.magpie.server.session.AccountDisabledException;
 import im.magpie.server.session.DeviceId;
+import im.magpie.server.session.DeviceWipedException;
 import im.magpie.server.session.InvalidCredentialsException;
 import im.magpie.server.session.InvalidTokenException;
 import im.magpie.server.session.LoginAttempt;
@@ -86,6 +88,8 @@ public final class LoginHandler extends SimpleChannelInboundHandler<Envelope> {
                                     attempt)
                     : deps.sessions().resume(login.getToken(), attempt);
             ctx.executor().execute(() -> loggedIn(ctx, requestId, session, attempt));
+        } catch (DeviceWipedException e) {
+            wiped(ctx, requestId, e);
         } catch (InvalidCredentialsException
                 | AccountDisabledException
                 | RateLimitedException
@@ -98,6 +102,21 @@ public final class LoginHandler extends SimpleChannelInboundHandler<Envelope> {
             ctx.channel().writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             ctx.executor().execute(() -> failed(ctx));
         }
+    }
+
+    /** A device ordered to wipe: the order, then the login's refusal, then the connection closes. */
+    private void wiped(ChannelHandlerContext ctx, long requestId, DeviceWipedException e) {
+        ctx.channel()
+                .write(Envelope.newBuilder()
+                        .setRemoteWipe(RemoteWipe.newBuilder()
+                                .setDeviceId(e.device().value())
+                                .setOrderedAtMs(e.orderedAt().toEpochMilli()))
+                        .build())
+                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.channel()
+                .writeAndFlush(Replies.error(requestId, ErrorCode.ERROR_CODE_INVALID_TOKEN, "this device was wiped"))
+                .addListener(ChannelFutureListener.CLOSE);
+        deps.sessions().wipeDelivered(e.device());
     }
 
     /** Back to waiting for a login: frames that arrived meanwhile are handled as if they came now. */

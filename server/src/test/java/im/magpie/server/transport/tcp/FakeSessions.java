@@ -102,4 +102,18 @@ final class FakeSessions implements SessionService {
     public List<DeviceInfo> devices(UserId user) {
         return List.of();
     }
+
+    @Override
+    public List<im.magpie.server.session.WipeOrder> orderWipe(
+            UserId user, @org.jspecify.annotations.Nullable DeviceId device) {
+        throw new UnsupportedOperationException("not used by the transport tests");
+    }
+
+    @Override
+    public List<im.magpie.server.session.WipeOrder> wipeOrders(UserId user) {
+        return List.of();
+    }
+
+    @Override
+    public void wipeDelivered(DeviceId device) {}
 }
