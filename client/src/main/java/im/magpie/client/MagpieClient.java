@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import im.magpie.client.net.ServerAddress;
 import im.magpie.client.store.ConversationRecord;
 import im.magpie.client.store.EntryRecord;
+import im.magpie.client.store.MessageSearch;
 import im.magpie.client.store.OutboxRecord;
+import im.magpie.client.store.SearchPage;
 import im.magpie.client.store.UserRecord;
 import im.magpie.protocol.v1.FileContent;
 import im.magpie.protocol.v1.LoginResponse;
@@ -224,6 +226,11 @@ public final class MagpieClient implements AutoCloseable {
     /** Local full-text search over message text and file names (one- and two-character Chinese included). */
     public List<EntryRecord> search(String query, int limit) {
         return require().store().entries().search(query, limit);
+    }
+
+    /** One page of a local search by text, conversation, sender and time (see {@link MessageSearch}). */
+    public SearchPage search(MessageSearch query) {
+        return require().store().entries().search(query);
     }
 
     /** Messages not yet acknowledged by the server. */

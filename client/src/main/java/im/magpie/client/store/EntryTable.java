@@ -34,8 +34,6 @@ public final class EntryTable {
             + " AND kind NOT IN ('read', 'recalled') ORDER BY seq DESC LIMIT ?";
     private static final String ONE = "SELECT " + COLUMNS + " FROM entry WHERE conversation_id = ? AND seq = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM entry ORDER BY conversation_id, seq";
-    private static final String SEARCH = "SELECT " + prefixed("e.") + " FROM entry_fts f JOIN entry e"
-            + " ON e.rowid = f.rowid WHERE entry_fts MATCH ? ORDER BY e.server_time_ms DESC, e.seq DESC LIMIT ?";
     private static final String MAX_SEQ = "SELECT max(seq) FROM entry WHERE conversation_id = ?";
     private static final String MIN_SEQ = "SELECT min(seq) FROM entry WHERE conversation_id = ?";
 
@@ -49,28 +47,44 @@ public final class EntryTable {
 
     /** Inserts or replaces the entry at (conversation, seq) and keeps its index row in step. */
     public void upsert(EntryRecord e) {
-        lock.inTransaction("store entry " + e.conversationId() + "#" + e.seq(), () -> {
-            try (PreparedStatement ps = con.prepareStatement(UPSERT)) {
-                ps.setLong(1, e.conversationId());
-                ps.setLong(2, e.seq());
-                ps.setLong(3, e.actorUserId());
-                ps.setLong(4, e.serverTimeMs());
-                ps.setString(5, e.kind());
-                ps.setBytes(6, e.body());
-                ps.setInt(7, e.recalled() ? 1 : 0);
-                ps.setString(8, e.clientMessageId());
-                ps.setString(9, e.searchText());
-                ps.executeUpdate();
-            }
-            long rowid = rowid(e.conversationId(), e.seq());
-            deleteIndex(rowid);
-            if (e.isMessage() && !e.recalled() && !e.searchText().isBlank()) {
-                SearchTokens.Columns cols = SearchTokens.index(e.searchText());
-                try (PreparedStatement ps = con.prepareStatement(INSERT_FTS)) {
-                    ps.setLong(1, rowid);
-                    ps.setString(2, cols.uni());
-                    ps.setString(3, cols.bi());
-                    ps.executeUpdate();
+        upsertAll(List.of(e));
+    }
+
+    /** {@link #upsert} of many entries in one transaction (a sync page, a bulk import). */
+    public void upsertAll(List<EntryRecord> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        String what = list.size() == 1
+                ? "store entry " + list.get(0).conversationId() + "#"
+                        + list.get(0).seq()
+                : "store " + list.size() + " entries";
+        lock.inTransaction(what, () -> {
+            try (PreparedStatement upsert = con.prepareStatement(UPSERT);
+                    PreparedStatement rowid = con.prepareStatement(ROWID);
+                    PreparedStatement deleteFts = con.prepareStatement(DELETE_FTS);
+                    PreparedStatement insertFts = con.prepareStatement(INSERT_FTS)) {
+                for (EntryRecord e : list) {
+                    upsert.setLong(1, e.conversationId());
+                    upsert.setLong(2, e.seq());
+                    upsert.setLong(3, e.actorUserId());
+                    upsert.setLong(4, e.serverTimeMs());
+                    upsert.setString(5, e.kind());
+                    upsert.setBytes(6, e.body());
+                    upsert.setInt(7, e.recalled() ? 1 : 0);
+                    upsert.setString(8, e.clientMessageId());
+                    upsert.setString(9, e.searchText());
+                    upsert.executeUpdate();
+                    long id = rowid(rowid, e.conversationId(), e.seq());
+                    deleteFts.setLong(1, id);
+                    deleteFts.executeUpdate();
+                    if (e.isMessage() && !e.recalled() && !e.searchText().isBlank()) {
+                        SearchTokens.Columns cols = SearchTokens.index(e.searchText());
+                        insertFts.setLong(1, id);
+                        insertFts.setString(2, cols.uni());
+                        insertFts.setString(3, cols.bi());
+                        insertFts.executeUpdate();
+                    }
                 }
             }
         });
@@ -121,21 +135,81 @@ public final class EntryTable {
         return lock.queryLong(MIN_SEQ, conversationId).orElse(0L);
     }
 
-    /** Messages matching {@code query} (CJK substrings of any length, words by prefix), newest first. */
+    /** The first {@code limit} messages matching {@code query} (see {@link #search(MessageSearch)}). */
     public List<EntryRecord> search(String query, int limit) {
-        String match = SearchTokens.matchExpression(query);
-        if (match.isEmpty()) {
-            return List.of();
+        return search(MessageSearch.of(query).limit(Math.max(1, Math.min(limit, MAX_PAGE))))
+                .entries();
+    }
+
+    /**
+     * One page of the messages matching {@code q}: every word of its text (CJK substrings of any length, other words
+     * by prefix, case-insensitive) and every filter. Most recently stored first (for messages that arrived live, the
+     * newest first), so that a page costs a walk of the index from its end and no sort. Recalled messages are never
+     * found. A blank text with no filter finds nothing.
+     */
+    public SearchPage search(MessageSearch q) {
+        String match = SearchTokens.matchExpression(q.text());
+        if (match.isEmpty() && (!q.text().isBlank() || !q.filtered())) {
+            return SearchPage.EMPTY;
         }
+        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("e.")).append(", e.rowid");
+        List<Object> args = new ArrayList<>();
+        if (match.isEmpty()) {
+            sql.append(" FROM entry e WHERE e.kind = 'message' AND e.recalled = 0 AND e.rowid < ?");
+        } else {
+            sql.append(" FROM entry_fts f JOIN entry e ON e.rowid = f.rowid WHERE entry_fts MATCH ? AND f.rowid < ?");
+            args.add(match);
+        }
+        args.add(q.before());
+        filter(sql, args, "e.conversation_id = ?", q.conversationId() != 0, q.conversationId());
+        filter(sql, args, "e.actor_user_id = ?", q.senderId() != 0, q.senderId());
+        filter(sql, args, "e.server_time_ms >= ?", q.fromMs() != 0, q.fromMs());
+        filter(sql, args, "e.server_time_ms < ?", q.untilMs() != Long.MAX_VALUE, q.untilMs());
+        sql.append(match.isEmpty() ? " ORDER BY e.rowid DESC" : " ORDER BY f.rowid DESC")
+                .append(" LIMIT ?");
+        args.add(q.limit() + 1);
         synchronized (lock) {
-            try (PreparedStatement ps = con.prepareStatement(SEARCH)) {
-                ps.setString(1, match);
-                ps.setInt(2, Math.min(limit, MAX_PAGE));
-                return readAll(ps);
+            try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                return page(ps, q.limit());
             } catch (SQLException e) {
                 throw new StoreException("search messages", e);
             }
         }
+    }
+
+    /**
+     * The words of a search query as the index sees them (runs of CJK characters, other words lower-cased), for
+     * highlighting what was found.
+     */
+    public static List<String> searchTerms(String query) {
+        return SearchTokens.terms(query);
+    }
+
+    private static void filter(StringBuilder sql, List<Object> args, String condition, boolean on, long value) {
+        if (on) {
+            sql.append(" AND ").append(condition);
+            args.add(value);
+        }
+    }
+
+    private static SearchPage page(PreparedStatement ps, int limit) throws SQLException {
+        List<EntryRecord> rows = new ArrayList<>();
+        long next = 0;
+        long lastRowid = 0;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rows.size() == limit) {
+                    next = lastRowid;
+                    break;
+                }
+                rows.add(read(rs));
+                lastRowid = rs.getLong(10);
+            }
+        }
+        return new SearchPage(rows, next);
     }
 
     private List<EntryRecord> query(String sql, String operation, long... args) {
@@ -155,32 +229,40 @@ public final class EntryTable {
         try (ResultSet rs = ps.executeQuery()) {
             List<EntryRecord> result = new ArrayList<>();
             while (rs.next()) {
-                byte[] body = rs.getBytes(6);
-                result.add(new EntryRecord(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        body == null ? new byte[0] : body,
-                        rs.getInt(7) != 0,
-                        rs.getString(8),
-                        rs.getString(9)));
+                result.add(read(rs));
             }
             return result;
         }
     }
 
+    private static EntryRecord read(ResultSet rs) throws SQLException {
+        byte[] body = rs.getBytes(6);
+        return new EntryRecord(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getString(5),
+                body == null ? new byte[0] : body,
+                rs.getInt(7) != 0,
+                rs.getString(8),
+                rs.getString(9));
+    }
+
     private long rowid(long conversationId, long seq) throws SQLException {
         try (PreparedStatement ps = con.prepareStatement(ROWID)) {
-            ps.setLong(1, conversationId);
-            ps.setLong(2, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("no entry " + conversationId + "#" + seq);
-                }
-                return rs.getLong(1);
+            return rowid(ps, conversationId, seq);
+        }
+    }
+
+    private static long rowid(PreparedStatement ps, long conversationId, long seq) throws SQLException {
+        ps.setLong(1, conversationId);
+        ps.setLong(2, seq);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("no entry " + conversationId + "#" + seq);
             }
+            return rs.getLong(1);
         }
     }
 

@@ -137,9 +137,7 @@ public final class LocalStore implements AutoCloseable {
     /** Applies one sync page and stores its cursor, all in one transaction. */
     public void applySyncBatch(SyncBatch batch) {
         inTransaction("apply sync page", () -> {
-            for (EntryRecord e : batch.entries()) {
-                entries.upsert(e);
-            }
+            entries.upsertAll(batch.entries());
             for (SyncBatch.Recall r : batch.recalls()) {
                 entries.markRecalled(r.conversationId(), r.targetSeq());
             }

@@ -63,6 +63,14 @@ final class SearchTokens {
         return String.join(" AND ", parts);
     }
 
+    /** The runs of a query the index matches: CJK runs as they are, other words lower-cased. */
+    static List<String> terms(String query) {
+        String limited = query.length() > MAX_QUERY_CHARS ? query.substring(0, MAX_QUERY_CHARS) : query;
+        return runs(limited).stream()
+                .map(r -> r.cjk() ? r.text() : r.text().toLowerCase(Locale.ROOT))
+                .toList();
+    }
+
     private static void append(StringBuilder sb, String token) {
         if (sb.length() > 0) {
             sb.append(' ');
