@@ -7,6 +7,9 @@ import im.magpie.desktop.backend.ClientBackend;
 import im.magpie.desktop.chat.MainView;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.history.Choice;
+import im.magpie.desktop.history.HistoryView;
+import im.magpie.desktop.history.HistoryViewModel;
 import im.magpie.desktop.i18n.Texts;
 import im.magpie.desktop.login.LoginView;
 import im.magpie.desktop.login.LoginViewModel;
@@ -17,6 +20,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
@@ -105,6 +110,7 @@ public final class DesktopApp extends Application {
                 clock,
                 Platform::runLater,
                 url -> getHostServices().showDocument(url));
+        view.onHistory(id -> openHistory(stage, b, words, vm, view, id));
         vm.sessionEndedProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
                 sessionEnded(stage, texts, now);
@@ -117,6 +123,7 @@ public final class DesktopApp extends Application {
         frame.addSection(ShellViewModel.CONVERSATIONS, Feather.MESSAGE_SQUARE, "rail.conversations", view.root(), TOP);
         frame.addAction(
                 ShellViewModel.FILE_TRANSFER, Feather.MONITOR, "rail.fileTransfer", shellVm::openFileTransfer, TOP);
+        frame.addAction("history", Feather.CLOCK, "rail.history", () -> view.openHistory(0), TOP);
         show(stage, frame.root(), MAIN_WIDTH, MAIN_HEIGHT);
         stage.centerOnScreen();
         vm.start();
@@ -127,6 +134,18 @@ public final class DesktopApp extends Application {
     @Nullable
     ShellViewModel shell() {
         return shell;
+    }
+
+    /** The history viewer over the main window, restricted to {@code conversationId} unless 0. */
+    private static void openHistory(
+            Stage stage, ClientBackend b, MessageTexts words, MainViewModel vm, MainView view, long conversationId) {
+        List<Choice> conversations =
+                vm.rows().stream().map(r -> new Choice(r.id(), r.name())).toList();
+        HistoryViewModel history = new HistoryViewModel(
+                b.history(), words, conversations, ZoneId.systemDefault(), view::showMessage, Platform::runLater);
+        history.restrictTo(conversationId);
+        new HistoryView(history, words.texts()).showIn(stage);
+        history.start();
     }
 
     private void sessionEnded(Stage stage, Texts texts, String message) {

@@ -34,6 +34,7 @@ class ArchitectureTest {
                         "im.magpie.desktop.chat..",
                         "im.magpie.desktop.login..",
                         "im.magpie.desktop.i18n..",
+                        "im.magpie.desktop.history..",
                         "im.magpie.desktop.emoji..")
                 .should()
                 .dependOnClassesThat()

@@ -16,6 +16,7 @@ import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.PendingMessage;
+import im.magpie.desktop.history.HistoryPort;
 import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.login.LoginPort;
 import java.io.IOException;
@@ -294,6 +295,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
     private CompletableFuture<ConversationInfo> opened(CompletableFuture<ConversationRecord> f) {
         return Failures.chat(f.thenApplyAsync(r -> info(client, r, client.userId()), reader));
+    }
+
+    /** The history viewer's port, over the same client and reader thread. */
+    public HistoryPort history() {
+        return new BackendHistory(() -> client, reader);
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class ChatView {
         root.setCenter(list);
         root.setBottom(composer());
         followNewest();
+        scrollToRevealed();
         pageOnScrollTop();
         acceptDrops();
     }
@@ -180,6 +181,22 @@ public final class ChatView {
                                     : vm.items().size() - 1;
                     javafx.application.Platform.runLater(() -> list.scrollTo(target));
                 }
+            }
+        });
+    }
+
+    /** Scrolls to and selects the message the view-model reveals (after any scrolling the new rows caused). */
+    private void scrollToRevealed() {
+        vm.revealedProperty().addListener((o, was, seq) -> {
+            if (seq.longValue() != 0) {
+                javafx.application.Platform.runLater(() -> {
+                    int index =
+                            vm.items().stream().map(MessageItem::seq).toList().indexOf(seq.longValue());
+                    if (index >= 0) {
+                        list.scrollTo(Math.max(0, index - 1));
+                        list.getSelectionModel().select(index);
+                    }
+                });
             }
         });
     }

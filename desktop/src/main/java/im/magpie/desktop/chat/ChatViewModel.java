@@ -16,6 +16,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -47,7 +49,10 @@ public final class ChatViewModel implements ChatEvents {
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canSend;
     private final Map<Long, String> names = new HashMap<>();
+    private final ReadOnlyLongWrapper revealed = new ReadOnlyLongWrapper(0);
     private boolean hasOlder = true;
+    private boolean newestLoaded;
+    private long toReveal;
     private long readUpTo;
     private boolean disposed;
 
@@ -113,6 +118,8 @@ public final class ChatViewModel implements ChatEvents {
                             if (loaded != null && !disposed) {
                                 merge(loaded);
                             }
+                            newestLoaded = true;
+                            continueReveal();
                         },
                         fxThread);
     }
@@ -139,8 +146,41 @@ public final class ChatViewModel implements ChatEvents {
                             }
                             hasOlder = !loaded.items.isEmpty();
                             items.addAll(0, loaded.items);
+                            continueReveal();
                         },
                         fxThread);
+    }
+
+    /** The message the view should scroll to (set by {@link #reveal}); 0 when none. */
+    public ReadOnlyLongProperty revealedProperty() {
+        return revealed.getReadOnlyProperty();
+    }
+
+    /**
+     * Loads earlier pages until the message at {@code seq} is shown, then names it in {@link #revealedProperty()}
+     * (the history viewer's "jump to context").
+     */
+    public void reveal(long seq) {
+        toReveal = seq;
+        if (newestLoaded) {
+            continueReveal();
+        }
+    }
+
+    private void continueReveal() {
+        long seq = toReveal;
+        if (seq == 0 || disposed) {
+            return;
+        }
+        if (indexOf(MessageItem.storedKey(seq)) < 0 && hasOlder) {
+            loadOlder();
+            if (loadingOlder.get() || toReveal != seq) {
+                return; // continues (or went on already) when the page is in
+            }
+        }
+        toReveal = 0;
+        revealed.set(0);
+        revealed.set(seq);
     }
 
     private record Loaded(List<Message> stored, List<PendingMessage> pending, List<MessageItem> items) {

@@ -39,6 +39,7 @@ public final class MainView {
     private final Node banner;
     private @Nullable ChatViewModel chat;
     private final im.magpie.desktop.emoji.EmojiRecents emojiRecents = new im.magpie.desktop.emoji.EmojiRecents();
+    private java.util.function.LongConsumer openHistory = id -> {};
 
     public MainView(
             MainViewModel vm,
@@ -58,6 +59,13 @@ public final class MainView {
         HBox.setHgrow(chatHost, Priority.ALWAYS);
         chatHost.getChildren().setAll(empty());
         vm.selectedIdProperty().addListener((o, was, now) -> open(now.longValue()));
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.F) {
+                e.consume();
+                ChatViewModel c = chat;
+                openHistory.accept(c == null ? 0 : c.conversation().id());
+            }
+        });
         vm.rows().addListener((javafx.collections.ListChangeListener<ConversationRow>) c -> keepSelection());
         vm.actionErrorProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
@@ -72,6 +80,27 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * What Ctrl+F (and {@link #openHistory}) do: open the history viewer for a conversation (0: all of them).
+     */
+    public void onHistory(java.util.function.LongConsumer open) {
+        openHistory = open;
+    }
+
+    /** Opens the history viewer for {@code conversationId} (0: all conversations). */
+    public void openHistory(long conversationId) {
+        openHistory.accept(conversationId);
+    }
+
+    /** Opens the conversation scrolled to its message {@code seq} (the history viewer's "jump to context"). */
+    public void showMessage(long conversationId, long seq) {
+        vm.selectedIdProperty().set(conversationId);
+        ChatViewModel c = chat;
+        if (c != null && c.conversation().id() == conversationId) {
+            c.reveal(seq);
+        }
     }
 
     private Node listPane() {
