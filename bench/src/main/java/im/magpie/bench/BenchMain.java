@@ -25,19 +25,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code bench/run MODE [--results DIR] [--work DIR] [--keep]}: starts a server on a fresh data directory, creates the
- * users, runs the scenarios of the mode ({@code smoke}, {@code quick}, {@code full}), stops the server and writes the
- * results. Exit code 0 on success, 1 when the harness failed (and, in smoke mode, when a message was lost or a request
+ * {@code bench/run MODE [--peer auto|ejabberd|none] [--results DIR] [--work DIR] [--keep]}: starts a server on a fresh
+ * data directory, creates the users, runs the scenarios of the mode ({@code smoke}, {@code quick}, {@code full}) —
+ * with ejabberd side by side in the order A B A B when it runs — stops the server and writes the results. Exit code 0 on success, 1 when the harness failed (and, in smoke mode, when a message was lost or a request
  * failed), 2 on a usage error.
  */
 public final class BenchMain {
+    private static final Path PEER_SCRIPT = Path.of("bench", "peers", "ejabberd");
+
     private final PrintStream out;
 
     BenchMain(PrintStream out) {
@@ -54,7 +59,8 @@ public final class BenchMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             out.println(
-                    "usage: bench/run smoke|quick|full [--set NAME=VALUE]... [--results DIR] [--work DIR] [--keep]\n"
+                    "usage: bench/run smoke|quick|full [--peer auto|ejabberd|none] [--set NAME=VALUE]... [--results DIR]"
+                            + " [--work DIR] [--keep]\n"
                             + e.getMessage());
             return 2;
         }
@@ -80,6 +86,7 @@ public final class BenchMain {
                     DiscoveryException {
         Params params = options.params();
         Instant startedAt = Instant.now();
+        String peerVersion = peerVersion(options.peer());
         Path work = options.work() != null ? options.work() : Files.createTempDirectory("magpie-bench-");
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
@@ -92,15 +99,25 @@ public final class BenchMain {
             DiscoveryInfo info = new Discovery(HttpClient.newHttpClient(), json)
                     .fetch(ServerAddress.parse(server.discoveryAddress()));
             serverVersion = info.serverVersion();
-            Bench bench = new Bench(
+            Bench bench = new Bench(params, accounting(server), out);
+            MagpieTarget target = new MagpieTarget(
                     params,
                     new Net(gatewaySettings(info), group, callbacks),
                     AdminApi.forDataDir(server.dataDir(), json),
-                    accounting(server),
                     new JvmProbe(Path.of(System.getProperty("java.home"))),
-                    server.pid(),
-                    out);
-            new Scenarios(bench, results::add).runAll();
+                    server.pid());
+            Scenarios ours = new Scenarios(bench, target, results::add);
+            ours.createUsers();
+            if (peerVersion == null) {
+                ours.round(1, true);
+            } else {
+                EjabberdPeer ejabberd = new EjabberdPeer(PEER_SCRIPT, work.resolve("ejabberd"));
+                PeerScenarios peer = new PeerScenarios(params, ejabberd, group, out, results::add);
+                for (int round = 1; round <= params.rounds(); round++) {
+                    peer.round(round); // A
+                    ours.round(round, round == params.rounds()); // B
+                }
+            }
         } finally {
             io.netty.util.concurrent.Future<?> unused = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
             callbacks.shutdownNow();
@@ -108,8 +125,7 @@ public final class BenchMain {
                 deleteTree(work);
             }
         }
-        ResultFiles.RunSet run =
-                new ResultFiles.RunSet(params.mode(), startedAt.toString(), Machine.facts(serverVersion), results);
+        ResultFiles.RunSet run = runSet(params.mode(), startedAt, Machine.facts(serverVersion), results, peerVersion);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(startedAt);
@@ -117,6 +133,55 @@ public final class BenchMain {
         out.println(ResultFiles.markdown(run));
         out.println("[bench] results written to " + file);
         return results;
+    }
+
+    /** The installed ejabberd's version when the peer runs; null for ours alone (with a message saying why). */
+    private @Nullable String peerVersion(String peer) throws BenchFailedException, InterruptedException {
+        if (peer.equals("none")) {
+            return null;
+        }
+        String version = EjabberdPeer.installedVersion(PEER_SCRIPT);
+        if (version == null && peer.equals("ejabberd")) {
+            throw new BenchFailedException("ejabberd is not installed: run bench/peers/ejabberd install");
+        }
+        if (version == null) {
+            out.println("[bench] ejabberd is not installed: skipping the side-by-side comparison (install it with "
+                    + "bench/peers/ejabberd install, or pass --peer none to silence this)");
+        }
+        return version;
+    }
+
+    /** Ours alone: every result as it came. With the peer: our medians, the comparison and the raw rounds. */
+    static ResultFiles.RunSet runSet(
+            String mode,
+            Instant startedAt,
+            Map<String, Object> machine,
+            List<ScenarioResult> results,
+            @Nullable String peerVersion) {
+        if (peerVersion == null) {
+            return new ResultFiles.RunSet(mode, startedAt.toString(), machine, results);
+        }
+        List<ScenarioResult> ours = Medians.of(results, Scenarios.SERVER);
+        List<ScenarioResult> peer = Medians.of(results, EjabberdPeer.NAME);
+        Map<String, Object> peerFacts = new LinkedHashMap<>();
+        peerFacts.put("name", EjabberdPeer.NAME);
+        peerFacts.put("version", peerVersion);
+        peerFacts.put("order", "A B A B (peer, ours, peer, ours)");
+        peerFacts.put(
+                "config",
+                "Debian package, loopback only, direct TLS (XEP-0368) with a P-256 self-signed certificate, no s2s, "
+                        + "mnesia, SASL PLAIN, plain password storage; durable (S6): mod_mam on SQLite");
+        peerFacts.put(
+                "cpu",
+                "beam.smp and its descendants (utime + stime from /proc); ours: server JVM + embedded PostgreSQL");
+        return new ResultFiles.RunSet(
+                mode,
+                startedAt.toString(),
+                machine,
+                ours,
+                peerFacts,
+                Comparison.rows(ours, peer, EjabberdPeer.NAME),
+                results);
     }
 
     /** The gateway of discovery, reached over TLS pinned to the fingerprint discovery announced. */

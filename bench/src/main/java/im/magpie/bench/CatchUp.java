@@ -17,15 +17,17 @@ final class CatchUp {
     private static final int WINDOW_PER_SENDER = 8;
 
     private final Bench bench;
+    private final Net net;
 
-    CatchUp(Bench bench) {
+    CatchUp(Bench bench, Net net) {
         this.bench = bench;
+        this.net = net;
     }
 
     ScenarioResult run(List<Device> peers) throws BenchFailedException, InterruptedException {
         Params p = bench.params;
-        Device offline = new Device(bench.net, ACCOUNT, Bench.PASSWORD);
-        Connector.connectAll(List.of(offline), false, 1, 60);
+        Device offline = new Device(net, ACCOUNT, Bench.PASSWORD);
+        Connector.forAll(List.of(offline), d -> d.connect(false), 1, 60);
         List<Device> senders = peers.subList(0, p.catchUpConversations());
         List<Long> conversations = new ArrayList<>();
         for (Device peer : senders) {

@@ -1,6 +1,5 @@
 package im.magpie.bench;
 
-import im.magpie.protocol.v1.LogEntry;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -8,8 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * S1: closed loop, window 1 per pair. The two devices of a pair play ping-pong: a device that finds the peer's message
- * by sync answers it at once, so each pair has exactly one message in flight. Measures delivered msg/s and the server's
- * (JVM + PostgreSQL) CPU per delivered message.
+ * (Magpie: by sync; XMPP: pushed) answers it at once, so each pair has exactly one message in flight. Measures delivered
+ * msg/s and the server's CPU (with its database or helper processes) per delivered message.
  */
 final class ClosedLoop {
     private final Bench bench;
@@ -19,19 +18,25 @@ final class ClosedLoop {
     }
 
     ScenarioResult run(List<Pair> pairs) throws BenchFailedException, InterruptedException {
+        return run(pairs, "S1", "closed loop, window 1");
+    }
+
+    /** The same loop reported under another name (S6: against the durable configuration of a peer). */
+    ScenarioResult run(List<Pair> pairs, String scenario, String title)
+            throws BenchFailedException, InterruptedException {
         Params p = bench.params;
         LatencyRecorder latency = new LatencyRecorder();
         AtomicBoolean running = new AtomicBoolean(true);
         Errors errors = new Errors();
-        long syncErrorsBefore = Device.syncErrors(Pair.devices(pairs));
-        Pair.sink(pairs, (receiver, entry, now) -> {
-            long sent = sendNanos(entry);
+        long syncErrorsBefore = SimDevice.receiveErrors(Pair.devices(pairs));
+        Pair.sink(pairs, (receiver, text, now) -> {
+            long sent = Bodies.sendNanos(text);
             if (sent < 0) {
                 return;
             }
             latency.delivered(sent, now);
             if (running.get()) {
-                send(receiver, entry.getConversationId(), errors);
+                send(receiver, errors);
             }
         });
         long start = System.nanoTime();
@@ -39,7 +44,7 @@ final class ClosedLoop {
         long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(p.closedMeasureS());
         latency.window(measureFrom, measureTo);
         for (Pair pair : pairs) {
-            send(pair.a(), pair.conversationId(), errors);
+            send(pair.a(), errors);
         }
         Bench.sleepUntil(measureFrom);
         CpuAccounting.Snapshot a = bench.snapshot();
@@ -47,11 +52,11 @@ final class ClosedLoop {
         CpuAccounting.Snapshot b = bench.snapshot();
         running.set(false);
         Thread.sleep(1000);
-        Pair.sink(pairs, MessageSink.NONE);
+        Pair.sink(pairs, TextSink.NONE);
 
         CpuAccounting.Usage usage = bench.cpu.between(a, b);
         long delivered = latency.deliveredInWindow();
-        ScenarioResult r = new ScenarioResult("S1", "closed loop, window 1")
+        ScenarioResult r = new ScenarioResult(scenario, title)
                 .param("pairs", pairs.size())
                 .param("warmup_s", p.closedWarmupS())
                 .param("measure_s", p.closedMeasureS());
@@ -61,21 +66,17 @@ final class ClosedLoop {
         r.serverCpuUsPerMsg = perMessage(usage.serverUs(), delivered);
         r.serverDbCpuUsPerMsg = perMessage(usage.serverAndDbUs(), delivered);
         errors.into(r);
-        r.errors += Device.syncErrors(Pair.devices(pairs)) - syncErrorsBefore;
+        r.errors += SimDevice.receiveErrors(Pair.devices(pairs)) - syncErrorsBefore;
         r.cpu(usage);
         return r;
     }
 
-    private void send(Device from, long conversationId, Errors errors) {
-        CompletableFuture<?> unused = from.send(conversationId, bench.bodies.text(System.nanoTime()))
+    private void send(SimDevice from, Errors errors) {
+        CompletableFuture<?> unused = from.sendToPartner(bench.bodies.text(System.nanoTime()))
                 .exceptionally(err -> {
                     errors.add(err);
                     return null;
                 });
-    }
-
-    static long sendNanos(LogEntry entry) {
-        return Bodies.sendNanos(entry.getMessage().getBody().getText().getText());
     }
 
     static double perMessage(long micros, long messages) {

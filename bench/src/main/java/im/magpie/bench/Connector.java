@@ -14,7 +14,7 @@ final class Connector {
     private Connector() {}
 
     /** Connects every device ({@code resume}: token login, else password); returns the elapsed nanoseconds. */
-    static long connectAll(List<Device> devices, boolean resume, int parallel, int timeoutSeconds)
+    static long connectAll(List<? extends SimDevice> devices, boolean resume, int parallel, int timeoutSeconds)
             throws BenchFailedException, InterruptedException {
         return forAll(devices, d -> d.connect(resume), parallel, timeoutSeconds);
     }

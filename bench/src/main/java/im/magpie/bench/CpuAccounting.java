@@ -2,35 +2,48 @@ package im.magpie.bench;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * CPU accounting of one measured window: the server JVM, its embedded PostgreSQL processes (found by the data directory
- * in their command line), the generator itself, and everything else on the machine (from /proc/stat).
+ * CPU accounting of one measured window: the server process, its helper processes (Magpie: the embedded PostgreSQL,
+ * found by the data directory in its command line; ejabberd: every descendant of beam.smp), the generator itself, and
+ * everything else on the machine (from /proc/stat). The helpers' figures keep the name {@code postgres} in the result
+ * files.
  */
 final class CpuAccounting {
+    /** Finds the server's helper processes at the moment of a snapshot. */
+    interface Helpers {
+        List<Long> pids() throws IOException;
+    }
+
     /** A window is noisy when other processes used more than this share of the whole machine. */
     static final double NOISY_SHARE = 0.20;
 
     private final ProcStat proc;
     private final long serverPid;
     private final long selfPid;
-    private final String dataDir;
+    private final Helpers helpers;
     private final long ticksPerSecond;
     private final int cores;
 
+    /** Accounting of a Magpie server whose embedded PostgreSQL runs on {@code dataDir}. */
     CpuAccounting(ProcStat proc, long serverPid, long selfPid, String dataDir, long ticksPerSecond, int cores) {
+        this(proc, serverPid, selfPid, () -> proc.postgresPids(dataDir), ticksPerSecond, cores);
+    }
+
+    CpuAccounting(ProcStat proc, long serverPid, long selfPid, Helpers helpers, long ticksPerSecond, int cores) {
         this.proc = proc;
         this.serverPid = serverPid;
         this.selfPid = selfPid;
-        this.dataDir = dataDir;
+        this.helpers = helpers;
         this.ticksPerSecond = ticksPerSecond;
         this.cores = cores;
     }
 
     Snapshot snapshot() throws IOException {
         Map<Long, Long> pg = new HashMap<>();
-        for (long pid : proc.postgresPids(dataDir)) {
+        for (long pid : helpers.pids()) {
             pg.put(pid, proc.processTicks(pid));
         }
         return new Snapshot(

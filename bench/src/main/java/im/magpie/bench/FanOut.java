@@ -17,20 +17,22 @@ final class FanOut {
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(20);
 
     private final Bench bench;
+    private final AdminApi admin;
     private final LatencyRecorder delivery = new LatencyRecorder();
     private final LatencyRecorder notified = new LatencyRecorder();
     private final AtomicLong lastSend = new AtomicLong(System.nanoTime());
     private final AtomicLong acked = new AtomicLong();
     private final Errors errors = new Errors();
 
-    FanOut(Bench bench) {
+    FanOut(Bench bench, AdminApi admin) {
         this.bench = bench;
+        this.admin = admin;
     }
 
     ScenarioResult run(List<Device> online) throws BenchFailedException, InterruptedException {
         Params p = bench.params;
         long group = createGroup();
-        Connector.connectAll(online, true, p.loginParallel(), 600);
+        Connector.forAll(online, d -> d.connect(true), p.loginParallel(), 600);
         // Catch up first: these devices are new and their users have history from the earlier scenarios.
         online.forEach(Device::requestSync);
         Device.awaitSyncsIdle(online, TimeUnit.MINUTES.toMillis(5));
@@ -49,7 +51,7 @@ final class FanOut {
         CpuAccounting.Snapshot b = bench.snapshot();
         Device.awaitSyncsIdle(online, 5000);
         online.forEach(d -> d.sink(MessageSink.NONE));
-        LoginBurst.disconnectAll(online);
+        online.forEach(Device::disconnect);
 
         CpuAccounting.Usage usage = bench.cpu.between(a, b);
         ScenarioResult r = new ScenarioResult("S7", "group fan-out")
@@ -74,14 +76,15 @@ final class FanOut {
         for (int i = 1; i < bench.params.users(); i++) {
             members.add(Bench.account(i));
         }
-        return bench.admin.createGroup(Bench.account(0), "fan-out", members);
+        return admin.createGroup(Bench.account(0), "fan-out", members);
     }
 
     private MessageSink sink(Device sender, long group) {
         return new MessageSink() {
             @Override
             public void onMessage(Device receiver, LogEntry entry, long now) {
-                long sent = ClosedLoop.sendNanos(entry);
+                long sent =
+                        Bodies.sendNanos(entry.getMessage().getBody().getText().getText());
                 if (sent >= 0 && entry.getConversationId() == group) {
                     delivery.delivered(sent, now);
                 }

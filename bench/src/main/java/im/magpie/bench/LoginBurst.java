@@ -6,31 +6,34 @@ import java.util.List;
  * S5: a burst of N logins, {@code loginParallel} at a time, each a new TLS connection + Hello + login. First every
  * device logs in with its password (Argon2id on the server: reported as {@code password_logins_per_s}); they
  * disconnect, and then all log in again with their tokens (the re-login a client does after a reconnect: reported as
- * {@code logins_per_s}, with the server's CPU per login).
+ * {@code logins_per_s}, with the server's CPU per login). XMPP has no token: both logins are SASL PLAIN.
  */
 final class LoginBurst {
     private final Bench bench;
+    private final String loginKind;
 
-    LoginBurst(Bench bench) {
+    /** {@code loginKind}: what the second, reported login is ({@code token re-login}, {@code SASL PLAIN}). */
+    LoginBurst(Bench bench, String loginKind) {
         this.bench = bench;
+        this.loginKind = loginKind;
     }
 
-    ScenarioResult run(List<Device> devices) throws BenchFailedException, InterruptedException {
+    ScenarioResult run(List<? extends SimDevice> devices) throws BenchFailedException, InterruptedException {
         Params p = bench.params;
         CpuAccounting.Snapshot a = bench.snapshot();
         long passwordNanos = Connector.connectAll(devices, false, p.loginParallel(), 600);
         CpuAccounting.Snapshot b = bench.snapshot();
-        disconnectAll(devices);
+        SimDevice.disconnectAll(devices);
         Thread.sleep(1000);
 
         CpuAccounting.Snapshot c = bench.snapshot();
         long tokenNanos = Connector.connectAll(devices, true, p.loginParallel(), 600);
         CpuAccounting.Snapshot d = bench.snapshot();
-        disconnectAll(devices);
+        SimDevice.disconnectAll(devices);
 
         CpuAccounting.Usage password = bench.cpu.between(a, b);
         CpuAccounting.Usage token = bench.cpu.between(c, d);
-        ScenarioResult r = new ScenarioResult("S5", "login burst (token re-login)")
+        ScenarioResult r = new ScenarioResult("S5", "login burst (" + loginKind + ")")
                 .param("logins", devices.size())
                 .param("parallel", p.loginParallel())
                 .param("password_server_db_cpu_us_per_login", perLogin(password.serverAndDbUs(), devices.size()));
@@ -40,12 +43,6 @@ final class LoginBurst {
         r.cpu(token);
         r.noisy = token.noisy() || password.noisy();
         return r;
-    }
-
-    static void disconnectAll(List<Device> devices) {
-        for (Device d : devices) {
-            d.disconnect();
-        }
     }
 
     private static double perLogin(long micros, int logins) {

@@ -8,7 +8,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * S2: open loop at a fixed rate. Message k is due at {@code start + k/rate}; latency counts from that intended moment
  * (so a stalled sender cannot hide queueing: no coordinated omission) to the moment the receiving device holds the
- * message after its sync. Senders are the first device of each pair, round robin.
+ * message (Magpie: after its sync). Senders are the first device of each pair, round robin. The ack latency is until
+ * the server's reply (Magpie, after commit) or until the message is written to the socket (XMPP, which has no ack).
  */
 final class OpenLoop {
     private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(15);
@@ -24,10 +25,10 @@ final class OpenLoop {
         LatencyRecorder latency = new LatencyRecorder();
         LatencyRecorder ack = new LatencyRecorder();
         Errors errors = new Errors();
-        long syncErrorsBefore = Device.syncErrors(Pair.devices(pairs));
+        long syncErrorsBefore = SimDevice.receiveErrors(Pair.devices(pairs));
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
-        Pair.sink(pairs, (receiver, entry, now) -> {
-            long sent = ClosedLoop.sendNanos(entry);
+        Pair.sink(pairs, (receiver, text, now) -> {
+            long sent = Bodies.sendNanos(text);
             if (sent >= start) { // not a late reply of an earlier scenario
                 latency.delivered(sent, now);
             }
@@ -45,7 +46,7 @@ final class OpenLoop {
         while (latency.deliveredTotal() + errors.count() < sent && System.nanoTime() < drainUntil) {
             Thread.sleep(50);
         }
-        Pair.sink(pairs, MessageSink.NONE);
+        Pair.sink(pairs, TextSink.NONE);
         CpuAccounting.Usage usage = bench.cpu.between(a, b);
         long delivered = latency.deliveredInWindow();
         ScenarioResult r = new ScenarioResult("S2", "open loop " + rate + " msg/s")
@@ -61,7 +62,7 @@ final class OpenLoop {
         r.serverCpuUsPerMsg = ClosedLoop.perMessage(usage.serverUs(), delivered);
         r.serverDbCpuUsPerMsg = ClosedLoop.perMessage(usage.serverAndDbUs(), delivered);
         errors.into(r);
-        r.errors += Device.syncErrors(Pair.devices(pairs)) - syncErrorsBefore;
+        r.errors += SimDevice.receiveErrors(Pair.devices(pairs)) - syncErrorsBefore;
         r.lost = Math.max(0, sent - errors.count() - latency.deliveredTotal());
         r.cpu(usage);
         return r;
@@ -98,7 +99,7 @@ final class OpenLoop {
 
     private void send(Pair pair, long intended, LatencyRecorder ack, Errors errors) {
         CompletableFuture<?> unused = pair.a()
-                .send(pair.conversationId(), bench.bodies.text(intended))
+                .sendToPartner(bench.bodies.text(intended))
                 .whenComplete((ok, err) -> {
                     if (err != null) {
                         errors.add(err);

@@ -3,8 +3,11 @@ package im.magpie.bench;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
-/** Command-line options of {@link BenchMain}. */
-record Options(Params params, Path results, @Nullable Path work, boolean keep) {
+/**
+ * Command-line options of {@link BenchMain}. {@code peer}: {@code auto} (ejabberd side by side when it is installed;
+ * the default of quick and full), {@code ejabberd} (required), {@code none} (ours only; the default of smoke).
+ */
+record Options(Params params, Path results, @Nullable Path work, boolean keep, String peer) {
 
     static Options parse(String... args) {
         if (args.length == 0) {
@@ -14,16 +17,25 @@ record Options(Params params, Path results, @Nullable Path work, boolean keep) {
         Path results = Path.of("bench", "results");
         Path work = null;
         boolean keep = false;
+        String peer = params.mode().equals("smoke") ? "none" : "auto";
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--results" -> results = Path.of(value(args, ++i));
                 case "--work" -> work = Path.of(value(args, ++i));
                 case "--keep" -> keep = true;
                 case "--set" -> params = params.with(value(args, ++i));
+                case "--peer" -> peer = peer(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        return new Options(params.validate(), results, work, keep);
+        return new Options(params.validate(), results, work, keep, peer);
+    }
+
+    private static String peer(String value) {
+        if (!value.equals("auto") && !value.equals("ejabberd") && !value.equals("none")) {
+            throw new IllegalArgumentException("--peer must be auto, ejabberd or none, not " + value);
+        }
+        return value;
     }
 
     private static String value(String[] args, int i) {

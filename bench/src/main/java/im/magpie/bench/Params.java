@@ -5,8 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Sizes, rates and windows of a run set. Presets: {@code smoke} (seconds, proves the harness works), {@code quick}
- * (under 3 minutes) and {@code full} (under 20 minutes).
+ * Sizes, rates and windows of a run set. Presets: {@code smoke} (seconds, proves the harness works, one round),
+ * {@code quick} (under 3 minutes) and {@code full} (under 20 minutes), each with two rounds A B A B when the peer
+ * runs too ({@code rounds}: how many times the peer-neutral scenarios repeat per server).
  */
 record Params(
         String mode,
@@ -26,14 +27,15 @@ record Params(
         int idleSeconds,
         int fanOutOnline,
         int fanOutMessages,
-        int fanOutRate) {
+        int fanOutRate,
+        int rounds) {
 
     static Params preset(String mode) {
         return switch (mode) {
-            case "smoke" -> new Params(mode, 12, 3, 100, 30, 1, 2, List.of(50), 1, 2, 30, 3, 12, 200, 2, 6, 5, 10);
+            case "smoke" -> new Params(mode, 12, 3, 100, 30, 1, 2, List.of(50), 1, 2, 30, 3, 12, 200, 2, 6, 5, 10, 1);
             case "quick" ->
                 new Params(
-                        mode, 120, 50, 100, 15, 4, 10, List.of(1000, 3000), 3, 10, 2000, 100, 300, 200, 15, 50, 60, 20);
+                        mode, 120, 50, 100, 15, 3, 6, List.of(1000, 3000), 2, 6, 2000, 100, 200, 200, 8, 50, 60, 20, 2);
             case "full" ->
                 new Params(
                         mode,
@@ -41,19 +43,20 @@ record Params(
                         50,
                         100,
                         15,
-                        10,
-                        30,
+                        5,
+                        20,
                         List.of(1000, 3000),
                         5,
-                        30,
+                        20,
                         10000,
                         100,
                         2000,
                         200,
-                        60,
+                        30,
                         500,
                         200,
-                        10);
+                        10,
+                        2);
             default -> throw new IllegalArgumentException("mode must be smoke, quick or full, not " + mode);
         };
     }
@@ -119,9 +122,11 @@ record Params(
                 || users < fanOutOnline
                 || logins < fanOutOnline
                 || pairs * 2 < catchUpConversations
-                || users > 2000) {
-            throw new IllegalArgumentException("users must cover 2*pairs and fanOutOnline (and be at most 2,000, the "
-                    + "largest group); logins must cover fanOutOnline; catchUpConversations must not exceed 2*pairs");
+                || users > 2000
+                || rounds < 1) {
+            throw new IllegalArgumentException(
+                    "users must cover 2*pairs and fanOutOnline (and be at most 2,000, the "
+                            + "largest group); logins must cover fanOutOnline; catchUpConversations must not exceed 2*pairs; rounds must be at least 1");
         }
         return this;
     }

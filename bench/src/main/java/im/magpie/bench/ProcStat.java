@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Reads CPU and memory figures of processes and of the whole machine from a /proc file system. */
 final class ProcStat {
@@ -50,8 +51,23 @@ final class ProcStat {
      * command line and no longer name the directory).
      */
     List<Long> postgresPids(String needle) throws IOException {
+        return withDescendants(needle, -1);
+    }
+
+    /** Every descendant of a process (for ejabberd: erl_child_setup and the port programs it starts). */
+    List<Long> descendants(long pid) throws IOException {
+        List<Long> all = withDescendants(null, pid);
+        all.remove(pid);
+        return all;
+    }
+
+    /** The postgres programs naming {@code needle} (or the process {@code root}) and all their descendants. */
+    private List<Long> withDescendants(@Nullable String needle, long root) throws IOException {
         Map<Long, Long> parents = new HashMap<>();
         List<Long> roots = new ArrayList<>();
+        if (root > 0) {
+            roots.add(root);
+        }
         try (DirectoryStream<Path> dirs =
                 Files.newDirectoryStream(proc, p -> isNumeric(p.getFileName().toString()))) {
             for (Path dir : dirs) {
@@ -59,6 +75,9 @@ final class ProcStat {
                 long parent = parentPid(readQuietly(dir.resolve("stat")));
                 if (parent >= 0) {
                     parents.put(pid, parent);
+                }
+                if (needle == null) {
+                    continue;
                 }
                 String[] argv = readQuietly(dir.resolve("cmdline")).split("\0", -1);
                 if (isPostgresProgram(argv[0]) && String.join(" ", argv).contains(needle)) {

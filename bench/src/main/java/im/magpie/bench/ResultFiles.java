@@ -28,8 +28,24 @@ final class ResultFiles {
                 .enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    /** The whole run set: machine facts, then one object per scenario. */
-    record RunSet(String mode, String startedAt, Map<String, Object> machine, List<ScenarioResult> scenarios) {}
+    /**
+     * The whole run set: machine facts, then one object per scenario (ours; the medians of the rounds when the peer
+     * ran too). With a peer: which one ({@code peer}), ours beside it per scenario ({@code comparison}: figures of
+     * both and the ratios ours / peer) and every round's raw results in run order ({@code runs}, A B A B).
+     */
+    record RunSet(
+            String mode,
+            String startedAt,
+            Map<String, Object> machine,
+            List<ScenarioResult> scenarios,
+            @Nullable Map<String, Object> peer,
+            @Nullable List<Comparison.Row> comparison,
+            @Nullable List<ScenarioResult> runs) {
+
+        RunSet(String mode, String startedAt, Map<String, Object> machine, List<ScenarioResult> scenarios) {
+            this(mode, startedAt, machine, scenarios, null, null, null);
+        }
+    }
 
     String toJson(RunSet run) throws IOException {
         return json.writeValueAsString(run);
@@ -87,7 +103,95 @@ final class ResultFiles {
             md.append(" | ").append(r.errors).append('/').append(r.lost);
             md.append(" | ").append(r.noisy ? "**noisy**" : "no").append(" |\n");
         }
+        List<Comparison.Row> rows = run.comparison();
+        if (rows != null && !rows.isEmpty()) {
+            comparison(md, rows);
+        }
         return md.toString();
+    }
+
+    /** Ours beside the peer: one line per scenario and figure, medians over the rounds, ratio ours / peer. */
+    static void comparison(StringBuilder md, List<Comparison.Row> rows) {
+        String peer = rows.get(0).peerName();
+        md.append("\nSide by side (medians of the rounds; CPU = server + its database or helper processes):\n\n");
+        md.append("| scenario | figure | magpie | ")
+                .append(peer)
+                .append(" | magpie / ")
+                .append(peer)
+                .append(" |\n");
+        md.append("|---|---|---|---|---|\n");
+        for (Comparison.Row row : rows) {
+            Comparison.Figures o = row.ours();
+            Comparison.Figures p = row.peer();
+            String name = row.scenario() + " " + row.title();
+            line(md, name, "msgs/s", o.msgsPerS(), p.msgsPerS(), row.ratios().get("msgs_per_s"));
+            Comparison.Percentiles ol = o.latencyMs();
+            Comparison.Percentiles pl = p.latencyMs();
+            if (ol != null && pl != null) {
+                line(md, name, "p50 ms", ol.p50(), pl.p50(), row.ratios().get("latency_p50"));
+                line(md, name, "p99 ms", ol.p99(), pl.p99(), row.ratios().get("latency_p99"));
+                line(md, name, "p99.9 ms", ol.p999(), pl.p999(), row.ratios().get("latency_p999"));
+            }
+            line(
+                    md,
+                    name,
+                    "CPU µs/msg",
+                    o.serverCpuUsPerMsg(),
+                    p.serverCpuUsPerMsg(),
+                    row.ratios().get("server_cpu_us_per_msg"));
+            line(
+                    md,
+                    name,
+                    "logins/s",
+                    o.loginsPerS(),
+                    p.loginsPerS(),
+                    row.ratios().get("logins_per_s"));
+            line(
+                    md,
+                    name,
+                    "CPU µs/login",
+                    o.serverCpuUsPerLogin(),
+                    p.serverCpuUsPerLogin(),
+                    row.ratios().get("server_cpu_us_per_login"));
+            line(
+                    md,
+                    name,
+                    "RSS KB/session",
+                    o.rssKbPerSession(),
+                    p.rssKbPerSession(),
+                    row.ratios().get("rss_kb_per_session"));
+            line(
+                    md,
+                    name,
+                    "idle CPU % of a core",
+                    o.idleCpuPercentOfCore(),
+                    p.idleCpuPercentOfCore(),
+                    row.ratios().get("idle_cpu_percent_of_core"));
+            if (o.noisy() || p.noisy()) {
+                md.append("| ").append(name).append(" | noisy | ").append(o.noisy() ? "**noisy**" : "no");
+                md.append(" | ").append(p.noisy() ? "**noisy**" : "no").append(" |  |\n");
+            }
+        }
+    }
+
+    private static void line(
+            StringBuilder md,
+            String name,
+            String figure,
+            @Nullable Double ours,
+            @Nullable Double peer,
+            @Nullable Double ratio) {
+        if (ours == null && peer == null) {
+            return;
+        }
+        md.append("| ").append(name).append(" | ").append(figure);
+        md.append(" | ")
+                .append(num(ours))
+                .append(" | ")
+                .append(num(peer))
+                .append(" | ")
+                .append(num(ratio));
+        md.append(" |\n");
     }
 
     private static String others(ScenarioResult r) {

@@ -11,6 +11,13 @@ import org.jspecify.annotations.Nullable;
 final class ScenarioResult {
     final String scenario;
     final String title;
+
+    /** The server measured ({@code magpie}, {@code ejabberd}) and the round of the run set (A B A B: 1, 2). */
+    @Nullable
+    String server;
+
+    int round;
+
     final Map<String, Object> params = new LinkedHashMap<>();
 
     @Nullable

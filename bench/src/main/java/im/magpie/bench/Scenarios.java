@@ -4,53 +4,60 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Creates the users and runs the scenarios in their fixed order: S1, S2 (each rate), S8, S5, S4, S7. */
+/**
+ * Our server's scenarios in their fixed order: S1, S2 (each rate), S8, S5, S4, S7. In a side-by-side run set the
+ * rounds repeat the peer-neutral ones (S1, S2, S5, S4) and add S8 and S7 (Magpie only) in the last round.
+ */
 final class Scenarios {
-    private final Bench bench;
-    private final Consumer<ScenarioResult> results;
+    static final String SERVER = "magpie";
 
-    Scenarios(Bench bench, Consumer<ScenarioResult> results) {
+    private final Bench bench;
+    private final MagpieTarget target;
+    private final Consumer<ScenarioResult> results;
+    private final List<MagpieDevice> pairDevices;
+    private final List<MagpieDevice> loginDevices;
+
+    Scenarios(Bench bench, MagpieTarget target, Consumer<ScenarioResult> results) {
         this.bench = bench;
+        this.target = target;
         this.results = results;
+        Params p = bench.params;
+        this.pairDevices = target.devices(0, 2 * p.pairs());
+        this.loginDevices = target.devices(0, p.logins());
     }
 
-    void runAll() throws BenchFailedException, InterruptedException {
-        Params p = bench.params;
+    /** Creates the pool of users and the catch-up user through the admin API. */
+    void createUsers() throws BenchFailedException, InterruptedException {
         List<String> accounts = new ArrayList<>();
-        for (int i = 0; i < p.users(); i++) {
+        for (int i = 0; i < bench.params.users(); i++) {
             accounts.add(Bench.account(i));
         }
         accounts.add("catchup");
         long start = System.nanoTime();
-        bench.admin.createUsers(accounts, Bench.PASSWORD);
+        target.admin().createUsers(accounts, Bench.PASSWORD);
         bench.log("created %d users in %.1f s", accounts.size(), (System.nanoTime() - start) / 1e9);
-
-        List<Pair> pairs = Pair.open(bench, p.pairs());
-        bench.log("%d pairs logged in", pairs.size());
-        report(new ClosedLoop(bench).run(pairs));
-        for (int rate : p.openRates()) {
-            report(new OpenLoop(bench).run(pairs, rate));
-        }
-        List<Device> peers = Pair.devices(pairs);
-        report(new CatchUp(bench).run(peers));
-        LoginBurst.disconnectAll(peers);
-
-        List<Device> devices = bench.devices(0, p.logins());
-        report(new LoginBurst(bench).run(devices));
-        report(new IdleSessions(bench).run(devices));
-        report(new FanOut(bench).run(devices.subList(0, p.fanOutOnline())));
     }
 
-    private void report(ScenarioResult r) {
-        bench.log(
-                "%s %s: msgs/s=%s p99=%s ms errors=%d lost=%d noisy=%s",
-                r.scenario,
-                r.title,
-                ResultFiles.num(r.msgsPerS),
-                r.latencyMs == null ? "" : ResultFiles.num(r.latencyMs.p99()),
-                r.errors,
-                r.lost,
-                r.noisy);
-        results.accept(r);
+    /** One round; the pairs log in with passwords in round 1 and with their tokens afterwards. */
+    void round(int round, boolean last) throws BenchFailedException, InterruptedException {
+        Params p = bench.params;
+        Reporter reporter = new Reporter(bench, results, SERVER, round);
+        List<Pair> pairs = target.pair(pairDevices, round > 1);
+        bench.log("%d pairs logged in", pairs.size());
+        reporter.report(new ClosedLoop(bench).run(pairs));
+        for (int rate : p.openRates()) {
+            reporter.report(new OpenLoop(bench).run(pairs, rate));
+        }
+        if (last) {
+            reporter.report(new CatchUp(bench, target.net()).run(MagpieTarget.devicesOf(pairDevices)));
+        }
+        SimDevice.disconnectAll(pairDevices);
+
+        reporter.report(new LoginBurst(bench, "token re-login").run(loginDevices));
+        reporter.report(new IdleSessions(bench, () -> target.jvm().liveHeapKb(target.serverPid())).run(loginDevices));
+        if (last) {
+            reporter.report(new FanOut(bench, target.admin())
+                    .run(MagpieTarget.devicesOf(loginDevices.subList(0, p.fanOutOnline()))));
+        }
     }
 }
