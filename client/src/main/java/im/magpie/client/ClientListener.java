@@ -18,6 +18,13 @@ public interface ClientListener {
     /** The session ended for good (kick, revoked token, changed certificate): the user must log in again. */
     default void onSessionEnded(String reason) {}
 
+    /**
+     * An administrator ordered this device to wipe itself and the client did: the account's database, device key and
+     * cache directory are deleted, the session is gone (no {@link #onSessionEnded} follows). {@code error} is null
+     * when everything was deleted, else what could not be.
+     */
+    default void onDeviceWiped(DeviceWipedException wipe, @org.jspecify.annotations.Nullable Exception error) {}
+
     default void onPresence(List<UserPresence> presence) {}
 
     /** An outbox message was sent and stored by the server under {@code seq}. */

@@ -7,6 +7,7 @@ import im.magpie.client.net.ConnectionClosedException;
 import im.magpie.client.net.GatewayConnection;
 import im.magpie.client.net.PushListener;
 import im.magpie.client.net.Reconnector;
+import im.magpie.client.store.AccountFiles;
 import im.magpie.client.store.LocalStore;
 import im.magpie.client.store.SettingsTable;
 import im.magpie.client.sync.Outbox;
@@ -17,9 +18,11 @@ import im.magpie.protocol.v1.Kicked;
 import im.magpie.protocol.v1.LoginRequest;
 import im.magpie.protocol.v1.Notification;
 import im.magpie.protocol.v1.PresenceUpdate;
+import im.magpie.protocol.v1.RemoteWipe;
 import im.magpie.protocol.v1.SubscribePresenceRequest;
 import im.magpie.protocol.v1.SyncRequest;
 import im.magpie.protocol.v1.UserPresence;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -29,6 +32,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A logged-in account: its store, the reconnecting connection, sync and outbox. Built by {@link MagpieClient} after
@@ -38,10 +43,14 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
     /** Safety-net sync period. */
     static final Duration PERIODIC_SYNC = Duration.ofSeconds(60);
 
+    private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+
     private final ClientRuntime rt;
     private final LocalStore store;
     private final ServerConnector connector;
     private final String deviceName;
+    private final AccountFiles files;
+    private final Runnable forgetAccount;
     private final Reconnector reconnector;
     private final SyncEngine sync;
     private final Outbox outbox;
@@ -51,12 +60,25 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
     private volatile @Nullable Throwable lastError;
     private volatile @Nullable ScheduledFuture<?> periodic;
     private volatile List<Long> presenceSubscription = List.of();
+    private volatile @Nullable DeviceWipedException wiped;
 
-    ClientSession(ClientRuntime rt, LocalStore store, ServerConnector connector, String deviceName) {
+    /**
+     * @param files where the account's data lives on this device (deleted on remote wipe)
+     * @param forgetAccount makes the data directory forget the account (after a remote wipe)
+     */
+    ClientSession(
+            ClientRuntime rt,
+            LocalStore store,
+            ServerConnector connector,
+            String deviceName,
+            AccountFiles files,
+            Runnable forgetAccount) {
         this.rt = rt;
         this.store = store;
         this.connector = connector;
         this.deviceName = deviceName;
+        this.files = files;
+        this.forgetAccount = forgetAccount;
         Backoff backoff =
                 new Backoff(Backoff.DEFAULT_INITIAL, Backoff.DEFAULT_CAP, ThreadLocalRandom.current()::nextDouble);
         this.reconnector = new Reconnector(this::resumeConnection, backoff, rt.callbacks(), this);
@@ -218,8 +240,17 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
         setState(ConnectionState.CONNECTING);
     }
 
+    /** The remote wipe this session carried out, if one arrived. */
+    @Nullable
+    DeviceWipedException wiped() {
+        return wiped;
+    }
+
     @Override
     public void onSessionEnded(String reason) {
+        if (wiped != null) {
+            return;
+        }
         store.settings().remove(SettingsTable.SESSION_TOKEN);
         setState(ConnectionState.SESSION_ENDED);
         firstConnection.completeExceptionally(new NotLoggedInException("session ended: " + reason, true));
@@ -239,6 +270,33 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
     @Override
     public void onKicked(Kicked kicked) {
         reconnector.endSession("kicked: " + kicked.getReason());
+    }
+
+    /**
+     * An administrator ordered this device to wipe itself: stop, delete the account's database, key and cache, forget
+     * the account, then tell the listeners. Also reached during a login that the server refuses for this reason.
+     */
+    @Override
+    public void onRemoteWipe(RemoteWipe order) {
+        if (wiped != null) {
+            return;
+        }
+        DeviceWipedException wipe = new DeviceWipedException(order.getOrderedAtMs());
+        wiped = wipe;
+        close();
+        state = ConnectionState.SESSION_ENDED;
+        firstConnection.completeExceptionally(wipe);
+        Exception error = null;
+        try {
+            store.close();
+            files.deleteAll();
+        } catch (IOException | RuntimeException e) {
+            log.error("remote wipe: could not delete all local data of {}", files.database(), e);
+            error = e;
+        }
+        forgetAccount.run();
+        log.warn("remote wipe: deleted the local data of {} as ordered by an administrator", files.database());
+        rt.listeners().onDeviceWiped(wipe, error);
     }
 
     @Override

@@ -58,6 +58,11 @@ final class ListenerSet implements ClientListener {
     }
 
     @Override
+    public void onDeviceWiped(DeviceWipedException wipe, @org.jspecify.annotations.Nullable Exception error) {
+        each(l -> l.onDeviceWiped(wipe, error));
+    }
+
+    @Override
     public void onPresence(List<UserPresence> presence) {
         each(l -> l.onPresence(presence));
     }

@@ -124,6 +124,15 @@ public final class MagpieClient implements AutoCloseable {
         return a.isEmpty() ? Optional.empty() : Optional.of(a);
     }
 
+    /**
+     * The directory where the logged-in account may cache downloaded files and images on this device (not created
+     * here). A remote wipe deletes it together with the database and the device key.
+     */
+    public Path cacheDir() {
+        require();
+        return starter.accountFiles(starter.config().account()).cacheDir();
+    }
+
     /** The pinned certificate fingerprint of the server; empty before first contact. */
     public String pinnedFingerprint() {
         return starter.config().fingerprint();
@@ -184,6 +193,15 @@ public final class MagpieClient implements AutoCloseable {
     public long userId() {
         ClientSession s = session;
         return s == null ? 0 : s.userId();
+    }
+
+    /** This device's id as the server assigned it at the first login ("" before). */
+    public String deviceId() {
+        return require()
+                .store()
+                .settings()
+                .get(im.magpie.client.store.SettingsTable.DEVICE_ID)
+                .orElse("");
     }
 
     /** Pulls every change since the last sync into the local store. */
@@ -368,7 +386,7 @@ public final class MagpieClient implements AutoCloseable {
 
     private ClientSession require() {
         ClientSession s = session;
-        if (s == null) {
+        if (s == null || s.wiped() != null) {
             throw new IllegalStateException("not logged in");
         }
         return s;
@@ -376,7 +394,7 @@ public final class MagpieClient implements AutoCloseable {
 
     private <T> CompletableFuture<T> future(Function<ClientSession, CompletableFuture<T>> call) {
         ClientSession s = session;
-        if (s == null) {
+        if (s == null || s.wiped() != null) {
             return CompletableFuture.failedFuture(new NotLoggedInException("not logged in"));
         }
         return call.apply(s);

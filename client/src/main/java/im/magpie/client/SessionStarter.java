@@ -2,6 +2,7 @@ package im.magpie.client;
 
 import im.magpie.client.net.Discovery;
 import im.magpie.client.net.ServerAddress;
+import im.magpie.client.store.AccountFiles;
 import im.magpie.client.store.DeviceKeyProtector;
 import im.magpie.client.store.DeviceMismatchException;
 import im.magpie.client.store.LocalStore;
@@ -52,7 +53,8 @@ final class SessionStarter {
         } catch (NotLoggedInException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.supplyAsync(() -> openStore(account), rt.io()).thenCompose(store -> {
+        AccountFiles files = accountFiles(account);
+        return CompletableFuture.supplyAsync(() -> openStore(files), rt.io()).thenCompose(store -> {
             LoginRequest login = LoginRequest.newBuilder()
                     .setPassword(
                             PasswordCredential.newBuilder().setAccount(account).setPassword(password))
@@ -60,8 +62,12 @@ final class SessionStarter {
                     .setDeviceName(deviceName)
                     .setPlatform(rt.options().platform())
                     .build();
-            ClientSession s = new ClientSession(rt, store, connector, deviceName);
+            ClientSession s = new ClientSession(rt, store, connector, deviceName, files, this::forgetAccount);
             return connector.connect(login, s).handle((connected, error) -> {
+                DeviceWipedException wiped = s.wiped();
+                if (wiped != null) {
+                    throw new CompletionException(wiped);
+                }
                 if (error != null) {
                     store.close();
                     throw error instanceof CompletionException ce ? ce : new CompletionException(error);
@@ -93,12 +99,13 @@ final class SessionStarter {
         } catch (NotLoggedInException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.supplyAsync(() -> openStore(account), rt.io()).thenApply(store -> {
+        AccountFiles files = accountFiles(account);
+        return CompletableFuture.supplyAsync(() -> openStore(files), rt.io()).thenApply(store -> {
             if (store.settings().get(SettingsTable.SESSION_TOKEN).orElse("").isEmpty()) {
                 store.close();
                 throw new CompletionException(new NotLoggedInException("the session ended: log in again", true));
             }
-            ClientSession s = new ClientSession(rt, store, connector, deviceName);
+            ClientSession s = new ClientSession(rt, store, connector, deviceName, files, this::forgetAccount);
             s.start(null);
             return s;
         });
@@ -132,8 +139,13 @@ final class SessionStarter {
         }
     }
 
-    private LocalStore openStore(String account) {
-        Path file = dataDir.resolve(safe(config.server())).resolve(safe(account) + ".db");
+    /** The files of {@code account} on the current server: {@code <dataDir>/<server>/<account>.db} and beside it. */
+    AccountFiles accountFiles(String account) {
+        return new AccountFiles(dataDir.resolve(safe(config.server())).resolve(safe(account) + ".db"));
+    }
+
+    private LocalStore openStore(AccountFiles files) {
+        Path file = files.database();
         try {
             return LocalStore.open(file, new DeviceKeyProtector(rt.options().machine(), new SecureRandom()));
         } catch (IOException | DeviceMismatchException e) {

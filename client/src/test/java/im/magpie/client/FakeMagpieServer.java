@@ -127,6 +127,20 @@ final class FakeMagpieServer implements AutoCloseable {
         return seq;
     }
 
+    /** Orders every connected device to wipe itself (remote wipe), then closes their connections. */
+    void pushWipe(long orderedAtMs) {
+        Envelope wipe = Envelope.newBuilder()
+                .setRemoteWipe(im.magpie.protocol.v1.RemoteWipe.newBuilder()
+                        .setOrderedAtMs(orderedAtMs)
+                        .setDeviceId("device-1"))
+                .build();
+        for (Channel c : clients) {
+            if (c.isActive()) {
+                c.writeAndFlush(wipe).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+
     private synchronized ConversationState selfState() {
         return ConversationState.newBuilder()
                 .setConversationId(SELF_CONVERSATION)

@@ -95,6 +95,58 @@ class MagpieClientTest {
     }
 
     @Test
+    void aRemoteWipeDeletesTheDatabaseKeyAndCacheAndForgetsTheAccount() throws Exception {
+        java.util.concurrent.CompletableFuture<DeviceWipedException> wiped =
+                new java.util.concurrent.CompletableFuture<>();
+        List<String> ended = new CopyOnWriteArrayList<>();
+        try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
+            client.addListener(new ClientListener() {
+                @Override
+                public void onDeviceWiped(
+                        DeviceWipedException wipe, @org.jspecify.annotations.Nullable Exception error) {
+                    if (error == null) {
+                        wiped.complete(wipe);
+                    } else {
+                        wiped.completeExceptionally(error);
+                    }
+                }
+
+                @Override
+                public void onSessionEnded(String reason) {
+                    ended.add(reason);
+                }
+            });
+            client.login("alice", "secret", "laptop").get(10, TimeUnit.SECONDS);
+            long self = client.openSelf().get(5, TimeUnit.SECONDS).id();
+            client.sendText(self, "secret plans", List.of());
+            assertThat(client.awaitFlushed(Duration.ofSeconds(5))).isTrue();
+            Path cache = Files.createDirectories(client.cacheDir().resolve("images"));
+            Files.writeString(cache.resolve("photo.png"), "pixels");
+            try (var files = Files.list(dataDir.resolve(server.address().replace(':', '_')))) {
+                assertThat(files.map(p -> p.getFileName().toString()))
+                        .contains("alice.db", "alice.db.key", "alice.cache");
+            }
+
+            server.pushWipe(1_764_000_000_000L);
+
+            assertThat(wiped.get(10, TimeUnit.SECONDS).orderedAtMs()).isEqualTo(1_764_000_000_000L);
+            try (var files = Files.list(dataDir.resolve(server.address().replace(':', '_')))) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("alice"));
+            }
+            assertThat(client.rememberedAccount()).isEmpty();
+            assertThat(client.connectionState()).isEqualTo(ConnectionState.SESSION_ENDED);
+            assertThatThrownBy(() -> client.sync().get(5, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(NotLoggedInException.class);
+            assertThatThrownBy(client::conversations).isInstanceOf(IllegalStateException.class);
+            assertThat(ended).isEmpty();
+
+            // A new login starts over with a fresh store.
+            client.login("alice", "secret", "laptop").get(10, TimeUnit.SECONDS);
+            assertThat(client.rememberedAccount()).contains("alice");
+        }
+    }
+
+    @Test
     void resumesWithTheStoredTokenAndSyncsPushedMessages() throws Exception {
         try (MagpieClient first = MagpieClient.open(dataDir, server.address(), options())) {
             first.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);

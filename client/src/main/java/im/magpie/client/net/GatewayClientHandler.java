@@ -72,6 +72,7 @@ final class GatewayClientHandler extends SimpleChannelInboundHandler<Envelope> {
             case NOTIFICATION -> callbacks.execute(() -> push.onNotification(frame.getNotification()));
             case PRESENCE_UPDATE -> callbacks.execute(() -> push.onPresence(frame.getPresenceUpdate()));
             case KICKED -> callbacks.execute(() -> push.onKicked(frame.getKicked()));
+            case REMOTE_WIPE -> callbacks.execute(() -> push.onRemoteWipe(frame.getRemoteWipe()));
             default -> log.debug("ignoring push {}", frame.getBodyCase());
         }
     }
