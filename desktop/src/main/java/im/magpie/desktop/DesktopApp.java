@@ -64,6 +64,7 @@ public final class DesktopApp extends Application {
         backend = b;
         Texts texts = new Texts(options.locale());
         stage.setTitle(texts.get("app.title"));
+        b.onDeviceWiped(() -> Platform.runLater(() -> deviceWiped(stage, texts)));
         Path shots = options.screenshots();
         if (shots != null) {
             new Screenshots(this, b, stage, shots, options.account()).run();
@@ -149,10 +150,19 @@ public final class DesktopApp extends Application {
     }
 
     private void sessionEnded(Stage stage, Texts texts, String message) {
+        signedOut(stage, texts, texts.get("session.title"), message);
+    }
+
+    /** An administrator's remote wipe deleted this device's data: say so clearly, then back to the login window. */
+    private void deviceWiped(Stage stage, Texts texts) {
+        signedOut(stage, texts, texts.get("wipe.title"), texts.get("wipe.message"));
+    }
+
+    private void signedOut(Stage stage, Texts texts, String title, String message) {
         Alert alert = new Alert(Alert.AlertType.WARNING, message, new ButtonType(texts.get("session.signInAgain")));
         alert.initOwner(stage);
-        alert.setTitle(texts.get("session.title"));
-        alert.setHeaderText(texts.get("session.title"));
+        alert.setTitle(title);
+        alert.setHeaderText(title);
         alert.showAndWait();
         MainViewModel vm = main;
         if (vm != null) {

@@ -3,6 +3,7 @@ package im.magpie.desktop.backend;
 import im.magpie.client.ClientListener;
 import im.magpie.client.ClientOptions;
 import im.magpie.client.ConnectionState;
+import im.magpie.client.DeviceWipedException;
 import im.magpie.client.MagpieClient;
 import im.magpie.client.net.ServerAddress;
 import im.magpie.client.store.ConversationRecord;
@@ -54,6 +55,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     private final String deviceName;
     private final ExecutorService reader;
     private final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> wipeListeners = new CopyOnWriteArrayList<>();
     private final ClientListener forward = new Forwarder();
     private volatile MagpieClient client;
     private volatile @Nullable FingerprintQuestion question;
@@ -302,6 +304,14 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return new BackendHistory(() -> client, reader);
     }
 
+    /**
+     * Runs {@code listener} (on a client thread) after an administrator's remote wipe deleted this device's data: the
+     * session is gone and the login window must come back.
+     */
+    public void onDeviceWiped(Runnable listener) {
+        wipeListeners.add(listener);
+    }
+
     @Override
     public void addListener(ChatEvents listener) {
         listeners.add(listener);
@@ -342,6 +352,14 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         @Override
         public void onSessionEnded(String reason) {
             listeners.forEach(l -> l.sessionEnded(reason));
+        }
+
+        @Override
+        public void onDeviceWiped(DeviceWipedException wipe, @Nullable Exception error) {
+            LOG.warn(
+                    "this device was wiped by an administrator{}",
+                    error == null ? "" : " (not completely: " + error + ")");
+            wipeListeners.forEach(Runnable::run);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package im.magpie.desktop.backend;
 
+import im.magpie.client.DeviceWipedException;
 import im.magpie.client.FingerprintRejectedException;
 import im.magpie.client.NotLoggedInException;
 import im.magpie.client.UnknownAccountException;
@@ -43,6 +44,9 @@ final class Failures {
             if (c instanceof CertificateChangedException) {
                 return LoginFailure.CERTIFICATE_CHANGED;
             }
+        }
+        if (t instanceof DeviceWipedException) {
+            return LoginFailure.DEVICE_WIPED;
         }
         if (t instanceof RequestFailedException r) {
             return switch (r.code()) {

@@ -10,6 +10,8 @@ public enum LoginFailure {
     FINGERPRINT_REJECTED("login.error.fingerprintRejected"),
     BAD_ADDRESS("login.error.badAddress"),
     SESSION_ENDED("login.error.sessionEnded"),
+    /** An administrator wiped this device (remote wipe); its local data is gone. */
+    DEVICE_WIPED("login.error.deviceWiped"),
     /** No stored session: just show the form, no error. */
     NOT_LOGGED_IN(""),
     OTHER("login.error.other");

@@ -162,6 +162,40 @@ class ClientBackendIT {
     }
 
     @Test
+    void aRemoteWipeIsReportedOnlineAndAtTheNextStart() throws Exception {
+        server.createUser("wendy");
+        Path online = Files.createDirectory(work.resolve("wipe-online"));
+        try (ClientBackend backend = new ClientBackend(online, null, "it")) {
+            backend.login(address(), "wendy", "secret-wendy", TRUST).get(20, TimeUnit.SECONDS);
+            CompletableFuture<Void> wiped = new CompletableFuture<>();
+            backend.onDeviceWiped(() -> wiped.complete(null));
+
+            assertThat(wipe("wendy")).isZero();
+
+            wiped.get(20, TimeUnit.SECONDS);
+            assertThat(backend.hasSession()).isFalse();
+        }
+        Path offline = Files.createDirectory(work.resolve("wipe-offline"));
+        try (ClientBackend backend = new ClientBackend(offline, null, "it")) {
+            backend.login(address(), "wendy", "secret-wendy", TRUST).get(20, TimeUnit.SECONDS);
+        }
+        assertThat(wipe("wendy")).isZero();
+        try (ClientBackend again = new ClientBackend(offline, null, "it")) {
+            CompletableFuture<Void> wiped = new CompletableFuture<>();
+            again.onDeviceWiped(() -> wiped.complete(null));
+            assertThat(again.hasSession()).isTrue();
+            assertThat(failure(again.resume())).isEqualTo(LoginFailure.DEVICE_WIPED);
+            wiped.get(20, TimeUnit.SECONDS);
+            assertThat(again.hasSession()).isFalse();
+        }
+    }
+
+    private static int wipe(String account) {
+        return im.magpie.server.admin.cli.AdminCli.run(
+                "--data-dir", server.dataDir().toString(), "device", "wipe", account);
+    }
+
+    @Test
     void filesAndFoldersGoToTheFileTransferAssistantAndComeBackAsTheSameTree() throws Exception {
         Path dir = Files.createDirectory(work.resolve("d"));
         Path folder = Files.createDirectories(work.resolve("季度资料/图表"));
