@@ -127,6 +127,7 @@ public final class DesktopApp extends Application {
         frame.addAction("history", Feather.CLOCK, "rail.history", () -> view.openHistory(0), TOP);
         show(stage, frame.root(), MAIN_WIDTH, MAIN_HEIGHT);
         stage.centerOnScreen();
+        LaunchProbe.attachIfEnabled(stage.getScene(), vm);
         vm.start();
         return vm;
     }

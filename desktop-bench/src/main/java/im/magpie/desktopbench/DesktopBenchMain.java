@@ -1,0 +1,307 @@
+package im.magpie.desktopbench;
+
+import im.magpie.client.MagpieClient;
+import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.LocalStore;
+import im.magpie.testsupport.ServerProcess;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code bin/magpie-desktop-bench}: starts a server process, prepares real client data directories (a real login,
+ * then the local store seeded directly), and measures the real desktop app: launch to a shown conversation list
+ * with 10,000 local messages; local search over 1,000,000 messages; RSS with 100,000 people and 1,000,000 messages;
+ * FX pulse gaps while 50 messages/s arrive into the open chat. Prints a Markdown report (also to
+ * {@code <work>/desktop-bench.md}).
+ */
+public final class DesktopBenchMain {
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    static final long STALL_MS = 50;
+
+    private final Options o;
+    private final StringBuilder report = new StringBuilder();
+    private long selfId;
+
+    private DesktopBenchMain(Options o) {
+        this.o = o;
+    }
+
+    /** Command-line options; sizes may be lowered for a quick look. */
+    record Options(
+            Path work,
+            boolean keep,
+            int launchMessages,
+            int launches,
+            long messages,
+            int people,
+            int conversations,
+            int rate,
+            int feedSeconds) {
+        static Options parse(String[] args) throws IOException {
+            Path work = null;
+            boolean keep = false;
+            int launchMessages = 10_000;
+            int launches = 5;
+            long messages = 1_000_000;
+            int people = 100_000;
+            int rate = 50;
+            int feed = 20;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--work" -> work = Path.of(args[++i]);
+                    case "--keep" -> keep = true;
+                    case "--launch-messages" -> launchMessages = Integer.parseInt(args[++i]);
+                    case "--launches" -> launches = Integer.parseInt(args[++i]);
+                    case "--messages" -> messages = Long.parseLong(args[++i]);
+                    case "--people" -> people = Integer.parseInt(args[++i]);
+                    case "--rate" -> rate = Integer.parseInt(args[++i]);
+                    case "--feed-seconds" -> feed = Integer.parseInt(args[++i]);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+                }
+            }
+            if (launchMessages < 1 || launches < 1 || messages < 1 || people < 2 || rate < 1 || feed < 1) {
+                throw new IllegalArgumentException("sizes must be positive\n" + USAGE);
+            }
+            Path w = work != null ? work : Files.createTempDirectory("magpie-desktop-bench");
+            return new Options(w, keep || work != null, launchMessages, launches, messages, people, 200, rate, feed);
+        }
+    }
+
+    static final String USAGE = "usage: bin/magpie-desktop-bench [--work DIR] [--keep] [--launch-messages N]"
+            + " [--launches N] [--messages N] [--people N] [--rate MSGS_PER_S] [--feed-seconds S]";
+
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        new DesktopBenchMain(o).run();
+    }
+
+    private void run() throws Exception {
+        long t0 = System.nanoTime();
+        line("# Desktop client benchmark (" + Instant.now() + ")");
+        line("");
+        line("Machine: " + Machine.describe());
+        line("Display: "
+                + (System.getenv("DISPLAY") == null
+                        ? "headless Monocle, software renderer"
+                        : "$DISPLAY " + System.getenv("DISPLAY") + ", software renderer"));
+        line("");
+        try (ServerProcess server = new ServerProcess(o.work().resolve("server"))) {
+            Thread stopServer = new Thread(server::close, "stop-server");
+            Runtime.getRuntime().addShutdownHook(stopServer); // also on Ctrl+C
+            server.start();
+            Accounts.create(server, "bench", "张伟");
+            Accounts.create(server, "peer", "李娜");
+            try (MagpieClient peer = Accounts.login(server, o.work().resolve("peer"), "peer")) {
+                Path small = prepare(server, peer, "small", o.launchMessages(), 2_000, 50);
+                launches(small);
+                Path big = prepare(server, peer, "big", o.messages(), o.people(), o.conversations());
+                search(big);
+                bigApp(big, peer);
+            }
+        } finally {
+            line("");
+            line(String.format(Locale.ROOT, "Total run time: %.0f s", (System.nanoTime() - t0) / 1e9));
+            Files.writeString(o.work().resolve("desktop-bench.md"), report, StandardCharsets.UTF_8);
+            if (!o.keep()) {
+                delete(o.work());
+            }
+        }
+    }
+
+    /**
+     * A data directory logged in as {@code bench} with a direct chat with the peer holding one message from them
+     * (so it is the newest conversation), then {@code messages} more messages in {@code conversations} seeded groups
+     * and {@code people} people in the user cache.
+     */
+    private Path prepare(ServerProcess server, MagpieClient peer, String name, long messages, int people, int convs)
+            throws Exception {
+        Path dir = o.work().resolve(name);
+        try (MagpieClient bench = Accounts.login(server, dir, "bench")) {
+            ConversationRecord direct = bench.openDirect("peer").get(Accounts.WAIT_S, TimeUnit.SECONDS);
+            peer.sync().get(Accounts.WAIT_S, TimeUnit.SECONDS);
+            peer.sendText(direct.id(), "早上好，今天下午三点开会", List.of());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Accounts.WAIT_S);
+            while (bench.messages(direct.id(), Long.MAX_VALUE, 10).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("the peer's message did not arrive");
+                }
+                bench.sync().get(Accounts.WAIT_S, TimeUnit.SECONDS);
+            }
+            selfId = bench.userId();
+        }
+        long t = System.nanoTime();
+        long stored;
+        try (LocalStore store = Accounts.store(dir)) {
+            Seeder seeder = new Seeder(selfId, System.currentTimeMillis());
+            seeder.people(store, people);
+            stored = seeder.conversations(store, convs, messages, people);
+        }
+        line(String.format(
+                Locale.ROOT,
+                "Seeded `%s`: %,d messages in %d conversations and %,d people in %.1f s.",
+                name,
+                stored,
+                convs,
+                people,
+                (System.nanoTime() - t) / 1e9));
+        return dir;
+    }
+
+    private void launches(Path dir) throws Exception {
+        List<Long> ms = new ArrayList<>();
+        for (int i = 0; i < o.launches(); i++) {
+            try (DesktopProcess app = DesktopProcess.launch(dir, o.work().resolve("desktop-small.log"))) {
+                ms.add(app.awaitReady(READY_TIMEOUT));
+            }
+        }
+        List<Long> sorted = ms.stream().sorted().toList();
+        line("");
+        line("## Launch to usable main window, " + o.launchMessages() + " local messages");
+        line("");
+        line("Process start → first pulse after the conversation list was filled (real app, stored session,"
+                + " connected to the server), " + o.launches() + " launches: " + ms + " ms; median **"
+                + sorted.get(sorted.size() / 2) + " ms**, max " + sorted.get(sorted.size() - 1) + " ms ("
+                + Machine.load() + ").");
+    }
+
+    private void search(Path dir) throws IOException {
+        SearchBench.Result r;
+        try (LocalStore store = Accounts.store(dir)) {
+            long now = System.currentTimeMillis();
+            long conversation = Seeder.FIRST_ID + 3;
+            long sender = store.conversations().find(conversation).orElseThrow().members().stream()
+                    .mapToLong(m -> m.userId())
+                    .filter(id -> id != selfId)
+                    .findFirst()
+                    .orElse(selfId);
+            // warm-up as a user would have it: the app has read the store before
+            SearchBench.run(store, conversation, sender, now - 90L * 86_400_000, now);
+            r = SearchBench.run(store, conversation, sender, now - 60L * 86_400_000, now);
+        }
+        line("");
+        line("## Local message search over " + String.format(Locale.ROOT, "%,d", o.messages()) + " messages");
+        line("");
+        line("First pages of 50 through `EntryTable.search(MessageSearch)` (what the history viewer calls), "
+                + SearchBench.QUERIES.size() + " queries × " + SearchBench.ROUNDS + " rounds after one warm-up round: "
+                + SearchBench.QUERIES + ".");
+        line("");
+        line("- words only: " + r.words().summary());
+        line("- with a conversation, a sender or a 60-day range: "
+                + r.filtered().summary());
+    }
+
+    private void bigApp(Path dir, MagpieClient peer) throws Exception {
+        try (DesktopProcess app = DesktopProcess.launch(dir, o.work().resolve("desktop-big.log"))) {
+            long ready = app.awaitReady(READY_TIMEOUT);
+            waitMs(10_000);
+            long rssSettled = app.rssKb();
+            long direct = peer.conversations().stream()
+                    .filter(c -> "DIRECT".equals(c.kind()))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
+            long from = System.currentTimeMillis();
+            int sent = feed(peer, direct);
+            long to = System.currentTimeMillis();
+            waitMs(3_000);
+            long rssAfter = app.rssKb();
+            long peak = app.peakRssKb();
+            List<long[]> gaps =
+                    app.gapsSince(from).stream().filter(g -> g[0] <= to + 3_000).toList();
+            long maxGap = gaps.stream().mapToLong(g -> g[1]).max().orElse(0);
+            long stalls = gaps.stream().filter(g -> g[1] > STALL_MS).count();
+            long frames = app.framesBetween(from, to + 3_000);
+            line("");
+            line("## " + String.format(Locale.ROOT, "%,d people and %,d local messages", o.people(), o.messages()));
+            line("");
+            line("Launch to usable main window: " + ready + " ms (" + Machine.load() + ").");
+            line("");
+            line(String.format(
+                    Locale.ROOT,
+                    "RSS of the desktop JVM: %.0f MB 10 s after the window appeared, %.0f MB after the feed below;"
+                            + " peak (VmHWM) %.0f MB.",
+                    rssSettled / 1024.0,
+                    rssAfter / 1024.0,
+                    peak / 1024.0));
+            line("");
+            line("## FX thread while " + o.rate() + " messages/s arrive into the open chat");
+            line("");
+            line(String.format(
+                    Locale.ROOT,
+                    "The peer (a real client) sent %d messages in %.1f s into the open direct chat. Pulses in the"
+                            + " window (+3 s): %d; gaps over 20 ms: %d; over %d ms: **%d**; longest gap **%d ms**.",
+                    sent,
+                    (to - from) / 1000.0,
+                    frames,
+                    gaps.size(),
+                    STALL_MS,
+                    stalls,
+                    maxGap));
+            line(Machine.load() + " at the end of the feed.");
+        }
+    }
+
+    /** Sends {@code rate} texts a second for {@code feedSeconds}; returns how many. */
+    private int feed(MagpieClient peer, long conversationId) throws InterruptedException {
+        AtomicInteger n = new AtomicInteger();
+        int total = o.rate() * o.feedSeconds();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        Seeder words = new Seeder(0, 0);
+        try {
+            var unused = timer.scheduleAtFixedRate(
+                    () -> {
+                        int i = n.incrementAndGet();
+                        if (i <= total) {
+                            peer.sendText(conversationId, i + " " + words.sentence(), List.of());
+                        }
+                    },
+                    0,
+                    1_000_000 / o.rate(),
+                    TimeUnit.MICROSECONDS);
+            while (n.get() < total) {
+                Thread.sleep(50);
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+        peer.awaitFlushed(Duration.ofSeconds(Accounts.WAIT_S));
+        return total;
+    }
+
+    private static void waitMs(long ms) throws InterruptedException {
+        Thread.sleep(ms);
+    }
+
+    private void line(String s) {
+        System.out.println(s);
+        report.append(s).append('\n');
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
