@@ -34,8 +34,7 @@ record Params(
         return switch (mode) {
             case "smoke" -> new Params(mode, 12, 3, 100, 30, 1, 2, List.of(50), 1, 2, 30, 3, 12, 200, 2, 6, 5, 10, 1);
             case "quick" ->
-                new Params(
-                        mode, 120, 50, 100, 15, 3, 6, List.of(1000, 3000), 2, 6, 2000, 100, 200, 200, 8, 50, 60, 20, 2);
+                new Params(mode, 100, 50, 100, 15, 2, 4, List.of(3000), 1, 4, 1000, 100, 100, 100, 5, 50, 40, 20, 2);
             case "full" ->
                 new Params(
                         mode,
@@ -50,7 +49,7 @@ record Params(
                         20,
                         10000,
                         100,
-                        2000,
+                        1000,
                         200,
                         30,
                         500,

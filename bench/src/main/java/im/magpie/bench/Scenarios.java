@@ -53,7 +53,7 @@ final class Scenarios {
         }
         SimDevice.disconnectAll(pairDevices);
 
-        reporter.report(new LoginBurst(bench, "token re-login").run(loginDevices));
+        reporter.report(new LoginBurst(bench, "token re-login").run(loginDevices, round == 1));
         reporter.report(new IdleSessions(bench, () -> target.jvm().liveHeapKb(target.serverPid())).run(loginDevices));
         if (last) {
             reporter.report(new FanOut(bench, target.admin())
