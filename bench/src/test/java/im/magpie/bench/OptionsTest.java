@@ -11,13 +11,25 @@ class OptionsTest {
     @Test
     void presetsCanBeOverriddenByName() {
         Options o = Options.parse(
-                "quick", "--set", "pairs=60", "--set", "openRates=500, 2000", "--results", "/tmp/r", "--keep");
+                "quick",
+                "--set",
+                "pairs=30",
+                "--set",
+                "catchUpConversations=60",
+                "--set",
+                "openRates=500, 2000",
+                "--results",
+                "/tmp/r",
+                "--keep");
         assertThat(o.params().mode()).isEqualTo("quick");
-        assertThat(o.params().pairs()).isEqualTo(60);
+        assertThat(o.params().pairs()).isEqualTo(30);
         assertThat(o.params().openRates()).isEqualTo(List.of(500, 2000));
         assertThat(o.params().users()).isEqualTo(Params.preset("quick").users());
         assertThat(o.results()).isEqualTo(Path.of("/tmp/r"));
         assertThat(o.keep()).isTrue();
+        assertThat(o.peer()).isEqualTo("auto");
+        assertThat(Options.parse("smoke").peer()).isEqualTo("none");
+        assertThat(Options.parse("full", "--peer", "ejabberd").peer()).isEqualTo("ejabberd");
     }
 
     @Test
@@ -31,5 +43,9 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("quick", "--set", "pairs=100"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Options.parse("turbo")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("quick", "--peer", "prosody"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("quick", "--set", "rounds=0"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
