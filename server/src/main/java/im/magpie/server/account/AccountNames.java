@@ -8,6 +8,7 @@ public final class AccountNames {
     public static final int MAX_ACCOUNT_CHARS = 64;
     public static final int MAX_DISPLAY_NAME_CHARS = 64;
     public static final int MAX_PASSWORD_CHARS = 1024;
+    public static final int MAX_SIGNATURE_CHARS = 100;
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._@-]{1," + MAX_ACCOUNT_CHARS + "}");
 
     private AccountNames() {}
@@ -31,6 +32,17 @@ public final class AccountNames {
         int length = stripped.codePointCount(0, stripped.length());
         if (length < 1 || length > MAX_DISPLAY_NAME_CHARS || stripped.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("display name must be 1.." + MAX_DISPLAY_NAME_CHARS + " characters");
+        }
+        return stripped;
+    }
+
+    /** The signature without surrounding blanks; 0..100 characters, no control characters (no line breaks). */
+    public static String signature(String signature) {
+        String stripped = signature.strip();
+        int length = stripped.codePointCount(0, stripped.length());
+        if (length > MAX_SIGNATURE_CHARS || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(
+                    "signature must be at most " + MAX_SIGNATURE_CHARS + " characters on one line");
         }
         return stripped;
     }

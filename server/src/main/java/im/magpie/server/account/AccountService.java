@@ -26,4 +26,14 @@ public interface AccountService {
     List<Account> findByAccounts(Collection<String> accounts);
 
     List<Account> list(int offset, int limit);
+
+    /**
+     * The people {@code viewer} may see, {@code limit} (1..{@value StoredAccountService#MAX_PAGE}) at a time after
+     * user id {@code afterId}: every enabled account, the viewer included (department rules come with the directory
+     * feature). Throws {@link IllegalArgumentException} for a bad page.
+     */
+    DirectoryPage directory(UserId viewer, long afterId, int limit);
+
+    /** Sets the user's own signature (see {@link AccountNames#signature}); empty clears it. */
+    void setSignature(UserId user, String signature) throws UnknownAccountException;
 }

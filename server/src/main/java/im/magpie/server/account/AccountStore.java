@@ -33,4 +33,10 @@ public interface AccountStore {
     List<Account> findByAccounts(Collection<String> accounts);
 
     List<Account> list(int offset, int limit);
+
+    /** Up to {@code limit} enabled users with an id above {@code afterId}, in id order. */
+    List<DirectoryEntry> directory(long afterId, int limit);
+
+    /** False when the user does not exist. */
+    boolean setSignature(UserId id, String signature);
 }

@@ -73,6 +73,26 @@ public final class StoredAccountService implements AccountService {
         return store.list(offset, limit);
     }
 
+    @Override
+    public DirectoryPage directory(UserId viewer, long afterId, int limit) {
+        if (afterId < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("after_user_id >= 0 and limit 1.." + MAX_PAGE + " required");
+        }
+        List<DirectoryEntry> rows = store.directory(afterId, limit + 1);
+        if (rows.size() <= limit) {
+            return new DirectoryPage(rows, 0);
+        }
+        List<DirectoryEntry> page = rows.subList(0, limit);
+        return new DirectoryPage(List.copyOf(page), page.get(limit - 1).id().value());
+    }
+
+    @Override
+    public void setSignature(UserId user, String signature) throws UnknownAccountException {
+        if (!store.setSignature(user, AccountNames.signature(signature))) {
+            throw new UnknownAccountException("#" + user.value());
+        }
+    }
+
     private static String canonicalOrUnknown(String account) throws UnknownAccountException {
         if (!AccountNames.isValid(account)) {
             throw new UnknownAccountException(account);

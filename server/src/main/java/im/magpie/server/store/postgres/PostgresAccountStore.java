@@ -3,6 +3,7 @@ package im.magpie.server.store.postgres;
 import im.magpie.server.account.Account;
 import im.magpie.server.account.AccountExistsException;
 import im.magpie.server.account.AccountStore;
+import im.magpie.server.account.DirectoryEntry;
 import im.magpie.server.account.UserId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +32,10 @@ public final class PostgresAccountStore implements AccountStore {
     private static final String BY_IDS = "SELECT " + COLUMNS + " FROM users WHERE id = ANY (?)";
     private static final String BY_ACCOUNTS = "SELECT " + COLUMNS + " FROM users WHERE account = ANY (?)";
     private static final String LIST = "SELECT " + COLUMNS + " FROM users ORDER BY id OFFSET ? LIMIT ?";
+
+    private static final String DIRECTORY = "SELECT id, account, display_name, signature FROM users"
+            + " WHERE id > ? AND NOT disabled ORDER BY id LIMIT ?";
+    private static final String SET_SIGNATURE = "UPDATE users SET signature = ? WHERE id = ?";
 
     private final DataSource db;
 
@@ -130,6 +135,37 @@ public final class PostgresAccountStore implements AccountStore {
     @Override
     public List<Account> list(int offset, int limit) {
         return query(LIST, offset, limit);
+    }
+
+    @Override
+    public List<DirectoryEntry> directory(long afterId, int limit) {
+        try (Connection con = db.getConnection();
+                PreparedStatement st = con.prepareStatement(DIRECTORY)) {
+            st.setLong(1, afterId);
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                List<DirectoryEntry> result = new ArrayList<>();
+                while (rs.next()) {
+                    result.add(new DirectoryEntry(
+                            new UserId(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read directory", e);
+        }
+    }
+
+    @Override
+    public boolean setSignature(UserId id, String signature) {
+        try (Connection con = db.getConnection();
+                PreparedStatement st = con.prepareStatement(SET_SIGNATURE)) {
+            st.setString(1, signature);
+            st.setLong(2, id.value());
+            return st.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("set signature", e);
+        }
     }
 
     private List<Account> query(String sql, Object... args) {

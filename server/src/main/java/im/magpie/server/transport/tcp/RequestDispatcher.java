@@ -31,6 +31,7 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
     private final Executor ordered;
     private final MessageRequests messages;
     private final ConversationRequests conversations;
+    private final DirectoryRequests directory;
     private final ErrorMapper errors = new ErrorMapper();
 
     RequestDispatcher(GatewayDependencies deps, ConnectionSession connection, Executor ordered) {
@@ -39,6 +40,7 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
         this.ordered = ordered;
         this.messages = new MessageRequests(deps.messaging());
         this.conversations = new ConversationRequests(deps.conversations(), deps.accounts());
+        this.directory = new DirectoryRequests(deps.accounts());
     }
 
     @Override
@@ -84,11 +86,16 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
                         SET_MEMBER_ROLE,
                         LOOKUP_USERS ->
                     CompletableFuture.completedFuture(conversations.handle(user, request, Envelope.newBuilder()));
+                case LIST_DIRECTORY, SET_SIGNATURE ->
+                    CompletableFuture.completedFuture(directory.handle(user, request, Envelope.newBuilder()));
                 default ->
                     CompletableFuture.completedFuture(
                             error(ErrorCode.ERROR_CODE_UNSUPPORTED_REQUEST, "not a request: " + request.getBodyCase()));
             };
-        } catch (MessagingException | MessageTooLargeException | RuntimeException e) {
+        } catch (MessagingException
+                | MessageTooLargeException
+                | im.magpie.server.account.UnknownAccountException
+                | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

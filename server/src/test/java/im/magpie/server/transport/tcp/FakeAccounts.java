@@ -2,6 +2,8 @@ package im.magpie.server.transport.tcp;
 
 import im.magpie.server.account.Account;
 import im.magpie.server.account.AccountService;
+import im.magpie.server.account.DirectoryEntry;
+import im.magpie.server.account.DirectoryPage;
 import im.magpie.server.account.UnknownAccountException;
 import im.magpie.server.account.UserId;
 import java.util.Collection;
@@ -45,5 +47,20 @@ final class FakeAccounts implements AccountService {
     @Override
     public List<Account> list(int offset, int limit) {
         return ALL;
+    }
+
+    @Override
+    public DirectoryPage directory(UserId viewer, long afterId, int limit) {
+        return new DirectoryPage(
+                ALL.stream()
+                        .filter(a -> a.id().value() > afterId)
+                        .map(a -> new DirectoryEntry(a.id(), a.account(), a.displayName(), ""))
+                        .toList(),
+                0);
+    }
+
+    @Override
+    public void setSignature(UserId user, String signature) throws UnknownAccountException {
+        throw new UnknownAccountException("#" + user.value());
     }
 }
