@@ -7,6 +7,7 @@ import im.magpie.client.net.ConnectionClosedException;
 import im.magpie.client.net.GatewayConnection;
 import im.magpie.client.net.PushListener;
 import im.magpie.client.net.Reconnector;
+import im.magpie.client.people.PeopleDirectory;
 import im.magpie.client.store.AccountFiles;
 import im.magpie.client.store.LocalStore;
 import im.magpie.client.store.SettingsTable;
@@ -54,6 +55,7 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
     private final Reconnector reconnector;
     private final SyncEngine sync;
     private final Outbox outbox;
+    private final PeopleDirectory people;
     private final CompletableFuture<Void> firstConnection = new CompletableFuture<>();
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile ServerConnector.@Nullable Discovered discovered;
@@ -79,6 +81,7 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
         this.deviceName = deviceName;
         this.files = files;
         this.forgetAccount = forgetAccount;
+        this.people = new PeopleDirectory(store.people());
         Backoff backoff =
                 new Backoff(Backoff.DEFAULT_INITIAL, Backoff.DEFAULT_CAP, ThreadLocalRandom.current()::nextDouble);
         this.reconnector = new Reconnector(this::resumeConnection, backoff, rt.callbacks(), this);
@@ -117,6 +120,10 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
 
     LocalStore store() {
         return store;
+    }
+
+    PeopleDirectory people() {
+        return people;
     }
 
     SyncEngine syncEngine() {

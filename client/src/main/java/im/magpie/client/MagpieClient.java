@@ -6,6 +6,7 @@ import im.magpie.client.store.ConversationRecord;
 import im.magpie.client.store.EntryRecord;
 import im.magpie.client.store.MessageSearch;
 import im.magpie.client.store.OutboxRecord;
+import im.magpie.client.store.PersonRecord;
 import im.magpie.client.store.SearchPage;
 import im.magpie.client.store.UserRecord;
 import im.magpie.protocol.v1.FileContent;
@@ -346,6 +347,38 @@ public final class MagpieClient implements AutoCloseable {
     /** Users by id, from the local cache first. */
     public CompletableFuture<List<UserRecord>> users(List<Long> userIds) {
         return future(s -> new Conversations(s, rt).users(userIds));
+    }
+
+    /**
+     * Fetches everyone the server lets the user see (with signatures) into the local people cache and its search
+     * index; completes with how many people there are.
+     */
+    public CompletableFuture<Integer> refreshPeople() {
+        return future(s -> new Directory(s, rt).refresh());
+    }
+
+    /**
+     * Searches the local people cache by name, account, full pinyin or pinyin initials (mixed freely, e.g. "zhangs",
+     * "张s"; polyphonic characters match every reading): up to {@code limit} people, best match first. A blank query
+     * lists people in name order. The first call after login builds the in-memory index from the store; later
+     * calls take well under a millisecond to a few milliseconds for 100,000 people.
+     */
+    public List<PersonRecord> searchPeople(String query, int limit) {
+        return require().people().index().search(query, limit);
+    }
+
+    /** Everyone in the local people cache, in name (pinyin) order. */
+    public List<PersonRecord> people() {
+        return require().people().index().all();
+    }
+
+    public Optional<PersonRecord> person(long userId) {
+        return require().people().index().find(userId);
+    }
+
+    /** Sets the user's own signature (status line, at most 100 characters on one line; empty clears it). */
+    public CompletableFuture<Void> setSignature(String signature) {
+        return future(s -> new Directory(s, rt).setSignature(signature));
     }
 
     /** Replaces the presence subscription; changes arrive through {@link ClientListener#onPresence}. */

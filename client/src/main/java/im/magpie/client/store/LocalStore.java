@@ -35,7 +35,9 @@ public final class LocalStore implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS sync_cursor (id INTEGER PRIMARY KEY CHECK (id = 1), cursor BLOB NOT NULL)",
         "CREATE TABLE IF NOT EXISTS setting (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         "CREATE TABLE IF NOT EXISTS user (id INTEGER PRIMARY KEY, account TEXT NOT NULL, display_name TEXT NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS user_account ON user (account)"
+        "CREATE INDEX IF NOT EXISTS user_account ON user (account)",
+        "CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, account TEXT NOT NULL,"
+                + " display_name TEXT NOT NULL, signature TEXT NOT NULL)"
     };
     private static final String READ_CURSOR = "SELECT cursor FROM sync_cursor WHERE id = 1";
     private static final String WRITE_CURSOR = "INSERT INTO sync_cursor (id, cursor) VALUES (1, ?)"
@@ -47,6 +49,7 @@ public final class LocalStore implements AutoCloseable {
     private final OutboxTable outbox;
     private final UserTable users;
     private final SettingsTable settings;
+    private final PersonTable people;
 
     private LocalStore(Connection con) {
         this.con = con;
@@ -55,6 +58,7 @@ public final class LocalStore implements AutoCloseable {
         this.outbox = new OutboxTable(con, this);
         this.users = new UserTable(con, this);
         this.settings = new SettingsTable(con, this);
+        this.people = new PersonTable(con, this);
     }
 
     /**
@@ -122,6 +126,11 @@ public final class LocalStore implements AutoCloseable {
         return settings;
     }
 
+    /** The people directory cache (everyone the server lets the user see). */
+    public PersonTable people() {
+        return people;
+    }
+
     /** The cursor of the last applied sync page, or empty bytes before the first sync. */
     public byte[] syncCursor() {
         synchronized (this) {
@@ -158,7 +167,8 @@ public final class LocalStore implements AutoCloseable {
     public void clearSyncedData() {
         inTransaction("clear synced data", () -> {
             try (Statement s = con.createStatement()) {
-                for (String table : new String[] {"conversation", "member", "entry", "entry_fts", "sync_cursor"}) {
+                for (String table :
+                        new String[] {"conversation", "member", "entry", "entry_fts", "sync_cursor", "person"}) {
                     s.executeUpdate("DELETE FROM " + table);
                 }
             }
