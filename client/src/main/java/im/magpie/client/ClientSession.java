@@ -122,6 +122,11 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
         return store;
     }
 
+    /** Where the account's data lives on this device. */
+    AccountFiles files() {
+        return files;
+    }
+
     PeopleDirectory people() {
         return people;
     }

@@ -223,6 +223,32 @@ public final class MagpieClient implements AutoCloseable {
         });
     }
 
+    /**
+     * "Remove local data" on this device: ends the session on the server (best effort: also offline), then deletes
+     * the account's encrypted database, device key and cache, and forgets the account. Fails only when files could
+     * not be deleted.
+     */
+    public CompletableFuture<Void> removeLocalData() {
+        ClientSession s = session;
+        if (s == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return s.logout()
+                .handle((ok, err) -> null)
+                .thenRunAsync(
+                        () -> {
+                            session = null;
+                            s.store().close();
+                            starter.forgetAccount();
+                            try {
+                                s.files().deleteAll();
+                            } catch (java.io.IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        },
+                        rt.io());
+    }
+
     // ---- local reads ----
 
     public List<ConversationRecord> conversations() {

@@ -2,17 +2,22 @@ package im.magpie.desktop;
 
 import static im.magpie.desktop.shell.ShellView.Placement.TOP;
 
-import atlantafx.base.theme.PrimerLight;
 import im.magpie.desktop.backend.ClientBackend;
 import im.magpie.desktop.chat.MainView;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.contacts.ContactsView;
+import im.magpie.desktop.contacts.ContactsViewModel;
 import im.magpie.desktop.history.Choice;
 import im.magpie.desktop.history.HistoryView;
 import im.magpie.desktop.history.HistoryViewModel;
 import im.magpie.desktop.i18n.Texts;
 import im.magpie.desktop.login.LoginView;
 import im.magpie.desktop.login.LoginViewModel;
+import im.magpie.desktop.settings.Preferences;
+import im.magpie.desktop.settings.SettingsView;
+import im.magpie.desktop.settings.SettingsViewModel;
+import im.magpie.desktop.settings.Themes;
 import im.magpie.desktop.shell.ShellView;
 import im.magpie.desktop.shell.ShellViewModel;
 import java.io.IOException;
@@ -47,12 +52,17 @@ public final class DesktopApp extends Application {
     private @Nullable ClientBackend backend;
     private @Nullable MainViewModel main;
     private @Nullable ShellViewModel shell;
+    private @Nullable ContactsViewModel contacts;
+    private @Nullable Preferences preferences;
 
     @Override
     public void start(Stage stage) {
         DesktopOptions options = DesktopOptions.parse(
                 getParameters().getRaw(), Path.of(System.getProperty("user.home")), Locale.getDefault());
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Preferences prefs = Preferences.load(options.dataDir(), Path.of(System.getProperty("user.home")));
+        preferences = prefs;
+        Themes.apply(prefs.themeProperty().get());
+        prefs.themeProperty().addListener((o, was, now) -> Themes.apply(now));
         ClientBackend b;
         try {
             b = new ClientBackend(options.dataDir(), options.server(), deviceName());
@@ -62,7 +72,9 @@ public final class DesktopApp extends Application {
             return;
         }
         backend = b;
-        Texts texts = new Texts(options.locale());
+        Locale chosen = prefs.languageProperty().get();
+        boolean langGiven = getParameters().getRaw().contains("--lang");
+        Texts texts = new Texts(chosen != null && !langGiven ? chosen : options.locale());
         stage.setTitle(texts.get("app.title"));
         b.onDeviceWiped(() -> Platform.runLater(() -> deviceWiped(stage, texts)));
         Path shots = options.screenshots();
@@ -96,10 +108,7 @@ public final class DesktopApp extends Application {
 
     MainViewModel showMain(Stage stage, Texts texts) {
         ClientBackend b = Objects.requireNonNull(backend);
-        MainViewModel old = main;
-        if (old != null) {
-            old.dispose();
-        }
+        closeMain();
         Clock clock = Clock.system(java.time.ZoneId.systemDefault()); // the user sees local times
         MessageTexts words = new MessageTexts(texts, clock);
         MainViewModel vm = new MainViewModel(b, words, Platform::runLater);
@@ -122,13 +131,28 @@ public final class DesktopApp extends Application {
         shell = shellVm;
         ShellView frame = new ShellView(shellVm, texts);
         frame.addSection(ShellViewModel.CONVERSATIONS, Feather.MESSAGE_SQUARE, "rail.conversations", view.root(), TOP);
+        ContactsViewModel people =
+                new ContactsViewModel(b.contacts(), texts, Platform::runLater, shellVm::openConversation);
+        contacts = people;
+        frame.addSection(
+                ShellViewModel.CONTACTS, Feather.USERS, "rail.contacts", new ContactsView(people, texts).root(), TOP);
         frame.addAction(
                 ShellViewModel.FILE_TRANSFER, Feather.MONITOR, "rail.fileTransfer", shellVm::openFileTransfer, TOP);
         frame.addAction("history", Feather.CLOCK, "rail.history", () -> view.openHistory(0), TOP);
+        SettingsViewModel settings = new SettingsViewModel(
+                b.settings(), preferences(), texts, Platform::runLater, () -> signedOut(stage, texts));
+        frame.addSection(
+                ShellViewModel.SETTINGS,
+                Feather.SETTINGS,
+                "rail.settings",
+                new SettingsView(settings, texts).root(),
+                ShellView.Placement.BOTTOM);
         show(stage, frame.root(), MAIN_WIDTH, MAIN_HEIGHT);
         stage.centerOnScreen();
         LaunchProbe.attachIfEnabled(stage.getScene(), vm);
         vm.start();
+        people.start();
+        settings.start();
         return vm;
     }
 
@@ -165,13 +189,35 @@ public final class DesktopApp extends Application {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.showAndWait();
+        closeMain();
+        showLogin(stage, texts, false);
+        stage.centerOnScreen();
+    }
+
+    /** The preferences of this OS user (defaults in a fresh data directory). */
+    Preferences preferences() {
+        return Objects.requireNonNull(preferences, "preferences are loaded at start");
+    }
+
+    /** After "log out" or "remove local data": back to the login window. */
+    private void signedOut(Stage stage, Texts texts) {
+        closeMain();
+        showLogin(stage, texts, false);
+        stage.centerOnScreen();
+    }
+
+    /** Stops the view-models of the main window shown last, if any. */
+    private void closeMain() {
         MainViewModel vm = main;
         if (vm != null) {
             vm.dispose();
             main = null;
         }
-        showLogin(stage, texts, false);
-        stage.centerOnScreen();
+        ContactsViewModel c = contacts;
+        if (c != null) {
+            c.dispose();
+            contacts = null;
+        }
     }
 
     private static void show(Stage stage, Parent root, double width, double height) {
@@ -193,10 +239,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
-        MainViewModel vm = main;
-        if (vm != null) {
-            vm.dispose();
-        }
+        closeMain();
         ClientBackend b = backend;
         if (b != null) {
             b.close();

@@ -35,7 +35,10 @@ class ArchitectureTest {
                         "im.magpie.desktop.login..",
                         "im.magpie.desktop.i18n..",
                         "im.magpie.desktop.history..",
-                        "im.magpie.desktop.emoji..")
+                        "im.magpie.desktop.emoji..",
+                        "im.magpie.desktop.shell..",
+                        "im.magpie.desktop.contacts..",
+                        "im.magpie.desktop.settings..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("im.magpie.client..", "im.magpie.protocol..", "io.netty..")

@@ -17,9 +17,11 @@ import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.PendingMessage;
+import im.magpie.desktop.contacts.ContactsPort;
 import im.magpie.desktop.history.HistoryPort;
 import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.login.LoginPort;
+import im.magpie.desktop.settings.SettingsPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -54,6 +56,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     private final Path dataDir;
     private final String deviceName;
     private final ExecutorService reader;
+    private final ExecutorService people = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "magpie-desktop-people");
+        t.setDaemon(true);
+        return t;
+    });
     private final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> wipeListeners = new CopyOnWriteArrayList<>();
     private final ClientListener forward = new Forwarder();
@@ -299,6 +306,16 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return Failures.chat(f.thenApplyAsync(r -> info(client, r, client.userId()), reader));
     }
 
+    /** The settings section's port: profile, signature, log out and remove local data. */
+    public SettingsPort settings() {
+        return new BackendSettings(() -> client, people);
+    }
+
+    /** The contacts section's port: people cache, search and presence, over the same client. */
+    public ContactsPort contacts() {
+        return new BackendContacts(() -> client, people);
+    }
+
     /** The history viewer's port, over the same client and reader thread. */
     public HistoryPort history() {
         return new BackendHistory(() -> client, reader);
@@ -326,6 +343,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     public void close() {
         client.close();
         reader.shutdownNow();
+        people.shutdownNow();
     }
 
     /** Turns the library's listener calls into {@link ChatEvents}. */

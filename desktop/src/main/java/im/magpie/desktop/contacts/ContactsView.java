@@ -1,0 +1,215 @@
+package im.magpie.desktop.contacts;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import im.magpie.desktop.chat.Avatars;
+import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.i18n.Texts;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The contacts section: the directory column (today the single "all colleagues" entry; the department tree goes
+ * below it), the searchable list of people, and the contact card of the selected one.
+ */
+public final class ContactsView {
+    static final double DIRECTORY_WIDTH = 220;
+    static final double LIST_WIDTH = 300;
+    static final double CARD_AVATAR = 72;
+
+    private final ContactsViewModel vm;
+    private final Texts texts;
+    private final HBox root = new HBox();
+    private final VBox directory = new VBox();
+    private final ListView<Contact> list = new ListView<>();
+    private final StackPane cardHost = new StackPane();
+
+    public ContactsView(ContactsViewModel vm, Texts texts) {
+        this.vm = vm;
+        this.texts = texts;
+        root.getChildren().addAll(directoryColumn(), listColumn(), cardHost);
+        root.getStyleClass().add("contacts");
+        HBox.setHgrow(cardHost, Priority.ALWAYS);
+        cardHost.getStyleClass().add("card-pane");
+        vm.selectedProperty().addListener((o, was, now) -> showCard(now));
+        vm.presence().addListener((MapChangeListener<Long, Presence>) c -> {
+            list.refresh();
+            showCard(vm.selectedProperty().get());
+        });
+        showCard(null);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The directory column: where the department tree goes, below "all colleagues". */
+    VBox directory() {
+        return directory;
+    }
+
+    private Node directoryColumn() {
+        Label title = new Label(texts.get("contacts.title"));
+        title.getStyleClass().add("list-title");
+        HBox header = new HBox(title);
+        header.getStyleClass().add("list-header");
+
+        FontIcon icon = new FontIcon(Feather.USERS);
+        StackPane badge = new StackPane(icon);
+        badge.getStyleClass().add("directory-icon");
+        Label name = new Label(texts.get("contacts.all"));
+        name.getStyleClass().add("directory-name");
+        Label count = new Label();
+        count.setId("contacts-total");
+        count.getStyleClass().add("directory-count");
+        count.textProperty().bind(vm.totalProperty().asString());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox all = new HBox(10, badge, name, spacer, count);
+        all.setId("all-colleagues");
+        all.getStyleClass().addAll("directory-item", "active");
+        all.setAlignment(Pos.CENTER_LEFT);
+        all.setOnMouseClicked(e -> vm.queryProperty().set(""));
+
+        VBox.setMargin(all, new javafx.geometry.Insets(0, 8, 0, 8));
+        directory.getChildren().setAll(header, all);
+        directory.getStyleClass().add("directory-pane");
+        fixWidth(directory, DIRECTORY_WIDTH);
+        return directory;
+    }
+
+    private Node listColumn() {
+        CustomTextField search = new CustomTextField();
+        search.setId("contact-search");
+        search.setPromptText(texts.get("contacts.search.prompt"));
+        search.setLeft(new FontIcon(Feather.SEARCH));
+        search.textProperty().bindBidirectional(vm.queryProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        HBox header = new HBox(search);
+        header.getStyleClass().add("list-header");
+
+        list.setId("contacts");
+        list.getStyleClass().add("conversation-list");
+        list.setItems(vm.shown());
+        list.setCellFactory(v -> new ContactCell(vm));
+        Label none = new Label(texts.get("contacts.none"));
+        none.setWrapText(true);
+        none.getStyleClass().add("hint-text");
+        list.setPlaceholder(none);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                vm.selectedProperty().set(now);
+            }
+        });
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        VBox column = new VBox(header, error, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        column.getStyleClass().add("list-pane");
+        fixWidth(column, LIST_WIDTH);
+        return column;
+    }
+
+    private void showCard(@Nullable Contact c) {
+        if (c == null) {
+            Label text = new Label(texts.get("contacts.empty"), new FontIcon(Feather.USERS));
+            text.setContentDisplay(ContentDisplay.TOP);
+            text.setGraphicTextGap(16);
+            VBox box = new VBox(text);
+            box.setAlignment(Pos.CENTER);
+            box.getStyleClass().add("empty-state");
+            cardHost.getChildren().setAll(box);
+            return;
+        }
+        cardHost.getChildren().setAll(card(c));
+    }
+
+    private Node card(Contact c) {
+        PresenceDot dot = new PresenceDot(8);
+        dot.show(vm.presenceOf(c.userId()));
+        StackPane.setAlignment(dot, Pos.BOTTOM_RIGHT);
+        StackPane avatar = new StackPane(
+                Avatars.of(c.userId(), ConversationKind.DIRECT, MessageTexts.initials(c.displayName()), CARD_AVATAR),
+                dot);
+        avatar.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+
+        Label name = new Label(c.displayName());
+        name.setId("card-name");
+        name.getStyleClass().add("card-name");
+        Label presence = new Label(vm.presenceText(c.userId()));
+        presence.setId("card-presence");
+        presence.getStyleClass().add("card-presence");
+        VBox who = new VBox(6, name, presence);
+        who.setAlignment(Pos.CENTER_LEFT);
+        HBox top = new HBox(20, avatar, who);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane fields = new GridPane();
+        fields.getStyleClass().add("card-fields");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.LEFT);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        fields.getColumnConstraints().addAll(labels, new ColumnConstraints());
+        addField(fields, 0, "contacts.account", c.account(), "card-account");
+        addField(
+                fields,
+                1,
+                "contacts.signature",
+                c.signature().isEmpty() ? texts.get("contacts.noSignature") : c.signature(),
+                "card-signature");
+
+        boolean self = vm.isSelf(c);
+        Button message = new Button(
+                texts.get(self ? "contacts.messageSelf" : "contacts.message"),
+                new FontIcon(self ? Feather.MONITOR : Feather.MESSAGE_SQUARE));
+        message.setId("card-message");
+        message.getStyleClass().addAll(Styles.ACCENT, "card-button");
+        message.setDefaultButton(true);
+        message.setOnAction(e -> vm.message());
+
+        VBox card = new VBox(24, top, fields, message);
+        card.getStyleClass().add("contact-card");
+        card.setMaxWidth(460);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(card, Pos.CENTER);
+        return card;
+    }
+
+    private void addField(GridPane grid, int row, String labelKey, String value, String id) {
+        Label label = new Label(texts.get(labelKey));
+        label.getStyleClass().add("card-label");
+        Label text = new Label(value);
+        text.setId(id);
+        text.getStyleClass().add("card-value");
+        text.setWrapText(true);
+        grid.addRow(row, label, text);
+    }
+
+    private static void fixWidth(Region r, double width) {
+        r.setMinWidth(width);
+        r.setPrefWidth(width);
+        r.setMaxWidth(width);
+    }
+}

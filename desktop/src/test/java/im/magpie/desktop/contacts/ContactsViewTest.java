@@ -1,0 +1,95 @@
+package im.magpie.desktop.contacts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.i18n.Texts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The contacts section headless: list, search, contact card with presence and signature, "message". */
+@ExtendWith(ApplicationExtension.class)
+class ContactsViewTest {
+    final FakeContactsPort port = new FakeContactsPort(1);
+    final List<Long> opened = new ArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        port.people.addAll(List.of(
+                new Contact(1, "zhangwei", "张伟", ""),
+                new Contact(2, "lina", "李娜", "出差中，有事请留言"),
+                new Contact(3, "wangfang", "王芳", "")));
+        port.presence.put(2L, Presence.ONLINE);
+        Texts texts = new Texts(Locale.SIMPLIFIED_CHINESE);
+        ContactsViewModel vm = new ContactsViewModel(port, texts, Runnable::run, opened::add);
+        ContactsView view = new ContactsView(vm, texts);
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        Scene scene = new Scene(view.root(), 1112, 760);
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(ContactsView.class.getResource("/im/magpie/desktop/desktop.css"))
+                        .toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        vm.start();
+    }
+
+    @Test
+    void showsEveryoneSearchesAndOpensAChatFromTheCard(FxRobot robot) throws Exception {
+        ListView<?> list = robot.lookup("#contacts").queryAs(ListView.class);
+        assertThat(list.getItems()).hasSize(3);
+        assertThat(robot.lookup("#contacts-total").queryAs(Label.class).getText())
+                .isEqualTo("3");
+
+        robot.clickOn("李娜");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("李娜");
+        assertThat(robot.lookup("#card-presence").queryAs(Label.class).getText())
+                .isEqualTo("在线");
+        assertThat(robot.lookup("#card-signature").queryAs(Label.class).getText())
+                .isEqualTo("出差中，有事请留言");
+        assertThat(robot.lookup("#card-account").queryAs(Label.class).getText()).isEqualTo("lina");
+        snapshot(robot);
+
+        robot.clickOn("#card-message");
+        assertThat(opened).containsExactly(102L);
+
+        robot.clickOn("#contact-search").write("wang");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).hasSize(1);
+        robot.clickOn("王芳");
+        assertThat(robot.lookup("#card-signature").queryAs(Label.class).getText())
+                .isEqualTo("暂无签名");
+    }
+
+    static void snapshot(FxRobot robot) throws Exception {
+        Path dir = Path.of("target", "ui-snapshots");
+        Files.createDirectories(dir);
+        robot.interact(() -> {
+            try {
+                ImageIO.write(
+                        javafx.embed.swing.SwingFXUtils.fromFXImage(
+                                robot.targetWindow().getScene().snapshot(null), null),
+                        "png",
+                        dir.resolve("contacts-view.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+}
