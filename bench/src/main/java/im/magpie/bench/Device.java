@@ -17,17 +17,20 @@ import im.magpie.protocol.v1.SendMessageResponse;
 import im.magpie.protocol.v1.SyncRequest;
 import im.magpie.protocol.v1.SyncResponse;
 import im.magpie.protocol.v1.TextContent;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated device: a gateway connection, a login (password first, token afterwards), and a sync cursor kept in
- * memory (no local database). A notification naming a seq above what the device knows triggers a sync; every message
- * of another user found by sync goes to the {@link MessageSink}.
+ * memory (no local database). Like the client library's sync engine, a notification naming a seq above what the
+ * device holds is applied from its inline entries when they continue the held log without a gap, and otherwise
+ * triggers a sync; every message of another user it receives (inline or by sync, once) goes to the
+ * {@link MessageSink}.
  */
 final class Device implements PushListener {
     private static final int SYNC_PAGE = 1000;
@@ -35,7 +38,9 @@ final class Device implements PushListener {
     private final Net net;
     private final String account;
     private final String password;
-    private final Map<Long, Long> knownSeq = new ConcurrentHashMap<>();
+    /** Highest seq held per conversation: every entry up to it was received (inline or by sync). Guarded by held. */
+    private final Map<Long, Long> held = new HashMap<>();
+
     private final AtomicLong syncErrors = new AtomicLong();
     private volatile MessageSink sink = MessageSink.NONE;
     private volatile @Nullable GatewayConnection connection;
@@ -132,11 +137,7 @@ final class Device implements PushListener {
                         .setText(TextContent.newBuilder().setText(text)))
                 .build();
         return request(Envelope.newBuilder().setSendMessage(send), Envelope.BodyCase.SEND_MESSAGE_RESULT)
-                .thenApply(e -> {
-                    SendMessageResponse r = e.getSendMessageResult();
-                    knownSeq.merge(r.getConversationId(), r.getSeq(), Math::max);
-                    return r;
-                });
+                .thenApply(Envelope::getSendMessageResult);
     }
 
     private CompletableFuture<Envelope> request(Envelope.Builder body, Envelope.BodyCase expected) {
@@ -149,12 +150,50 @@ final class Device implements PushListener {
 
     @Override
     public void onNotification(Notification notification) {
-        sink.onNotification(this, System.nanoTime());
-        for (ConversationAdvanced advanced : notification.getConversationsList()) {
-            if (advanced.getSeq() > knownSeq.getOrDefault(advanced.getConversationId(), 0L)) {
-                requestSync();
-                return;
+        long now = System.nanoTime();
+        sink.onNotification(this, now);
+        boolean needsSync = false;
+        synchronized (held) {
+            for (ConversationAdvanced advanced : notification.getConversationsList()) {
+                long have = held.getOrDefault(advanced.getConversationId(), 0L);
+                if (advanced.getSeq() <= have) {
+                    continue;
+                }
+                if (continues(advanced, have)) {
+                    advanced.getEntriesList().forEach(entry -> receive(entry, now));
+                } else {
+                    needsSync = true;
+                }
             }
+        }
+        if (needsSync) {
+            requestSync();
+        }
+    }
+
+    /** The inline entries lead from at most {@code have + 1} to the advertised seq, one by one (as SyncEngine). */
+    private static boolean continues(ConversationAdvanced advanced, long have) {
+        List<LogEntry> entries = advanced.getEntriesList();
+        if (entries.isEmpty() || entries.get(0).getSeq() > have + 1) {
+            return false;
+        }
+        long expected = entries.get(0).getSeq();
+        for (LogEntry entry : entries) {
+            if (entry.getSeq() != expected++) {
+                return false;
+            }
+        }
+        return expected - 1 == advanced.getSeq();
+    }
+
+    /** Takes one entry unless already held; a message of another user goes to the sink. Caller holds {@code held}. */
+    private void receive(LogEntry entry, long now) {
+        if (entry.getSeq() <= held.getOrDefault(entry.getConversationId(), 0L)) {
+            return;
+        }
+        held.put(entry.getConversationId(), entry.getSeq());
+        if (entry.hasMessage() && entry.getActorUserId() != userId) {
+            sink.onMessage(this, entry, now);
         }
     }
 
@@ -190,11 +229,8 @@ final class Device implements PushListener {
 
     private void applyPage(SyncResponse page) {
         long now = System.nanoTime();
-        for (LogEntry entry : page.getEntriesList()) {
-            knownSeq.merge(entry.getConversationId(), entry.getSeq(), Math::max);
-            if (entry.hasMessage() && entry.getActorUserId() != userId) {
-                sink.onMessage(this, entry, now);
-            }
+        synchronized (held) {
+            page.getEntriesList().forEach(entry -> receive(entry, now));
         }
         boolean again;
         synchronized (this) {

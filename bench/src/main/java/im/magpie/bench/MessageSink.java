@@ -2,7 +2,10 @@ package im.magpie.bench;
 
 import im.magpie.protocol.v1.LogEntry;
 
-/** Receives every message a device found by sync that another user posted. Called on a callback thread. */
+/**
+ * Receives every message of another user that a device received, inline in a notification or by sync (once each).
+ * Called on a callback thread.
+ */
 interface MessageSink {
     void onMessage(Device receiver, LogEntry entry, long receivedNanos);
 

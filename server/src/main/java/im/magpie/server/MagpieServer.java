@@ -15,6 +15,7 @@ import im.magpie.server.transport.http.ApiServer;
 import im.magpie.server.transport.http.DiscoveryServer;
 import im.magpie.server.transport.tcp.GatewayDependencies;
 import im.magpie.server.transport.tcp.GatewayServer;
+import im.magpie.server.transport.tcp.ProtoMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class MagpieServer implements AutoCloseable {
             AdminToken token = AdminToken.loadOrCreate(dataDir);
             DeviceConnections connections = new DeviceConnections();
             PushService push = new PushService(connections);
-            CoreServices core = starter.start(config, new NotificationPublisher(connections));
+            CoreServices core = starter.start(config, new NotificationPublisher(connections, ProtoMapper::entry));
             running.push(core.stop()::run);
             GatewayServer gateway = GatewayServer.start(
                     tls.nettyServerContext(),

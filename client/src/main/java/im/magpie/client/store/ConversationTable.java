@@ -12,10 +12,11 @@ import java.util.Optional;
 public final class ConversationTable {
     private static final String UPSERT = "INSERT INTO conversation (id, kind, title, last_seq, active)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title,"
-            + " last_seq = excluded.last_seq, active = excluded.active";
+            + " last_seq = max(last_seq, excluded.last_seq), active = excluded.active";
     private static final String DELETE_MEMBERS = "DELETE FROM member WHERE conversation_id = ?";
     private static final String INSERT_MEMBER =
             "INSERT INTO member (conversation_id, user_id, role, read_seq) VALUES (?, ?, ?, ?)";
+    private static final String RAISE_LAST_SEQ = "UPDATE conversation SET last_seq = max(last_seq, ?) WHERE id = ?";
     private static final String RAISE_READ =
             "UPDATE member SET read_seq = max(read_seq, ?)" + " WHERE conversation_id = ? AND user_id = ?";
     private static final String ALL = "SELECT id, kind, title, last_seq, active FROM conversation ORDER BY id";
@@ -55,6 +56,17 @@ public final class ConversationTable {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+        });
+    }
+
+    /** Moves the conversation's highest known seq forward (never back). */
+    public void raiseLastSeq(long conversationId, long lastSeq) {
+        lock.inTransaction("raise last seq of " + conversationId, () -> {
+            try (PreparedStatement ps = con.prepareStatement(RAISE_LAST_SEQ)) {
+                ps.setLong(1, lastSeq);
+                ps.setLong(2, conversationId);
+                ps.executeUpdate();
             }
         });
     }

@@ -8,6 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
@@ -146,13 +150,7 @@ public final class LocalStore implements AutoCloseable {
     /** Applies one sync page and stores its cursor, all in one transaction. */
     public void applySyncBatch(SyncBatch batch) {
         inTransaction("apply sync page", () -> {
-            entries.upsertAll(batch.entries());
-            for (SyncBatch.Recall r : batch.recalls()) {
-                entries.markRecalled(r.conversationId(), r.targetSeq());
-            }
-            for (SyncBatch.ReadMark m : batch.readMarks()) {
-                conversations.raiseReadMark(m.conversationId(), m.userId(), m.readSeq());
-            }
+            applyChanges(batch);
             for (ConversationRecord c : batch.states()) {
                 conversations.upsert(c);
             }
@@ -161,6 +159,36 @@ public final class LocalStore implements AutoCloseable {
                 ps.executeUpdate();
             }
         });
+    }
+
+    /**
+     * Applies entries that a notification carried inline, in one transaction: the entries with their recalls and
+     * read marks, and each conversation's last seq raised to its newest entry. The sync cursor and the member lists
+     * stay as they are (the next sync returns these entries again; storing them is idempotent). Returns the
+     * conversations as they are afterwards.
+     */
+    public List<ConversationRecord> applyPushedBatch(SyncBatch batch) {
+        List<ConversationRecord> after = new ArrayList<>();
+        inTransaction("apply pushed entries", () -> {
+            applyChanges(batch);
+            Map<Long, Long> newest = new LinkedHashMap<>();
+            for (EntryRecord e : batch.entries()) {
+                newest.merge(e.conversationId(), e.seq(), Math::max);
+            }
+            newest.forEach(conversations::raiseLastSeq);
+            newest.keySet().forEach(id -> conversations.find(id).ifPresent(after::add));
+        });
+        return after;
+    }
+
+    private void applyChanges(SyncBatch batch) {
+        entries.upsertAll(batch.entries());
+        for (SyncBatch.Recall r : batch.recalls()) {
+            entries.markRecalled(r.conversationId(), r.targetSeq());
+        }
+        for (SyncBatch.ReadMark m : batch.readMarks()) {
+            conversations.raiseReadMark(m.conversationId(), m.userId(), m.readSeq());
+        }
     }
 
     /** Empties every table except the settings (used when a session ends and the account's data must go). */

@@ -23,10 +23,23 @@ public final class LogEntries {
 
     /** One sync page as a store batch (entries, recalls, read marks, states, cursor). */
     public static SyncBatch toBatch(SyncResponse page) {
+        List<ConversationRecord> states = new ArrayList<>();
+        for (ConversationState s : page.getConversationsList()) {
+            states.add(toRecord(s));
+        }
+        return toBatch(page.getEntriesList(), states, page.getNextCursor().toByteArray());
+    }
+
+    /** Entries a notification carried inline as a store batch: no states, no cursor (see LocalStore#applyPushedBatch). */
+    public static SyncBatch toPushedBatch(List<LogEntry> entries) {
+        return toBatch(entries, List.of(), new byte[0]);
+    }
+
+    private static SyncBatch toBatch(List<LogEntry> log, List<ConversationRecord> states, byte[] nextCursor) {
         List<EntryRecord> entries = new ArrayList<>();
         List<SyncBatch.Recall> recalls = new ArrayList<>();
         List<SyncBatch.ReadMark> reads = new ArrayList<>();
-        for (LogEntry e : page.getEntriesList()) {
+        for (LogEntry e : log) {
             entries.add(toRecord(e));
             switch (e.getChangeCase()) {
                 case RECALLED ->
@@ -42,12 +55,7 @@ public final class LogEntries {
                 }
             }
         }
-        List<ConversationRecord> states = new ArrayList<>();
-        for (ConversationState s : page.getConversationsList()) {
-            states.add(toRecord(s));
-        }
-        return new SyncBatch(
-                entries, recalls, reads, states, page.getNextCursor().toByteArray());
+        return new SyncBatch(entries, recalls, reads, states, nextCursor);
     }
 
     /** A log entry as stored: messages keep their serialized body, other changes the whole serialized entry. */

@@ -1,11 +1,15 @@
 package im.magpie.client.sync;
 
+import im.magpie.client.store.ConversationRecord;
 import im.magpie.client.store.LocalStore;
 import im.magpie.client.store.SyncBatch;
 import im.magpie.protocol.v1.ConversationAdvanced;
+import im.magpie.protocol.v1.LogEntry;
 import im.magpie.protocol.v1.Notification;
 import im.magpie.protocol.v1.SyncResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +30,9 @@ public final class SyncEngine {
     private final Executor executor;
     private final SyncListener listener;
     private final Object lock = new Object();
+    /** Held while a sync page or inline entries are checked against the store and applied. */
+    private final Object applying = new Object();
+
     private @Nullable CompletableFuture<Void> running;
     private @Nullable CompletableFuture<Void> queued;
 
@@ -53,14 +60,85 @@ public final class SyncEngine {
         }
     }
 
-    /** Syncs when a notified conversation advanced beyond what the store holds; otherwise does nothing. */
+    /**
+     * Handles a notification (protocol.md §7, "Inline entries"): a conversation that advanced beyond what the store
+     * holds is brought up to date from the entries the notification carries when they continue the stored log
+     * without a gap; any other advance (no entries, a gap, a conversation never synced) starts a sync.
+     */
     public CompletableFuture<Void> onNotification(Notification notification) {
-        for (ConversationAdvanced c : notification.getConversationsList()) {
-            if (c.getSeq() > store.entries().maxSeq(c.getConversationId())) {
-                return sync();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.execute(() -> {
+            boolean needsSync;
+            try {
+                needsSync = applyInline(notification);
+            } catch (RuntimeException e) {
+                needsSync = true;
             }
+            if (needsSync) {
+                var unused = sync().whenComplete((ok, err) -> {
+                    if (err == null) {
+                        done.complete(null);
+                    } else {
+                        done.completeExceptionally(err);
+                    }
+                });
+            } else {
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+
+    /** Applies the usable inline entries; returns true when some advance still needs a sync. */
+    private boolean applyInline(Notification notification) {
+        synchronized (applying) {
+            boolean needsSync = false;
+            List<LogEntry> fresh = new ArrayList<>();
+            for (ConversationAdvanced c : notification.getConversationsList()) {
+                long held = store.entries().maxSeq(c.getConversationId());
+                if (c.getSeq() <= held) {
+                    continue;
+                }
+                if (!continues(c, held)) {
+                    needsSync = true;
+                    continue;
+                }
+                for (LogEntry e : c.getEntriesList()) {
+                    if (e.getSeq() > held) {
+                        fresh.add(e);
+                    }
+                }
+            }
+            if (!fresh.isEmpty()) {
+                SyncBatch batch = LogEntries.toPushedBatch(fresh);
+                List<ConversationRecord> states = store.applyPushedBatch(batch);
+                listener.onApplied(
+                        new SyncBatch(batch.entries(), batch.recalls(), batch.readMarks(), states, batch.nextCursor()));
+            }
+            return needsSync;
         }
-        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * True when the advance's entries lead from at most {@code held + 1} to its seq, one by one, in a conversation
+     * this store already holds entries of (else the conversation's state is unknown here and only sync gives it).
+     */
+    static boolean continues(ConversationAdvanced c, long held) {
+        List<LogEntry> entries = c.getEntriesList();
+        if (held <= 0 || entries.isEmpty()) {
+            return false;
+        }
+        long expected = entries.get(0).getSeq();
+        if (expected > held + 1) {
+            return false;
+        }
+        for (LogEntry e : entries) {
+            if (e.getSeq() != expected || e.getConversationId() != c.getConversationId()) {
+                return false;
+            }
+            expected++;
+        }
+        return expected - 1 == c.getSeq();
     }
 
     private void nextPage(CompletableFuture<Void> run) {
@@ -81,8 +159,10 @@ public final class SyncEngine {
 
     private void apply(CompletableFuture<Void> run, byte[] cursor, SyncResponse page) {
         SyncBatch batch = LogEntries.toBatch(page);
-        store.applySyncBatch(batch);
-        listener.onApplied(batch);
+        synchronized (applying) {
+            store.applySyncBatch(batch);
+            listener.onApplied(batch);
+        }
         if (page.getHasMore() && !Arrays.equals(cursor, batch.nextCursor())) {
             nextPage(run);
         } else {

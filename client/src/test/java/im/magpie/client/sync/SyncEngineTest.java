@@ -1,5 +1,6 @@
 package im.magpie.client.sync;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
@@ -9,6 +10,7 @@ import im.magpie.client.store.EntryRecord;
 import im.magpie.client.store.LocalStore;
 import im.magpie.client.store.MachineIdentity;
 import im.magpie.client.store.MemberRecord;
+import im.magpie.client.store.SyncBatch;
 import im.magpie.protocol.v1.ConversationAdvanced;
 import im.magpie.protocol.v1.ConversationCreated;
 import im.magpie.protocol.v1.ConversationKind;
@@ -204,6 +206,90 @@ class SyncEngineTest {
         engine.onNotification(notification(4)).get(5, TimeUnit.SECONDS);
         assertThat(source.cursors).hasSize(1);
         assertThat(store.entries().maxSeq(GROUP)).isEqualTo(4);
+    }
+
+    @Test
+    void appliesContiguousInlineEntriesWithoutSyncing() throws Exception {
+        LocalStore store = store("i.db");
+        syncOnce(store, List.of(page(log.subList(0, 3), state(3), 3, false)));
+        FakeSource source = new FakeSource(List.of());
+        List<SyncBatch> applied = new ArrayList<>();
+        SyncEngine engine = new SyncEngine(store, source, Runnable::run, applied::add);
+
+        engine.onNotification(inline(6, log.subList(3, 6))).get(5, TimeUnit.SECONDS);
+
+        assertThat(source.cursors).as("no sync round trip").isEmpty();
+        assertThat(store.entries().maxSeq(GROUP)).isEqualTo(6);
+        assertThat(store.entries().find(GROUP, 4).orElseThrow().recalled()).isTrue();
+        ConversationRecord c = store.conversations().find(GROUP).orElseThrow();
+        assertThat(c.lastSeq()).isEqualTo(6);
+        assertThat(c.members())
+                .filteredOn(m -> m.userId() == BOB)
+                .extracting(MemberRecord::readSeq)
+                .containsExactly(5L);
+        assertThat(store.syncCursor()).as("the cursor stays where sync left it").isEqualTo("cursor-3".getBytes(UTF_8));
+        assertThat(applied).hasSize(1);
+        assertThat(applied.get(0).entries()).extracting(EntryRecord::seq).containsExactly(4L, 5L, 6L);
+        assertThat(applied.get(0).states())
+                .extracting(ConversationRecord::lastSeq)
+                .containsExactly(6L);
+    }
+
+    @Test
+    void syncsInsteadWhenTheInlineEntriesLeaveAGap() throws Exception {
+        LocalStore store = store("g.db");
+        syncOnce(store, List.of(page(log.subList(0, 3), state(3), 3, false)));
+        FakeSource source = new FakeSource(List.of(page(log.subList(3, 6), state(6), 6, false)));
+        SyncEngine engine = new SyncEngine(store, source, Runnable::run, b -> {});
+
+        engine.onNotification(inline(6, log.subList(4, 6))).get(5, TimeUnit.SECONDS);
+
+        assertThat(source.cursors).extracting(c -> new String(c, UTF_8)).containsExactly("cursor-3");
+        assertThat(store.entries().maxSeq(GROUP)).isEqualTo(6);
+        assertThat(store.syncCursor()).isEqualTo("cursor-6".getBytes(UTF_8));
+    }
+
+    @Test
+    void syncsInsteadWhenTheEntriesDoNotReachTheSeqOrTheConversationIsNew() throws Exception {
+        LocalStore store = store("u.db");
+        FakeSource source = new FakeSource(
+                List.of(page(log.subList(0, 3), state(3), 3, false), page(log.subList(3, 5), state(5), 5, false)));
+        SyncEngine engine = new SyncEngine(store, source, Runnable::run, b -> {});
+
+        engine.onNotification(inline(3, log.subList(0, 3))).get(5, TimeUnit.SECONDS);
+        assertThat(source.cursors)
+                .as("never synced: only sync gives the conversation's state")
+                .hasSize(1);
+
+        engine.onNotification(inline(5, log.subList(3, 4))).get(5, TimeUnit.SECONDS);
+        assertThat(source.cursors).as("entries end before the advertised seq").hasSize(2);
+        assertThat(store.entries().maxSeq(GROUP)).isEqualTo(5);
+    }
+
+    @Test
+    void inlineEntriesThenASyncEqualOneFullSync() throws Exception {
+        LocalStore pushed = store("ps.db");
+        syncOnce(pushed, List.of(page(log.subList(0, 3), state(3), 3, false)));
+        SyncEngine engine = new SyncEngine(pushed, new FakeSource(List.of()), Runnable::run, b -> {});
+        engine.onNotification(inline(4, log.subList(3, 4))).get(5, TimeUnit.SECONDS);
+        engine.onNotification(inline(6, log.subList(3, 6))).get(5, TimeUnit.SECONDS);
+        syncOnce(pushed, List.of(page(serverView(log).subList(3, 9), state(9), 9, false)));
+
+        LocalStore full = store("fs.db");
+        syncOnce(full, List.of(page(serverView(log), state(log.size()), log.size(), false)));
+
+        assertThat(pushed.entries().all()).isEqualTo(full.entries().all());
+        assertThat(pushed.conversations().all()).isEqualTo(full.conversations().all());
+        assertThat(pushed.syncCursor()).isEqualTo(full.syncCursor());
+    }
+
+    private static Notification inline(long seq, List<LogEntry> entries) {
+        return Notification.newBuilder()
+                .addConversations(ConversationAdvanced.newBuilder()
+                        .setConversationId(GROUP)
+                        .setSeq(seq)
+                        .addAllEntries(entries))
+                .build();
     }
 
     private static Notification notification(long seq) {

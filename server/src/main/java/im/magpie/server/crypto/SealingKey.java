@@ -3,7 +3,6 @@ package im.magpie.server.crypto;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,6 +10,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A 256-bit AES-GCM key. {@link #seal} returns {@code nonce(12) || ciphertext || tag(16)} with a
  * fresh random nonce; the associated data binds the ciphertext to where it is stored.
+ *
+ * <p>Each thread keeps one {@link Cipher} per key: re-initialising it with the same key and a new
+ * nonce skips the provider lookup and the AES key expansion, so a body costs only its GCM work.
  */
 public final class SealingKey {
     public static final int KEY_BYTES = 32;
@@ -19,6 +21,7 @@ public final class SealingKey {
 
     private final SecretKeySpec key;
     private final SecureRandom random;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(SealingKey::newCipher);
 
     public SealingKey(byte[] key, SecureRandom random) {
         if (key.length != KEY_BYTES) {
@@ -32,7 +35,7 @@ public final class SealingKey {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(aad);
             ByteBuffer out = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length));
@@ -50,15 +53,20 @@ public final class SealingKey {
             throw new CryptoFailureException("sealed data too short", new IllegalArgumentException());
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(
-                    Cipher.DECRYPT_MODE,
-                    key,
-                    new GCMParameterSpec(TAG_BITS, Arrays.copyOfRange(sealed, 0, NONCE_BYTES)));
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(aad);
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new CryptoFailureException("AES-GCM open failed: data altered or wrong key", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new CryptoFailureException("AES/GCM is not available", e);
         }
     }
 

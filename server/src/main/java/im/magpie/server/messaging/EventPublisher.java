@@ -2,12 +2,18 @@ package im.magpie.server.messaging;
 
 import im.magpie.server.account.UserId;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Port through which messaging tells devices that something changed. Implemented by {@code push};
  * calls must not block (the implementation coalesces and writes on the event loop).
  */
 public interface EventPublisher {
-    /** The conversation's log advanced to {@code seq}; every device of {@code audience} should sync. */
-    void conversationAdvanced(ConversationId conversation, long seq, Collection<UserId> audience);
+    /**
+     * The conversation's log advanced to {@code seq}; every device of {@code audience} should learn it.
+     * {@code entries} are the entries this commit appended to the conversation, in seq order, the last at
+     * {@code seq} (with plaintext bodies: the publisher may push small ones inline, never store them).
+     */
+    void conversationAdvanced(
+            ConversationId conversation, long seq, Collection<UserId> audience, List<LogEntry> entries);
 }

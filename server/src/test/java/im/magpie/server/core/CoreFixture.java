@@ -6,6 +6,7 @@ import im.magpie.server.account.PasswordHasher;
 import im.magpie.server.account.UserId;
 import im.magpie.server.messaging.ConversationId;
 import im.magpie.server.messaging.EventPublisher;
+import im.magpie.server.messaging.LogEntry;
 import im.magpie.server.store.postgres.SharedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,14 +40,14 @@ final class CoreFixture {
 
     /** Records what the log writer published. */
     static final class RecordingPublisher implements EventPublisher {
-        record Event(ConversationId conversation, long seq, List<UserId> audience) {}
+        record Event(ConversationId conversation, long seq, List<UserId> audience, List<LogEntry> entries) {}
 
         private final List<Event> events = new ArrayList<>();
 
         @Override
         public synchronized void conversationAdvanced(
-                ConversationId conversation, long seq, Collection<UserId> audience) {
-            events.add(new Event(conversation, seq, List.copyOf(audience)));
+                ConversationId conversation, long seq, Collection<UserId> audience, List<LogEntry> entries) {
+            events.add(new Event(conversation, seq, List.copyOf(audience), List.copyOf(entries)));
         }
 
         synchronized List<Event> events() {

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import im.magpie.protocol.v1.ConversationAdvanced;
 import im.magpie.protocol.v1.Envelope;
+import im.magpie.protocol.v1.MessageBody;
+import im.magpie.protocol.v1.TextContent;
 import im.magpie.server.account.UserId;
+import im.magpie.server.messaging.Change;
+import im.magpie.server.messaging.ClientMessageId;
 import im.magpie.server.messaging.ConversationId;
+import im.magpie.server.messaging.LogEntry;
 import im.magpie.server.session.DeviceId;
+import im.magpie.server.transport.tcp.ProtoMapper;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +25,7 @@ class NotificationPublisherTest {
     private static final UserId BOB = new UserId(2);
 
     private final DeviceConnections connections = new DeviceConnections();
-    private final NotificationPublisher publisher = new NotificationPublisher(connections);
+    private final NotificationPublisher publisher = new NotificationPublisher(connections, ProtoMapper::entry);
     private final EmbeddedChannel alicePhone = connect(ALICE, "phone");
     private final EmbeddedChannel aliceLaptop = connect(ALICE, "laptop");
     private final EmbeddedChannel bobPhone = connect(BOB, "phone");
@@ -32,10 +39,10 @@ class NotificationPublisherTest {
 
     @Test
     void coalescesABurstIntoOneNotificationWithTheHighestSeqs() {
-        publisher.conversationAdvanced(new ConversationId(7), 1, List.of(ALICE, BOB));
-        publisher.conversationAdvanced(new ConversationId(7), 3, List.of(ALICE, BOB));
-        publisher.conversationAdvanced(new ConversationId(7), 2, List.of(ALICE, BOB));
-        publisher.conversationAdvanced(new ConversationId(9), 5, List.of(ALICE));
+        publisher.conversationAdvanced(new ConversationId(7), 1, List.of(ALICE, BOB), List.of());
+        publisher.conversationAdvanced(new ConversationId(7), 3, List.of(ALICE, BOB), List.of());
+        publisher.conversationAdvanced(new ConversationId(7), 2, List.of(ALICE, BOB), List.of());
+        publisher.conversationAdvanced(new ConversationId(9), 5, List.of(ALICE), List.of());
         assertThat(outbound(alicePhone))
                 .as("nothing written before the event loop runs")
                 .isNull();
@@ -53,7 +60,7 @@ class NotificationPublisherTest {
 
     @Test
     void notifiesEveryDeviceOfTheAudienceOnly() {
-        publisher.conversationAdvanced(new ConversationId(9), 5, List.of(ALICE));
+        publisher.conversationAdvanced(new ConversationId(9), 5, List.of(ALICE), List.of());
         alicePhone.runPendingTasks();
         aliceLaptop.runPendingTasks();
         bobPhone.runPendingTasks();
@@ -65,9 +72,9 @@ class NotificationPublisherTest {
 
     @Test
     void sendsANewNotificationForChangesAfterAFlush() {
-        publisher.conversationAdvanced(new ConversationId(7), 1, List.of(BOB));
+        publisher.conversationAdvanced(new ConversationId(7), 1, List.of(BOB), List.of());
         bobPhone.runPendingTasks();
-        publisher.conversationAdvanced(new ConversationId(7), 2, List.of(BOB));
+        publisher.conversationAdvanced(new ConversationId(7), 2, List.of(BOB), List.of());
         bobPhone.runPendingTasks();
 
         Envelope first = bobPhone.readOutbound();
@@ -97,6 +104,72 @@ class NotificationPublisherTest {
         assertThat(new PushService(connections).online())
                 .extracting(OnlineDevice::user)
                 .containsOnly(ALICE);
+    }
+
+    @Test
+    void carriesSmallMessagesInlineAcrossCoalescedCommits() {
+        publisher.conversationAdvanced(new ConversationId(7), 4, List.of(BOB), List.of(message(7, 4, "hi")));
+        publisher.conversationAdvanced(
+                new ConversationId(7), 6, List.of(BOB), List.of(message(7, 5, "there"), read(7, 6, 5)));
+        bobPhone.runPendingTasks();
+
+        ConversationAdvanced advanced =
+                ((Envelope) bobPhone.readOutbound()).getNotification().getConversations(0);
+        assertThat(advanced.getSeq()).isEqualTo(6);
+        assertThat(advanced.getEntriesList())
+                .extracting(im.magpie.protocol.v1.LogEntry::getSeq)
+                .containsExactly(4L, 5L, 6L);
+        assertThat(advanced.getEntries(1).getMessage().getBody().getText().getText())
+                .isEqualTo("there");
+        assertThat(advanced.getEntries(2).getRead().getReadSeq()).isEqualTo(5);
+    }
+
+    @Test
+    void sendsTheSeqAloneWhenAChangeMayNotTravelInline() {
+        publisher.conversationAdvanced(new ConversationId(7), 4, List.of(BOB), List.of(message(7, 4, "hi")));
+        publisher.conversationAdvanced(
+                new ConversationId(7), 5, List.of(BOB), List.of(entry(7, 5, new Change.Renamed("new title"))));
+        publisher.conversationAdvanced(new ConversationId(7), 6, List.of(BOB), List.of(message(7, 6, "after")));
+        bobPhone.runPendingTasks();
+
+        ConversationAdvanced advanced =
+                ((Envelope) bobPhone.readOutbound()).getNotification().getConversations(0);
+        assertThat(advanced.getSeq()).isEqualTo(6);
+        assertThat(advanced.getEntriesList())
+                .as("the device must sync to learn the rename")
+                .isEmpty();
+    }
+
+    @Test
+    void sendsTheSeqAloneAfterAGapOrBeyondTheBudget() {
+        publisher.conversationAdvanced(new ConversationId(7), 4, List.of(BOB), List.of(message(7, 4, "hi")));
+        publisher.conversationAdvanced(new ConversationId(7), 9, List.of(BOB), List.of(message(7, 9, "gap")));
+        publisher.conversationAdvanced(
+                new ConversationId(8), 1, List.of(BOB), List.of(message(8, 1, "x".repeat(5000))));
+        bobPhone.runPendingTasks();
+
+        Envelope frame = bobPhone.readOutbound();
+        assertThat(frame.getNotification().getConversationsList())
+                .extracting(
+                        ConversationAdvanced::getConversationId, ConversationAdvanced::getSeq, c -> c.getEntriesCount())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(7L, 9L, 0), org.assertj.core.groups.Tuple.tuple(8L, 1L, 0));
+    }
+
+    private static LogEntry message(long conversation, long seq, String text) {
+        byte[] body = MessageBody.newBuilder()
+                .setText(TextContent.newBuilder().setText(text))
+                .build()
+                .toByteArray();
+        return entry(conversation, seq, new Change.MessagePosted(new ClientMessageId(UUID.randomUUID()), body, false));
+    }
+
+    private static LogEntry read(long conversation, long seq, long readSeq) {
+        return entry(conversation, seq, new Change.ReadMarked(readSeq));
+    }
+
+    private static LogEntry entry(long conversation, long seq, Change change) {
+        return new LogEntry(new ConversationId(conversation), seq, ALICE, Instant.EPOCH, change);
     }
 
     private static @org.jspecify.annotations.Nullable Object outbound(EmbeddedChannel channel) {

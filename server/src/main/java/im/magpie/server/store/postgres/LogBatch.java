@@ -9,6 +9,7 @@ import im.magpie.server.messaging.ConversationModel;
 import im.magpie.server.messaging.ConversationNotFoundException;
 import im.magpie.server.messaging.ConversationRules;
 import im.magpie.server.messaging.LogCommand;
+import im.magpie.server.messaging.LogEntry;
 import im.magpie.server.messaging.MessagingException;
 import im.magpie.server.messaging.SendReceipt;
 import java.sql.Connection;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +56,7 @@ final class LogBatch {
     private final PreparedStatement insertLog;
     private int pendingRows;
     private final Map<Long, ConversationModel> touched = new LinkedHashMap<>();
+    private final Map<Long, List<LogEntry>> appended = new HashMap<>();
     private final Map<Long, Set<UserId>> removed = new HashMap<>();
     private final Map<Long, Set<UserId>> touchedMembers = new HashMap<>();
     private final Set<Map.Entry<String, Long>> fileRefs = new HashSet<>();
@@ -89,6 +92,11 @@ final class LogBatch {
 
     Map<Long, ConversationModel> touched() {
         return touched;
+    }
+
+    /** The entries this batch appended to the conversation, in seq order. */
+    List<LogEntry> appendedTo(long conversation) {
+        return appended.getOrDefault(conversation, List.of());
     }
 
     Set<UserId> removedFrom(long conversation) {
@@ -235,6 +243,7 @@ final class LogBatch {
         insertLog.addBatch();
         pendingRows++;
         touched.put(id, model);
+        appended.computeIfAbsent(id, k -> new ArrayList<>()).add(new LogEntry(model.id(), seq, actor, now, change));
         memberEffects(id, actor, change, pos, windowStart);
         return seq;
     }

@@ -181,7 +181,11 @@ public final class LogWriter implements LogAppender, AutoCloseable {
             Set<UserId> audience = new LinkedHashSet<>(model.activeMembers());
             audience.addAll(tx.removedFrom(model.id().value()));
             try {
-                publisher.conversationAdvanced(model.id(), model.lastSeq(), List.copyOf(audience));
+                publisher.conversationAdvanced(
+                        model.id(),
+                        model.lastSeq(),
+                        List.copyOf(audience),
+                        tx.appendedTo(model.id().value()));
             } catch (RuntimeException e) {
                 // Notifications are hints; a failing publisher must not stop the writer.
                 log.warn(

@@ -18,7 +18,7 @@ import im.magpie.server.messaging.Member;
 import im.magpie.server.messaging.MemberRole;
 
 /** Domain values → protobuf messages of im.v1 (and roles back). */
-final class ProtoMapper {
+public final class ProtoMapper {
     private ProtoMapper() {}
 
     static im.magpie.protocol.v1.ConversationState state(ConversationState state) {
@@ -32,7 +32,8 @@ final class ProtoMapper {
         return proto.build();
     }
 
-    static im.magpie.protocol.v1.LogEntry entry(LogEntry entry) {
+    /** A log entry in wire form (also what the push publisher sends inline). */
+    public static im.magpie.protocol.v1.LogEntry entry(LogEntry entry) {
         im.magpie.protocol.v1.LogEntry.Builder proto = im.magpie.protocol.v1.LogEntry.newBuilder()
                 .setConversationId(entry.conversation().value())
                 .setSeq(entry.seq())
