@@ -4,16 +4,24 @@ import im.magpie.protocol.Framing;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one connection: TLS → idle check (3 heartbeats) → length-prefixed protobuf codec
- * → handshake (→ login → dispatcher) → last exception handler.
+ * The pipeline of one connection: TLS → flush consolidation → idle check (3 heartbeats) →
+ * length-prefixed protobuf codec → handshake (→ login → dispatcher) → last exception handler.
+ *
+ * <p>Flush consolidation: replies and notifications of one event-loop turn (and the replies to a
+ * burst of requests read in one go) are flushed together, so the TLS layer seals them into as few
+ * records and {@code write} system calls as possible.
  */
 public final class GatewayInitializer extends ChannelInitializer<SocketChannel> {
+    /** At most this many flushes are held back before one goes through anyway. */
+    static final int FLUSHES_BEFORE_FORCED_FLUSH = 64;
+
     private final SslContext ssl;
     private final GatewayDependencies deps;
     private final EventExecutorGroup business;
@@ -34,6 +42,7 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline p = channel.pipeline();
         p.addLast("tls", ssl.newHandler(channel.alloc()));
+        p.addLast("flush", new FlushConsolidationHandler(FLUSHES_BEFORE_FORCED_FLUSH, true));
         p.addLast("idle", new IdleStateHandler(3L * deps.heartbeatSeconds(), 0, 0, TimeUnit.SECONDS));
         Framing.addCodec(p, Framing.MAX_FRAME_BYTES);
         p.addLast("handshake", new HandshakeHandler(deps, business.next()));
