@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class InlineEntries {
     /** Serialized bytes of inline entries per conversation and notification. */
-    static final int MAX_BYTES_PER_CONVERSATION = 4096;
+    static final int MAX_BYTES_PER_CONVERSATION = 16 * 1024;
     /** Serialized bytes of inline entries per notification frame (well below the frame limit). */
-    static final int MAX_BYTES_PER_FRAME = 32 * 1024;
+    static final int MAX_BYTES_PER_FRAME = 256 * 1024;
 
     private long seq;
     private @Nullable List<LogEntry> entries;

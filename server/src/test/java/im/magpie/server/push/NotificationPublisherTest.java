@@ -145,7 +145,7 @@ class NotificationPublisherTest {
         publisher.conversationAdvanced(new ConversationId(7), 4, List.of(BOB), List.of(message(7, 4, "hi")));
         publisher.conversationAdvanced(new ConversationId(7), 9, List.of(BOB), List.of(message(7, 9, "gap")));
         publisher.conversationAdvanced(
-                new ConversationId(8), 1, List.of(BOB), List.of(message(8, 1, "x".repeat(5000))));
+                new ConversationId(8), 1, List.of(BOB), List.of(message(8, 1, "x".repeat(20_000))));
         bobPhone.runPendingTasks();
 
         Envelope frame = bobPhone.readOutbound();
