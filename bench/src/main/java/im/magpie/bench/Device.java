@@ -3,6 +3,7 @@ package im.magpie.bench;
 import com.google.protobuf.ByteString;
 import im.magpie.client.net.GatewayConnection;
 import im.magpie.client.net.PushListener;
+import im.magpie.client.sync.SyncEngine;
 import im.magpie.protocol.v1.ConversationAdvanced;
 import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.LogEntry;
@@ -18,7 +19,6 @@ import im.magpie.protocol.v1.SyncRequest;
 import im.magpie.protocol.v1.SyncResponse;
 import im.magpie.protocol.v1.TextContent;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -159,7 +159,7 @@ final class Device implements PushListener {
                 if (advanced.getSeq() <= have) {
                     continue;
                 }
-                if (continues(advanced, have)) {
+                if (SyncEngine.continues(advanced, have)) {
                     advanced.getEntriesList().forEach(entry -> receive(entry, now));
                 } else {
                     needsSync = true;
@@ -169,21 +169,6 @@ final class Device implements PushListener {
         if (needsSync) {
             requestSync();
         }
-    }
-
-    /** The inline entries lead from at most {@code have + 1} to the advertised seq, one by one (as SyncEngine). */
-    private static boolean continues(ConversationAdvanced advanced, long have) {
-        List<LogEntry> entries = advanced.getEntriesList();
-        if (entries.isEmpty() || entries.get(0).getSeq() > have + 1) {
-            return false;
-        }
-        long expected = entries.get(0).getSeq();
-        for (LogEntry entry : entries) {
-            if (entry.getSeq() != expected++) {
-                return false;
-            }
-        }
-        return expected - 1 == advanced.getSeq();
     }
 
     /** Takes one entry unless already held; a message of another user goes to the sink. Caller holds {@code held}. */

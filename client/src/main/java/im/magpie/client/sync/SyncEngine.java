@@ -122,8 +122,9 @@ public final class SyncEngine {
     /**
      * True when the advance's entries lead from at most {@code held + 1} to its seq, one by one, in a conversation
      * this store already holds entries of (else the conversation's state is unknown here and only sync gives it).
+     * Public so that other consumers of notifications (the benchmark's simulated devices) apply the same rule.
      */
-    static boolean continues(ConversationAdvanced c, long held) {
+    public static boolean continues(ConversationAdvanced c, long held) {
         List<LogEntry> entries = c.getEntriesList();
         if (held <= 0 || entries.isEmpty()) {
             return false;

@@ -102,9 +102,12 @@ class MessagingIT {
         assertThat(publisher.events()).last().satisfies(e -> {
             assertThat(e.seq()).isEqualTo(5);
             assertThat(e.audience()).containsExactlyInAnyOrder(alice, bob);
-            assertThat(e.entries()).as("the commit's entries, for inline notifications").isNotEmpty();
+            assertThat(e.entries())
+                    .as("the commit's entries, for inline notifications")
+                    .isNotEmpty();
             assertThat(e.entries()).extracting(LogEntry::seq).last().isEqualTo(5L);
-            assertThat(e.entries()).allSatisfy(entry -> assertThat(entry.conversation()).isEqualTo(direct.id()));
+            assertThat(e.entries())
+                    .allSatisfy(entry -> assertThat(entry.conversation()).isEqualTo(direct.id()));
         });
     }
 
