@@ -92,6 +92,17 @@ final class DesktopProcess implements AutoCloseable {
         return Long.parseLong(line.split(" ", -1)[1]) - startedMs;
     }
 
+    /**
+     * CPU time (user + system, all threads) the app's JVM has used so far, in ms: what a launch costs whatever else the
+     * machine runs (clock ticks of 10 ms from /proc).
+     */
+    long cpuMs() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
+        // fields 14 and 15 of stat(5); f[0] is field 3
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
     /** Resident set size now, in KiB (VmRSS in /proc). */
     long rssKb() throws IOException {
         return status("VmRSS:");

@@ -43,14 +43,20 @@ final class Seeder {
 
     /** {@code people} users in the user cache (ids {@link #FIRST_ID} on). */
     void people(LocalStore store, int people) {
+        List<UserRecord> batch = new ArrayList<>();
         for (int i = 0; i < people; i++) {
             String name = SURNAMES[i % SURNAMES.length]
                     + GIVEN[(i / SURNAMES.length) % GIVEN.length]
                     + (i >= SURNAMES.length * GIVEN.length
                             ? Integer.toString(i / (SURNAMES.length * GIVEN.length))
                             : "");
-            store.users().upsert(new UserRecord(FIRST_ID + i, "user" + i, name));
+            batch.add(new UserRecord(FIRST_ID + i, "user" + i, name));
+            if (batch.size() == BATCH) {
+                store.users().upsertAll(batch);
+                batch.clear();
+            }
         }
+        store.users().upsertAll(batch);
     }
 
     /**

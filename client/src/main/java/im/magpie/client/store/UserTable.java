@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** A cache of the people this device has seen, for showing names. Reached through {@link LocalStore#users()}. */
@@ -32,6 +33,21 @@ public final class UserTable {
                 throw new StoreException("store user " + u.userId(), e);
             }
         }
+    }
+
+    /** {@link #upsert} of many users in one transaction. */
+    public void upsertAll(List<UserRecord> users) {
+        lock.inTransaction("store " + users.size() + " users", () -> {
+            try (PreparedStatement ps = con.prepareStatement(UPSERT)) {
+                for (UserRecord u : users) {
+                    ps.setLong(1, u.userId());
+                    ps.setString(2, u.account());
+                    ps.setString(3, u.displayName());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     public Optional<UserRecord> find(long userId) {
