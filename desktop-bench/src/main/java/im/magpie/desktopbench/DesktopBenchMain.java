@@ -190,7 +190,9 @@ public final class DesktopBenchMain {
 
     private void search(Path dir) throws IOException {
         SearchBench.Result r;
+        PeopleBench.Result people;
         try (LocalStore store = Accounts.store(dir)) {
+            people = PeopleBench.run(store);
             long now = System.currentTimeMillis();
             long conversation = Seeder.FIRST_ID + 3;
             long sender = store.conversations().find(conversation).orElseThrow().members().stream()
@@ -210,8 +212,17 @@ public final class DesktopBenchMain {
                 + SearchBench.QUERIES + ".");
         line("");
         line("- words only: " + r.words().summary());
-        line("- with a conversation, a sender or a 60-day range: "
+        line("- the same words with a conversation, a sender (a member of that conversation) or the last 60 days: "
                 + r.filtered().summary());
+        line("- " + Machine.load());
+        line("");
+        line("## People search over " + String.format(Locale.ROOT, "%,d", people.people()) + " people");
+        line("");
+        line("The client library's `PeopleIndex` (built from the store's people directory in " + people.buildMs()
+                + " ms), first 50 results, " + PeopleBench.QUERIES.size() + " queries × " + PeopleBench.ROUNDS
+                + " rounds after a warm-up: " + PeopleBench.QUERIES + ".");
+        line("");
+        line("- " + people.search().summary());
     }
 
     private void bigApp(Path dir, MagpieClient peer) throws Exception {
@@ -250,6 +261,10 @@ public final class DesktopBenchMain {
                     rssAfter / 1024.0,
                     peak / 1024.0));
             line("");
+            line("People in the store's directory after the run: "
+                    + String.format(Locale.ROOT, "%,d", directorySize(dir)) + " (the app refreshes it from the"
+                    + " server's directory when the contacts pane asks).");
+            line("");
             line("## FX thread while " + o.rate() + " messages/s arrive into the open chat");
             line("");
             line(String.format(
@@ -264,6 +279,12 @@ public final class DesktopBenchMain {
                     stalls,
                     maxGap));
             line(Machine.load() + " at the end of the feed.");
+        }
+    }
+
+    private static int directorySize(Path dir) throws IOException {
+        try (LocalStore store = Accounts.store(dir)) {
+            return store.people().all().size();
         }
     }
 

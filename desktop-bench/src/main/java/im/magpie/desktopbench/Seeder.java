@@ -4,6 +4,7 @@ import im.magpie.client.store.ConversationRecord;
 import im.magpie.client.store.EntryRecord;
 import im.magpie.client.store.LocalStore;
 import im.magpie.client.store.MemberRecord;
+import im.magpie.client.store.PersonRecord;
 import im.magpie.client.store.UserRecord;
 import im.magpie.protocol.v1.MessageBody;
 import im.magpie.protocol.v1.TextContent;
@@ -41,8 +42,9 @@ final class Seeder {
         this.nowMs = nowMs;
     }
 
-    /** {@code people} users in the user cache (ids {@link #FIRST_ID} on). */
+    /** {@code people} users in the user cache and the people directory (ids {@link #FIRST_ID} on). */
     void people(LocalStore store, int people) {
+        List<PersonRecord> directory = new ArrayList<>();
         List<UserRecord> batch = new ArrayList<>();
         for (int i = 0; i < people; i++) {
             String name = SURNAMES[i % SURNAMES.length]
@@ -51,12 +53,14 @@ final class Seeder {
                             ? Integer.toString(i / (SURNAMES.length * GIVEN.length))
                             : "");
             batch.add(new UserRecord(FIRST_ID + i, "user" + i, name));
+            directory.add(new PersonRecord(FIRST_ID + i, "user" + i, name, i % 3 == 0 ? sentence() : ""));
             if (batch.size() == BATCH) {
                 store.users().upsertAll(batch);
                 batch.clear();
             }
         }
         store.users().upsertAll(batch);
+        store.people().replaceAll(directory);
     }
 
     /**
