@@ -6,6 +6,8 @@ import im.magpie.desktop.chat.ConversationRow;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.i18n.Texts;
 import im.magpie.desktop.login.LoginViewModel;
+import im.magpie.desktop.settings.Theme;
+import im.magpie.desktop.shell.ShellViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --screenshots DIR}: signs in (stored session, or {@code --account} with {@code $MAGPIE_PASSWORD}), then
- * renders the login window and the main window (a direct chat and a group) in zh-CN and English to PNGs, and exits.
+ * renders the login window, the main window (a direct chat and a group), the contacts and the settings (light and
+ * dark) in zh-CN and English to PNGs, and exits.
  */
 final class Screenshots {
     private static final Logger LOG = LoggerFactory.getLogger(Screenshots.class);
@@ -80,6 +83,22 @@ final class Screenshots {
             steps.add(() -> shoot("main-" + tag));
             steps.add(() -> select(ConversationKind.GROUP));
             steps.add(() -> shoot("group-" + tag));
+            for (Theme theme : Theme.values()) {
+                String suffix = tag + (theme == Theme.DARK ? "-dark" : "");
+                steps.add(() -> {
+                    app.preferences().themeProperty().set(theme);
+                    section(ShellViewModel.CONTACTS);
+                    selectContact();
+                });
+                steps.add(() -> shoot("contacts-" + suffix));
+                steps.add(() -> section(ShellViewModel.SETTINGS));
+                steps.add(() -> shoot("settings-" + suffix));
+                steps.add(() -> section(ShellViewModel.CONVERSATIONS));
+                if (theme == Theme.DARK) {
+                    steps.add(() -> shoot("main-" + suffix));
+                }
+            }
+            steps.add(() -> app.preferences().themeProperty().set(Theme.LIGHT));
         }
         steps.add(Platform::exit);
         next();
@@ -153,6 +172,28 @@ final class Screenshots {
                 .filter(r -> r.kind() == kind)
                 .min(java.util.Comparator.comparingLong(ConversationRow::id));
         row.ifPresent(r -> vm.selectedIdProperty().set(r.id()));
+    }
+
+    private void section(String id) {
+        ShellViewModel shell = app.shell();
+        if (shell != null) {
+            shell.show(id);
+        }
+    }
+
+    /** Selects the first colleague in the contacts list who has a signature (else the first one). */
+    private void selectContact() {
+        if (stage.getScene().lookup("#contacts") instanceof javafx.scene.control.ListView<?> list) {
+            int pick = 0;
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i) instanceof im.magpie.desktop.contacts.Contact c
+                        && !c.signature().isEmpty()) {
+                    pick = i;
+                    break;
+                }
+            }
+            list.getSelectionModel().select(pick);
+        }
     }
 
     private void shoot(String name) {

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
             GroupCommand.class,
             RecallCommand.class,
             DownloadCommand.class,
-            LogoutCommand.class
+            LogoutCommand.class,
+            SignatureCommand.class
         })
 public final class MagpieCli implements Runnable {
     static final String AGENT = "magpie-cli/0.1.0";

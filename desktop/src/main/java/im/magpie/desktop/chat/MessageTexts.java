@@ -107,7 +107,9 @@ public final class MessageTexts {
             return "?";
         }
         if (s.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
-            int[] cps = s.codePoints().filter(Character::isLetter).toArray();
+            int[] cps = s.codePoints() // "Tony王" -> "王": Chinese characters only
+                    .filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                    .toArray();
             int from = Math.max(0, cps.length - 2);
             return new String(cps, from, cps.length - from);
         }
