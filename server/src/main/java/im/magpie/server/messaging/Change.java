@@ -23,4 +23,10 @@ public sealed interface Change {
     record Renamed(String title) implements Change {}
 
     record RoleChanged(UserId user, MemberRole role) implements Change {}
+
+    /**
+     * The actor's own settings for {@code target}: logged in the actor's SELF conversation only, so that it reaches
+     * all of the actor's devices and nobody else.
+     */
+    record SettingsChanged(ConversationId target, boolean muted, boolean pinned) implements Change {}
 }

@@ -116,6 +116,19 @@ public final class ConversationRules {
         return List.copyOf(others);
     }
 
+    /** Settings may be set by anyone who belongs or belonged to the conversation, except for SELF conversations. */
+    public Change settings(ConversationModel model, UserId caller, boolean muted, boolean pinned)
+            throws MessagingException {
+        if (!model.slots().containsKey(caller)) {
+            throw new ConversationNotFoundException(
+                    "no conversation " + model.id().value());
+        }
+        if (model.kind() == ConversationKind.SELF) {
+            throw new InvalidRequestException("the file transfer assistant has no settings");
+        }
+        return new Change.SettingsChanged(model.id(), muted, pinned);
+    }
+
     public List<Change> rename(ConversationModel model, UserId caller, String title) throws MessagingException {
         ConversationModel.Slot slot = groupMember(model, caller);
         checkTitle(title);

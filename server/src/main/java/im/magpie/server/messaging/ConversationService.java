@@ -27,5 +27,12 @@ public interface ConversationService {
     ConversationState setRole(UserId caller, ConversationId conversation, UserId user, MemberRole role)
             throws MessagingException;
 
+    /**
+     * Sets whether the caller mutes and pins a conversation they belong or belonged to; recorded in the caller's
+     * SELF conversation (created if needed). Returns the seq of that entry.
+     */
+    long setSettings(UserId caller, ConversationId conversation, boolean muted, boolean pinned)
+            throws MessagingException;
+
     ConversationState state(UserId caller, ConversationId conversation) throws MessagingException;
 }

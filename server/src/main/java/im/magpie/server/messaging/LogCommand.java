@@ -36,6 +36,10 @@ public sealed interface LogCommand<R> {
 
     record Leave(UserId caller, ConversationId conversation) implements LogCommand<ConversationState> {}
 
+    /** Completes with the seq of the settings entry in the caller's SELF conversation. */
+    record SetSettings(UserId caller, ConversationId conversation, boolean muted, boolean pinned)
+            implements LogCommand<Long> {}
+
     record SetRole(UserId caller, ConversationId conversation, UserId user, MemberRole role)
             implements LogCommand<ConversationState> {}
 }

@@ -63,6 +63,12 @@ public final class LogConversationService implements ConversationService {
     }
 
     @Override
+    public long setSettings(UserId caller, ConversationId conversation, boolean muted, boolean pinned)
+            throws MessagingException {
+        return writes.await(new LogCommand.SetSettings(caller, conversation, muted, pinned));
+    }
+
+    @Override
     public ConversationState state(UserId caller, ConversationId conversation) throws MessagingException {
         return reader.state(caller, conversation);
     }

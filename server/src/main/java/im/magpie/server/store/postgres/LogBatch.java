@@ -8,6 +8,7 @@ import im.magpie.server.messaging.ConversationId;
 import im.magpie.server.messaging.ConversationModel;
 import im.magpie.server.messaging.ConversationNotFoundException;
 import im.magpie.server.messaging.ConversationRules;
+import im.magpie.server.messaging.ConversationState;
 import im.magpie.server.messaging.LogCommand;
 import im.magpie.server.messaging.LogEntry;
 import im.magpie.server.messaging.MessagingException;
@@ -124,6 +125,8 @@ final class LogBatch {
             return appendAll(c.conversation(), c.caller(), m -> rules.removeMember(m, c.caller(), c.user()));
         } else if (command instanceof LogCommand.Leave c) {
             return appendAll(c.conversation(), c.caller(), m -> rules.leave(m, c.caller()));
+        } else if (command instanceof LogCommand.SetSettings c) {
+            return settings(c);
         } else if (command instanceof LogCommand.SetRole c) {
             return appendAll(c.conversation(), c.caller(), m -> rules.setRole(m, c.caller(), c.user(), c.role()));
         }
@@ -181,6 +184,14 @@ final class LogBatch {
             append(model, read.caller(), change, nextPos);
         }
         return model.slot(read.caller()).readSeq();
+    }
+
+    /** Checks the target, then logs the change in the caller's SELF conversation (created on first use). */
+    private Long settings(LogCommand.SetSettings c) throws MessagingException, SQLException {
+        Change change = rules.settings(model(c.conversation()), c.caller(), c.muted(), c.pinned());
+        ConversationState self = creation().openSelf(new LogCommand.OpenSelf(c.caller()));
+        ConversationModel selfModel = model(self.id());
+        return append(selfModel, c.caller(), change, nextPos);
     }
 
     private Object addMembers(LogCommand.AddMembers c) throws MessagingException, SQLException {

@@ -3,6 +3,7 @@ package im.magpie.server.store.postgres;
 import im.magpie.server.account.UserId;
 import im.magpie.server.messaging.Change;
 import im.magpie.server.messaging.ClientMessageId;
+import im.magpie.server.messaging.ConversationId;
 import im.magpie.server.messaging.ConversationKind;
 import im.magpie.server.messaging.Member;
 import im.magpie.server.messaging.MemberRole;
@@ -24,6 +25,8 @@ final class LogRows {
     static final short MEMBER_REMOVED = 6;
     static final short RENAMED = 7;
     static final short ROLE_CHANGED = 8;
+    /** subject_id: the target conversation; ref_seq: bit 0 muted, bit 1 pinned. */
+    static final short SETTINGS = 9;
 
     /** Column values of one row other than position, ids, time and the sealed body. */
     record Columns(
@@ -54,6 +57,13 @@ final class LogRows {
         } else if (change instanceof Change.RoleChanged r) {
             return new Columns(
                     ROLE_CHANGED, null, null, r.user().value(), r.role().name());
+        } else if (change instanceof Change.SettingsChanged s) {
+            return new Columns(
+                    SETTINGS,
+                    null,
+                    (s.muted() ? 1L : 0L) | (s.pinned() ? 2L : 0L),
+                    s.target().value(),
+                    null);
         }
         throw new IllegalArgumentException("unknown change " + change.getClass().getSimpleName());
     }
@@ -83,6 +93,8 @@ final class LogRows {
             case MEMBER_REMOVED -> new Change.MemberRemoved(new UserId(subjectId), refSeq == 1);
             case RENAMED -> new Change.Renamed(text);
             case ROLE_CHANGED -> new Change.RoleChanged(new UserId(subjectId), MemberRole.valueOf(text));
+            case SETTINGS ->
+                new Change.SettingsChanged(new ConversationId(subjectId), (refSeq & 1) != 0, (refSeq & 2) != 0);
             default -> throw new IllegalStateException("unknown log entry kind " + kind);
         };
     }

@@ -34,6 +34,15 @@ final class ConversationRequests {
         if (request.getBodyCase() == Envelope.BodyCase.LOOKUP_USERS) {
             return reply.setLookupUsersResult(lookup(request.getLookupUsers()));
         }
+        if (request.getBodyCase() == Envelope.BodyCase.SET_CONVERSATION_SETTINGS) {
+            var settings = request.getSetConversationSettings();
+            conversations.setSettings(
+                    user,
+                    MessageRequests.conversation(settings.getConversationId()),
+                    settings.getMuted(),
+                    settings.getPinned());
+            return reply.setAck(im.magpie.protocol.v1.Ack.getDefaultInstance());
+        }
         ConversationState state = change(user, request);
         return reply.setConversationResult(ConversationResponse.newBuilder().setConversation(ProtoMapper.state(state)));
     }

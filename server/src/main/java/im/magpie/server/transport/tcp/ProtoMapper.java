@@ -63,6 +63,11 @@ public final class ProtoMapper {
             proto.setRoleChanged(MemberRoleChanged.newBuilder()
                     .setUserId(role.user().value())
                     .setRole(role(role.role())));
+        } else if (change instanceof Change.SettingsChanged settings) {
+            proto.setSettingsChanged(im.magpie.protocol.v1.ConversationSettingsChanged.newBuilder()
+                    .setTargetConversationId(settings.target().value())
+                    .setMuted(settings.muted())
+                    .setPinned(settings.pinned()));
         }
         return proto.build();
     }

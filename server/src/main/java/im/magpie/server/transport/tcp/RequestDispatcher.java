@@ -84,6 +84,7 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
                         REMOVE_MEMBER,
                         LEAVE_GROUP,
                         SET_MEMBER_ROLE,
+                        SET_CONVERSATION_SETTINGS,
                         LOOKUP_USERS ->
                     CompletableFuture.completedFuture(conversations.handle(user, request, Envelope.newBuilder()));
                 case LIST_DIRECTORY, SET_SIGNATURE ->

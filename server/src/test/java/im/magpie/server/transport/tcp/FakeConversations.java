@@ -64,4 +64,10 @@ final class FakeConversations implements ConversationService {
     public ConversationState state(UserId caller, ConversationId conversation) throws MessagingException {
         throw new ConversationNotFoundException("no conversation");
     }
+
+    @Override
+    public long setSettings(
+            UserId caller, im.magpie.server.messaging.ConversationId conversation, boolean muted, boolean pinned) {
+        throw new UnsupportedOperationException("not used by the transport tests");
+    }
 }
