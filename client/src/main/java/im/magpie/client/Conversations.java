@@ -1,6 +1,7 @@
 package im.magpie.client;
 
 import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.ConversationSettings;
 import im.magpie.client.store.UserRecord;
 import im.magpie.client.sync.LogEntries;
 import im.magpie.protocol.v1.AddMembersRequest;
@@ -8,10 +9,13 @@ import im.magpie.protocol.v1.CreateGroupRequest;
 import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.LeaveGroupRequest;
 import im.magpie.protocol.v1.LookupUsersRequest;
+import im.magpie.protocol.v1.MemberRole;
 import im.magpie.protocol.v1.OpenDirectRequest;
 import im.magpie.protocol.v1.OpenSelfRequest;
 import im.magpie.protocol.v1.RemoveMemberRequest;
 import im.magpie.protocol.v1.RenameGroupRequest;
+import im.magpie.protocol.v1.SetConversationSettingsRequest;
+import im.magpie.protocol.v1.SetMemberRoleRequest;
 import im.magpie.protocol.v1.UserInfo;
 import im.magpie.protocol.v1.UserPresence;
 import java.util.ArrayList;
@@ -137,6 +141,26 @@ final class Conversations {
             }
             return ids;
         });
+    }
+
+    /** Replaces the user's mute and pin of a conversation; completes after the change came back through sync. */
+    CompletableFuture<Void> setSettings(long conversationId, ConversationSettings settings) {
+        return session.request(
+                        Envelope.newBuilder()
+                                .setSetConversationSettings(SetConversationSettingsRequest.newBuilder()
+                                        .setConversationId(conversationId)
+                                        .setMuted(settings.muted())
+                                        .setPinned(settings.pinned())),
+                        Envelope.BodyCase.ACK)
+                .thenCompose(ack -> session.syncEngine().sync());
+    }
+
+    CompletableFuture<ConversationRecord> setMemberRole(long conversationId, long userId, MemberRole role) {
+        return change(Envelope.newBuilder()
+                .setSetMemberRole(SetMemberRoleRequest.newBuilder()
+                        .setConversationId(conversationId)
+                        .setUserId(userId)
+                        .setRole(role)));
     }
 
     private CompletableFuture<ConversationRecord> change(Envelope.Builder request) {

@@ -3,6 +3,7 @@ package im.magpie.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import im.magpie.client.net.ServerAddress;
 import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.ConversationSettings;
 import im.magpie.client.store.EntryRecord;
 import im.magpie.client.store.MessageSearch;
 import im.magpie.client.store.OutboxRecord;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -364,6 +366,36 @@ public final class MagpieClient implements AutoCloseable {
 
     public CompletableFuture<ConversationRecord> leaveGroup(long conversationId) {
         return future(s -> new Conversations(s, rt).leaveGroup(conversationId));
+    }
+
+    /** Owner only: makes a member an admin or a plain member again, or hands the ownership over (OWNER). */
+    public CompletableFuture<ConversationRecord> setMemberRole(
+            long conversationId, long userId, im.magpie.protocol.v1.MemberRole role) {
+        return future(s -> new Conversations(s, rt).setMemberRole(conversationId, userId, role));
+    }
+
+    /** Mute and pin of every conversation that has settings (others: {@link ConversationSettings#NONE}). */
+    public Map<Long, ConversationSettings> conversationSettings() {
+        return require().store().conversationSettings().all();
+    }
+
+    /**
+     * Mutes (do not disturb) or unmutes a conversation on all of this user's devices; completes once the change came
+     * back through sync (then {@link #conversationSettings()} shows it and listeners heard of the SELF conversation).
+     */
+    public CompletableFuture<Void> setMuted(long conversationId, boolean muted) {
+        return future(s -> new Conversations(s, rt)
+                .setSettings(
+                        conversationId,
+                        s.store().conversationSettings().of(conversationId).withMuted(muted)));
+    }
+
+    /** Pins or unpins a conversation (listed first) on all of this user's devices; completes like {@link #setMuted}. */
+    public CompletableFuture<Void> setPinned(long conversationId, boolean pinned) {
+        return future(s -> new Conversations(s, rt)
+                .setSettings(
+                        conversationId,
+                        s.store().conversationSettings().of(conversationId).withPinned(pinned)));
     }
 
     public CompletableFuture<List<UserInfo>> lookupAccounts(List<String> accounts) {

@@ -41,7 +41,8 @@ public final class LocalStore implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS user (id INTEGER PRIMARY KEY, account TEXT NOT NULL, display_name TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS user_account ON user (account)",
         "CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, account TEXT NOT NULL,"
-                + " display_name TEXT NOT NULL, signature TEXT NOT NULL)"
+                + " display_name TEXT NOT NULL, signature TEXT NOT NULL)",
+        ConversationSettingsTable.SCHEMA
     };
     private static final String READ_CURSOR = "SELECT cursor FROM sync_cursor WHERE id = 1";
     private static final String WRITE_CURSOR = "INSERT INTO sync_cursor (id, cursor) VALUES (1, ?)"
@@ -54,6 +55,7 @@ public final class LocalStore implements AutoCloseable {
     private final UserTable users;
     private final SettingsTable settings;
     private final PersonTable people;
+    private final ConversationSettingsTable conversationSettings;
 
     private LocalStore(Connection con) {
         this.con = con;
@@ -63,6 +65,7 @@ public final class LocalStore implements AutoCloseable {
         this.users = new UserTable(con, this);
         this.settings = new SettingsTable(con, this);
         this.people = new PersonTable(con, this);
+        this.conversationSettings = new ConversationSettingsTable(con, this);
     }
 
     /**
@@ -126,6 +129,11 @@ public final class LocalStore implements AutoCloseable {
         return users;
     }
 
+    /** Mute and pin per conversation, as synced from the user's SELF conversation. */
+    public ConversationSettingsTable conversationSettings() {
+        return conversationSettings;
+    }
+
     public SettingsTable settings() {
         return settings;
     }
@@ -183,6 +191,9 @@ public final class LocalStore implements AutoCloseable {
 
     private void applyChanges(SyncBatch batch) {
         entries.upsertAll(batch.entries());
+        for (SyncBatch.Setting setting : batch.settings()) {
+            conversationSettings.put(setting.conversationId(), setting.settings());
+        }
         for (SyncBatch.Recall r : batch.recalls()) {
             entries.markRecalled(r.conversationId(), r.targetSeq());
         }
@@ -195,8 +206,9 @@ public final class LocalStore implements AutoCloseable {
     public void clearSyncedData() {
         inTransaction("clear synced data", () -> {
             try (Statement s = con.createStatement()) {
-                for (String table :
-                        new String[] {"conversation", "member", "entry", "entry_fts", "sync_cursor", "person"}) {
+                for (String table : new String[] {
+                    "conversation", "member", "entry", "entry_fts", "sync_cursor", "person", "conversation_setting"
+                }) {
                     s.executeUpdate("DELETE FROM " + table);
                 }
             }

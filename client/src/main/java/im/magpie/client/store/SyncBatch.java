@@ -15,12 +15,24 @@ public record SyncBatch(
         List<Recall> recalls,
         List<ReadMark> readMarks,
         List<ConversationRecord> states,
-        byte[] nextCursor) {
+        byte[] nextCursor,
+        List<Setting> settings) {
     public SyncBatch {
+        settings = List.copyOf(settings);
         entries = List.copyOf(entries);
         recalls = List.copyOf(recalls);
         readMarks = List.copyOf(readMarks);
         states = List.copyOf(states);
+    }
+
+    /** A page without settings changes. */
+    public SyncBatch(
+            List<EntryRecord> entries,
+            List<Recall> recalls,
+            List<ReadMark> readMarks,
+            List<ConversationRecord> states,
+            byte[] nextCursor) {
+        this(entries, recalls, readMarks, states, nextCursor, List.of());
     }
 
     @Override
@@ -30,12 +42,13 @@ public record SyncBatch(
                 && recalls.equals(b.recalls)
                 && readMarks.equals(b.readMarks)
                 && states.equals(b.states)
+                && settings.equals(b.settings)
                 && Arrays.equals(nextCursor, b.nextCursor);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(entries, recalls, readMarks, states, Arrays.hashCode(nextCursor));
+        return Objects.hash(entries, recalls, readMarks, states, settings, Arrays.hashCode(nextCursor));
     }
 
     @Override
@@ -45,6 +58,9 @@ public record SyncBatch(
 
     /** The message at {@code targetSeq} was recalled: mark it and clear its body. */
     public record Recall(long conversationId, long targetSeq) {}
+
+    /** The user's mute and pin of {@code conversationId} (from a SELF-conversation entry), in log order. */
+    public record Setting(long conversationId, ConversationSettings settings) {}
 
     /** {@code userId} has read {@code conversationId} up to {@code readSeq}. */
     public record ReadMark(long conversationId, long userId, long readSeq) {}

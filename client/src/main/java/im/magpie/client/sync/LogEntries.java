@@ -1,6 +1,7 @@
 package im.magpie.client.sync;
 
 import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.ConversationSettings;
 import im.magpie.client.store.EntryRecord;
 import im.magpie.client.store.MemberRecord;
 import im.magpie.client.store.SyncBatch;
@@ -39,6 +40,7 @@ public final class LogEntries {
         List<EntryRecord> entries = new ArrayList<>();
         List<SyncBatch.Recall> recalls = new ArrayList<>();
         List<SyncBatch.ReadMark> reads = new ArrayList<>();
+        List<SyncBatch.Setting> settings = new ArrayList<>();
         for (LogEntry e : log) {
             entries.add(toRecord(e));
             switch (e.getChangeCase()) {
@@ -50,12 +52,18 @@ public final class LogEntries {
                             e.getConversationId(),
                             e.getActorUserId(),
                             e.getRead().getReadSeq()));
+                case SETTINGS_CHANGED ->
+                    settings.add(new SyncBatch.Setting(
+                            e.getSettingsChanged().getTargetConversationId(),
+                            new ConversationSettings(
+                                    e.getSettingsChanged().getMuted(),
+                                    e.getSettingsChanged().getPinned())));
                 default -> {
                     // stored as an entry only; the conversation state carries the effect
                 }
             }
         }
-        return new SyncBatch(entries, recalls, reads, states, nextCursor);
+        return new SyncBatch(entries, recalls, reads, states, nextCursor, settings);
     }
 
     /** A log entry as stored: messages keep their serialized body, other changes the whole serialized entry. */
