@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import im.magpie.desktop.chat.MessageTexts;
 import im.magpie.desktop.i18n.Texts;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +21,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -92,7 +89,6 @@ class HistoryViewTest {
                 .toList();
         assertThat(matches).isNotEmpty().allMatch("会"::equals);
         assertThat(robot.lookup(labelled("产品研发组")).tryQuery()).isPresent();
-        snapshot(robot, "history-view");
 
         robot.clickOn("#history-more");
         WaitForAsyncUtils.waitForFxEvents();
@@ -113,21 +109,5 @@ class HistoryViewTest {
 
     static java.util.function.Predicate<Node> labelled(String text) {
         return n -> n instanceof javafx.scene.control.Labeled l && text.equals(l.getText()) && n.isVisible();
-    }
-
-    static void snapshot(FxRobot robot, String name) throws Exception {
-        Path dir = Path.of("target", "ui-snapshots");
-        Files.createDirectories(dir);
-        robot.interact(() -> {
-            try {
-                ImageIO.write(
-                        javafx.embed.swing.SwingFXUtils.fromFXImage(
-                                robot.targetWindow().getScene().snapshot(null), null),
-                        "png",
-                        dir.resolve(name + ".png").toFile());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
     }
 }
