@@ -278,6 +278,12 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     }
 
     @Override
+    public CompletableFuture<Path> image(long conversationId, long seq) {
+        return Failures.chat(new Downloads(client, reader)
+                .cachedImage(conversationId, seq, dataDir.resolve("cache").resolve("images")));
+    }
+
+    @Override
     public CompletableFuture<Void> recall(long conversationId, long seq) {
         return Failures.chat(client.recall(conversationId, seq));
     }

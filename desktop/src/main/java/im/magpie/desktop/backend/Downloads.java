@@ -2,6 +2,8 @@ package im.magpie.desktop.backend;
 
 import im.magpie.client.MagpieClient;
 import im.magpie.client.store.EntryRecord;
+import im.magpie.desktop.chat.Content;
+import im.magpie.protocol.v1.FileContent;
 import im.magpie.protocol.v1.FolderEntry;
 import im.magpie.protocol.v1.MessageBody;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executor;
 
 /** Saves the file of a message, or every file of a folder message as the same tree below the target. */
 final class Downloads {
+    private static final java.util.regex.Pattern SHA256 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
     private final MagpieClient client;
     private final Executor reader;
 
@@ -29,6 +32,36 @@ final class Downloads {
                     case FOLDER -> folder(body, target);
                     default -> CompletableFuture.failedFuture(new NoSuchElementException("not a file message"));
                 });
+    }
+
+    /**
+     * The image of a file message in {@code cacheDir}, named by its SHA-256 (downloaded once, verified); a file that is
+     * not an image is refused.
+     */
+    CompletableFuture<Path> cachedImage(long conversationId, long seq, Path cacheDir) {
+        return CompletableFuture.supplyAsync(() -> body(conversationId, seq), reader)
+                .thenCompose(body -> {
+                    FileContent f = body.getFile();
+                    if (!body.hasFile() || !Content.Image.shows(f.getMediaType(), f.getName())) {
+                        return CompletableFuture.failedFuture(new NoSuchElementException("not an image message"));
+                    }
+                    String sha = f.getSha256().toLowerCase(java.util.Locale.ROOT);
+                    if (!SHA256.matcher(sha).matches()) { // the sender wrote it: never a path
+                        return CompletableFuture.failedFuture(new IOException("bad SHA-256 in image message"));
+                    }
+                    String name = sha + extension(f.getName());
+                    Path target = cacheDir.resolve(name);
+                    if (Files.isRegularFile(target)) {
+                        return CompletableFuture.completedFuture(target);
+                    }
+                    return client.downloadFile(f, target);
+                });
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+        return ext.matches("\\.[a-z]{1,5}") ? ext : "";
     }
 
     private MessageBody body(long conversationId, long seq) {

@@ -57,7 +57,9 @@ final class EntryDecoder {
     }
 
     private static Content file(FileContent f) {
-        return new Content.File(f.getName(), f.getSize());
+        return Content.Image.shows(f.getMediaType(), f.getName())
+                ? new Content.Image(f.getName(), f.getSize())
+                : new Content.File(f.getName(), f.getSize());
     }
 
     private static Content folder(FolderContent f) {

@@ -37,6 +37,9 @@ public interface ChatPort {
     /** Saves the file or folder of a message to {@code target}. */
     CompletableFuture<Path> download(long conversationId, long seq, Path target);
 
+    /** A local copy of a stored image message, downloaded once into this device's image cache. */
+    CompletableFuture<Path> image(long conversationId, long seq);
+
     CompletableFuture<Void> recall(long conversationId, long seq);
 
     CompletableFuture<Void> markRead(long conversationId, long seq);

@@ -6,7 +6,14 @@ import im.magpie.desktop.emoji.EmojiPicker;
 import im.magpie.desktop.emoji.EmojiPickerViewModel;
 import im.magpie.desktop.emoji.EmojiRecents;
 import im.magpie.desktop.emoji.EmojiText;
+import im.magpie.desktop.image.ImageViewer;
+import im.magpie.desktop.image.ImageViewerViewModel;
+import im.magpie.desktop.image.PngFiles;
+import im.magpie.desktop.image.ScreenCapture;
+import im.magpie.desktop.image.Thumbnails;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
@@ -20,7 +27,12 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -36,10 +48,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The chat of one conversation: header, virtualised message list, composer; files arrive by drop or button. */
 public final class ChatView {
+    static final double ATTACHMENT_PREVIEW = 72;
+    private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
+
     private final ChatViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ListView<MessageItem> list = new ListView<>();
     private final EmojiImages emojiImages = new EmojiImages();
+    private final Thumbnails thumbnails = new Thumbnails();
     private final EmojiRecents emojiRecents;
     private final TextArea input = new TextArea();
     private @Nullable EmojiPicker emojiPicker;
@@ -54,7 +70,8 @@ public final class ChatView {
         list.setId("messages");
         list.getStyleClass().add("message-list");
         list.setItems(vm.items());
-        list.setCellFactory(v -> new MessageCell(vm, openLink, list.widthProperty(), emoji));
+        list.setCellFactory(v -> new MessageCell(
+                vm, openLink, list.widthProperty(), emoji, new ImageBubbles(thumbnails, this::openImage)));
         list.setFocusTraversable(false);
         root.setCenter(list);
         root.setBottom(composer());
@@ -87,6 +104,11 @@ public final class ChatView {
         Button smile = tool(Feather.SMILE, "chat.emoji");
         smile.setId("emoji");
         smile.setOnAction(e -> emojiPicker(smile));
+        Button capture = tool(Feather.SCISSORS, "chat.screenshot");
+        capture.setId("screenshot");
+        capture.setOnAction(e -> ScreenCapture.ofScreenOf(
+                        root.getScene().getWindow(), vm.words().texts(), shot -> attachImage(shot, "screenshot"))
+                .show());
         Button file = tool(Feather.PAPERCLIP, "chat.attachFile");
         file.setId("attach-file");
         file.setOnAction(e -> chooseFile());
@@ -98,7 +120,7 @@ public final class ChatView {
         notice.textProperty().bind(vm.noticeProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox tools = new HBox(2, smile, file, folder, spacer, notice);
+        HBox tools = new HBox(2, smile, capture, file, folder, spacer, notice);
         tools.getStyleClass().add("composer-tools");
         tools.setAlignment(Pos.CENTER_LEFT);
 
@@ -109,7 +131,9 @@ public final class ChatView {
         input.setPromptText(vm.words().texts().get("chat.input.prompt"));
         input.textProperty().bindBidirectional(vm.draftProperty());
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
+            if (PASTE.match(e) && pasteFiles()) {
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
                 if (e.isShiftDown()) {
                     input.insertText(input.getCaretPosition(), "\n");
@@ -125,9 +149,71 @@ public final class ChatView {
         send.setOnAction(e -> vm.send());
         HBox actions = new HBox(send);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        VBox box = new VBox(2, tools, input, actions);
+        VBox box = new VBox(2, tools, attachmentPreview(), input, actions);
         box.getStyleClass().add("composer");
         return box;
+    }
+
+    /** The picture waiting to be sent (pasted or captured), with a button to take it away. */
+    private Node attachmentPreview() {
+        ImageView thumb = new ImageView();
+        thumb.setPreserveRatio(true);
+        thumb.setFitWidth(ATTACHMENT_PREVIEW);
+        thumb.setFitHeight(ATTACHMENT_PREVIEW);
+        Label name = new Label();
+        name.getStyleClass().add("file-size");
+        Button remove = tool(Feather.X, "chat.removeAttachment");
+        remove.setId("attachment-remove");
+        remove.setOnAction(e -> vm.clearAttachment());
+        HBox box = new HBox(10, thumb, name, remove);
+        box.setId("attachment");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("attachment");
+        vm.attachmentProperty().addListener((o, was, now) -> {
+            thumb.setImage(now == null ? null : thumbnails.of(now));
+            Path file = now == null ? null : now.getFileName();
+            name.setText(file == null ? "" : file.toString());
+        });
+        box.visibleProperty().bind(vm.attachmentProperty().isNotNull());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /**
+     * Ctrl+V with a picture on the clipboard puts it in the composer; with files, sends them as a drop would. Plain
+     * text is left to the text field.
+     */
+    private boolean pasteFiles() {
+        Clipboard clipboard = Clipboard.getSystemClipboard();
+        if (clipboard.hasFiles()) {
+            clipboard.getFiles().forEach(f -> vm.sendPath(f.toPath(), f.isDirectory()));
+            return true;
+        }
+        Image image = clipboard.hasImage() ? clipboard.getImage() : null;
+        if (image == null || clipboard.hasString()) {
+            return false;
+        }
+        attachImage(image, "image");
+        return true;
+    }
+
+    /** Writes an in-memory picture to a file and puts it in the composer. */
+    void attachImage(Image image, String prefix) {
+        try {
+            vm.attach(PngFiles.write(image, prefix));
+            input.requestFocus();
+        } catch (IOException e) {
+            vm.showFailure(new ChatException(ChatFailureKind.FILE_UNREADABLE, "pasted picture", e));
+        }
+    }
+
+    private void openImage(MessageItem m) {
+        Path file = m.localFile();
+        if (file == null || root.getScene() == null) {
+            return;
+        }
+        ImageViewerViewModel viewer = new ImageViewerViewModel(file, vm.copyText(m), target -> vm.save(m, target));
+        new ImageViewer(viewer, vm.words().texts(), root.getScene().getWindow()).show();
     }
 
     private void emojiPicker(Node anchor) {

@@ -14,12 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -34,6 +37,8 @@ public final class ChatViewModel implements ChatEvents {
     static final int PAGE = 50;
     static final int MAX_TEXT_CHARS = 8000;
     static final Duration RECALL_WINDOW = Duration.ofMinutes(2);
+    /** Received images up to this size are downloaded at once and shown inline. */
+    static final long AUTO_IMAGE_BYTES = 20L * 1024 * 1024;
 
     private final ConversationRow conversation;
     private final ChatPort port;
@@ -50,6 +55,11 @@ public final class ChatViewModel implements ChatEvents {
     private final BooleanBinding canSend;
     private final Map<Long, String> names = new HashMap<>();
     private final ReadOnlyLongWrapper revealed = new ReadOnlyLongWrapper(0);
+    /** Local copies of images by row key ({@code s<seq>}) or client message id ({@code c<id>}). */
+    private final Map<String, Path> localImages = new HashMap<>();
+
+    private final Set<String> imagesAsked = new HashSet<>();
+    private final ObjectProperty<@Nullable Path> attachment = new SimpleObjectProperty<>();
     private boolean hasOlder = true;
     private boolean newestLoaded;
     private long toReveal;
@@ -65,7 +75,10 @@ public final class ChatViewModel implements ChatEvents {
         this.self = port.selfUserId();
         this.readUpTo = conversation.myReadSeq();
         canSend = Bindings.createBooleanBinding(
-                () -> !draft.get().isBlank() && draft.get().length() <= MAX_TEXT_CHARS, draft);
+                () -> (attachment.get() != null || !draft.get().isBlank())
+                        && draft.get().length() <= MAX_TEXT_CHARS,
+                draft,
+                attachment);
     }
 
     public ConversationRow conversation() {
@@ -78,6 +91,20 @@ public final class ChatViewModel implements ChatEvents {
 
     public StringProperty draftProperty() {
         return draft;
+    }
+
+    /** A picture waiting in the composer (pasted or captured) to go out with the next "send"; null when none. */
+    public ReadOnlyObjectProperty<@Nullable Path> attachmentProperty() {
+        return attachment;
+    }
+
+    /** Puts a picture in the composer; "send" sends it before the text. */
+    public void attach(Path image) {
+        attachment.set(image);
+    }
+
+    public void clearAttachment() {
+        attachment.set(null);
     }
 
     public BooleanBinding canSendBinding() {
@@ -147,6 +174,7 @@ public final class ChatViewModel implements ChatEvents {
                             hasOlder = !loaded.items.isEmpty();
                             items.addAll(0, loaded.items);
                             continueReveal();
+                            fetchImages(loaded.items);
                         },
                         fxThread);
     }
@@ -212,6 +240,13 @@ public final class ChatViewModel implements ChatEvents {
 
     private MessageItem item(Message m) {
         boolean mine = m.senderId() == self;
+        Path image = null;
+        if (m.content() instanceof Content.Image) {
+            image = localImages.get(MessageItem.storedKey(m.seq()));
+            if (image == null && !m.clientMessageId().isEmpty()) {
+                image = localImages.get("c" + m.clientMessageId());
+            }
+        }
         return new MessageItem(
                 MessageItem.storedKey(m.seq()),
                 m.seq(),
@@ -223,7 +258,7 @@ public final class ChatViewModel implements ChatEvents {
                 m.recalled(),
                 DeliveryStatus.SENT,
                 m.clientMessageId(),
-                null);
+                image);
     }
 
     private MessageItem pendingItem(String clientId, long createdMs, Content content, @Nullable Path local) {
@@ -250,6 +285,33 @@ public final class ChatViewModel implements ChatEvents {
     private void merge(Loaded loaded) {
         rows.merge(loaded.items);
         markRead();
+        fetchImages(loaded.items);
+    }
+
+    /** Downloads received images (up to {@link #AUTO_IMAGE_BYTES}) once; each row shows its image when it is there. */
+    private void fetchImages(List<MessageItem> shown) {
+        for (MessageItem m : shown) {
+            if (m.content() instanceof Content.Image img
+                    && m.localFile() == null
+                    && m.seq() > 0
+                    && !m.recalled()
+                    && img.size() <= AUTO_IMAGE_BYTES
+                    && imagesAsked.add(m.key())) {
+                var unused = port.image(conversation.id(), m.seq())
+                        .whenCompleteAsync(
+                                (file, failure) -> {
+                                    if (file == null || disposed) {
+                                        return;
+                                    }
+                                    localImages.put(m.key(), file);
+                                    int at = indexOf(m.key());
+                                    if (at >= 0) {
+                                        items.set(at, items.get(at).withLocalFile(file));
+                                    }
+                                },
+                                fxThread);
+            }
+        }
     }
 
     private int indexOf(String key) {
@@ -277,9 +339,16 @@ public final class ChatViewModel implements ChatEvents {
         if (!canSend.get()) {
             return;
         }
+        Path picture = attachment.get();
+        if (picture != null) {
+            attachment.set(null);
+            sendPath(picture, false);
+        }
         String text = draft.get().strip();
         draft.set("");
-        sendText(text);
+        if (!text.isEmpty()) {
+            sendText(text);
+        }
     }
 
     private void sendText(String text) {
@@ -306,7 +375,9 @@ public final class ChatViewModel implements ChatEvents {
         String localId = "u" + UUID.randomUUID();
         Path name = path.getFileName();
         String shown = name == null ? path.toString() : name.toString();
-        Content content = folder ? new Content.Folder(shown, 0, 0) : new Content.File(shown, 0);
+        Content content = folder
+                ? new Content.Folder(shown, 0, 0)
+                : Content.Image.shows("", shown) ? new Content.Image(shown, 0) : new Content.File(shown, 0);
         MessageItem uploading = pendingItem(localId, clock.millis(), content, path);
         items.add(uploading);
         var unused = port.sendFile(conversation.id(), path, folder)
@@ -317,6 +388,9 @@ public final class ChatViewModel implements ChatEvents {
                                 return;
                             }
                             if (clientId != null) {
+                                if (content instanceof Content.Image) {
+                                    localImages.put("c" + clientId, path);
+                                }
                                 items.set(at, items.get(at).withClientMessageId(clientId));
                             } else {
                                 items.set(at, items.get(at).withStatus(DeliveryStatus.FAILED));
@@ -324,6 +398,11 @@ public final class ChatViewModel implements ChatEvents {
                             }
                         },
                         fxThread);
+    }
+
+    /** Shows what went wrong with an action of the view (a picture that could not be written, ...). */
+    public void showFailure(Throwable failure) {
+        notice.set(words.texts().get(ChatFailures.textKey(failure)));
     }
 
     /** Sends a failed message again. */
@@ -374,6 +453,9 @@ public final class ChatViewModel implements ChatEvents {
         }
         if (m.content() instanceof Content.Folder f) {
             return f.name();
+        }
+        if (m.content() instanceof Content.Image i) {
+            return i.name();
         }
         return "";
     }

@@ -8,6 +8,22 @@ public sealed interface Content {
     /** One file: its name and size in bytes. */
     record File(String name, long size) implements Content {}
 
+    /**
+     * A picture the desktop can draw (PNG, JPEG, GIF, BMP) sent as a file: shown inline; {@code size} in bytes (0 while
+     * it is uploaded).
+     */
+    record Image(String name, long size) implements Content {
+        private static final java.util.Set<String> MEDIA_TYPES =
+                java.util.Set.of("image/png", "image/jpeg", "image/gif", "image/bmp");
+        private static final java.util.regex.Pattern NAMES =
+                java.util.regex.Pattern.compile("(?i).+\\.(png|jpe?g|gif|bmp)");
+
+        /** Whether a file of this media type (or, without one, this name) is shown as a picture. */
+        public static boolean shows(String mediaType, String name) {
+            return mediaType.isEmpty() ? NAMES.matcher(name).matches() : MEDIA_TYPES.contains(mediaType);
+        }
+    }
+
     /** A whole folder: its name, number of files and total size in bytes. */
     record Folder(String name, int files, long size) implements Content {}
 

@@ -35,16 +35,19 @@ final class MessageCell extends ListCell<MessageItem> {
     private final Consumer<String> openLink;
     private final javafx.beans.value.ObservableDoubleValue bubbleWidth;
     private final EmojiText emoji;
+    private final ImageBubbles images;
 
     /** {@code listWidth}: the list's width (a cell's own width is 0 while it is laid out for the first time). */
     MessageCell(
             ChatViewModel vm,
             Consumer<String> openLink,
             javafx.beans.binding.DoubleExpression listWidth,
-            EmojiText emoji) {
+            EmojiText emoji,
+            ImageBubbles images) {
         this.vm = vm;
         this.openLink = openLink;
         this.emoji = emoji;
+        this.images = images;
         this.bubbleWidth = listWidth.multiply(BUBBLE_SHARE);
         setPrefWidth(0);
     }
@@ -85,7 +88,7 @@ final class MessageCell extends ListCell<MessageItem> {
                         ? vm.words().bubbleTime(m.timeMs())
                         : m.senderName() + "   " + vm.words().bubbleTime(m.timeMs()));
         sender.getStyleClass().add("sender");
-        Node bubble = m.isFile() ? fileBubble(m) : textBubble(m);
+        Node bubble = m.isImage() ? images.bubble(m) : m.isFile() ? fileBubble(m) : textBubble(m);
         VBox column = new VBox(4, sender, bubble);
         column.setAlignment(m.mine() ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
         Node status = status(m);

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One row of the chat: a stored message ({@code seq > 0}) or one of this device's messages on its way
- * ({@code seq == 0}; {@code localFile} is what to upload again on retry).
+ * ({@code seq == 0}; {@code localFile} is what to upload again on retry). For images {@code localFile} is also the
+ * local copy that is shown (the sent file, or the downloaded one).
  */
 public record MessageItem(
         String key,
@@ -25,7 +26,17 @@ public record MessageItem(
     }
 
     public boolean isFile() {
-        return content instanceof Content.File || content instanceof Content.Folder;
+        return content instanceof Content.File || content instanceof Content.Folder || content instanceof Content.Image;
+    }
+
+    public boolean isImage() {
+        return content instanceof Content.Image;
+    }
+
+    /** The same row with a local copy of its file (an image to show). */
+    MessageItem withLocalFile(Path file) {
+        return new MessageItem(
+                key, seq, senderId, senderName, mine, timeMs, content, recalled, status, clientMessageId, file);
     }
 
     MessageItem withStatus(DeliveryStatus s) {

@@ -47,6 +47,9 @@ public final class MessageTexts {
         if (content instanceof Content.Folder f) {
             return texts.get("message.folderPrefix") + " " + f.name();
         }
+        if (content instanceof Content.Image) {
+            return texts.get("message.imagePrefix");
+        }
         return notice((Content.Notice) content, senderName);
     }
 

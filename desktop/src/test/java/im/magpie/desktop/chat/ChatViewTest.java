@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import im.magpie.desktop.emoji.EmojiRecents;
 import im.magpie.desktop.i18n.Texts;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,14 +42,31 @@ class ChatViewTest {
     final FakeChatPort port = new FakeChatPort(ME);
     final EmojiRecents recents = new EmojiRecents();
 
+    /** A 640 x 400 PNG: a blue sky over green grass. */
+    static Path picture() throws java.io.IOException {
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(640, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(0x7f, 0xb8, 0xef));
+        g.fillRect(0, 0, 640, 260);
+        g.setColor(new java.awt.Color(0x4c, 0xa3, 0x4f));
+        g.fillRect(0, 260, 640, 140);
+        g.dispose();
+        Path file = Files.createTempDirectory("chat-view-test").resolve("草地.png");
+        javax.imageio.ImageIO.write(img, "png", file.toFile());
+        return file;
+    }
+
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         port.names.put(ME, "张伟");
         port.names.put(LINA, "李娜");
         long t = NOW.toEpochMilli();
         List<Message> history = new ArrayList<>();
         history.add(FakeChatPort.text(CONV, 1, LINA, t - 5000, "周五的评审准备好了吗？😀"));
         history.add(FakeChatPort.text(CONV, 2, ME, t - 4000, "👍👍"));
+        history.add(new Message(CONV, 3, LINA, t - 3000, new Content.Image("草地.png", 12_000), false, ""));
+        port.images.put(3L, picture());
         port.messages.put(CONV, history);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
@@ -108,6 +127,69 @@ class ChatViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#emoji-tab-recent").tryQuery()).isPresent();
         assertThat(robot.lookup(".emoji-button").queryAllAs(Button.class)).hasSize(1);
+    }
+
+    @Test
+    void showsAReceivedPictureInlineAndOpensItInTheViewer(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(port.imagesAsked).containsExactly(3L);
+        assertThat(robot.lookup(".image-bubble").tryQuery()).isPresent();
+        ImageView thumb = robot.lookup(".image-thumbnail").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(
+                5, java.util.concurrent.TimeUnit.SECONDS, () -> thumb.getImage().getProgress() >= 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(thumb.getFitWidth()).isEqualTo(ImageBubbles.MAX);
+        assertThat(thumb.getFitHeight()).isEqualTo(150);
+        MainViewTest.snapshot(robot, "chat-picture");
+
+        robot.clickOn(".image-bubble");
+        WaitForAsyncUtils.waitFor(
+                5,
+                java.util.concurrent.TimeUnit.SECONDS,
+                () -> robot.lookup("#viewer-image").tryQuery().isPresent());
+        ImageView full = robot.lookup("#viewer-image").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(
+                5, java.util.concurrent.TimeUnit.SECONDS, () -> full.getImage().getProgress() >= 1);
+        robot.clickOn("#viewer-actual");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#viewer-zoom")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText())
+                .isEqualTo("100%");
+        robot.clickOn("#viewer-zoom-in");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#viewer-zoom")
+                        .queryAs(javafx.scene.control.Label.class)
+                        .getText())
+                .isEqualTo("125%");
+        assertThat(full.getFitWidth()).isEqualTo(800);
+        robot.interact(() -> ((Stage) full.getScene().getWindow()).close());
+    }
+
+    @Test
+    void aPastedPictureWaitsInTheComposerAndGoesOutWithEnter(FxRobot robot) throws Exception {
+        javafx.scene.image.Image image =
+                new javafx.scene.image.Image(picture().toUri().toString());
+        robot.interact(() -> {
+            javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+            c.putImage(image);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        });
+        robot.clickOn("#input");
+        robot.press(KeyCode.CONTROL, KeyCode.V).release(KeyCode.V, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#attachment").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#input").queryAs(TextArea.class).getText()).isEmpty();
+        MainViewTest.snapshot(robot, "chat-pasted-picture");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(port.sentPaths).singleElement().satisfies(p -> {
+            assertThat(p.getFileName().toString()).startsWith("image-").endsWith(".png");
+            assertThat(javax.imageio.ImageIO.read(p.toFile()).getWidth()).isEqualTo(640);
+        });
+        assertThat(robot.lookup("#attachment").query().isVisible()).isFalse();
     }
 
     private List<TextFlow> bubbles() {

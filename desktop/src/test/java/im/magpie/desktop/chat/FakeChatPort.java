@@ -22,6 +22,10 @@ final class FakeChatPort implements ChatPort {
     final List<Long> recalled = new ArrayList<>();
     final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
     final Map<String, ConversationInfo> accounts = new HashMap<>();
+    /** Local copies of image messages by seq; asking for another fails. */
+    final Map<Long, Path> images = new HashMap<>();
+
+    final List<Long> imagesAsked = new ArrayList<>();
     CompletableFuture<String> nextFileResult = new CompletableFuture<>();
     int sendCounter;
     boolean online = true;
@@ -86,6 +90,15 @@ final class FakeChatPort implements ChatPort {
     @Override
     public CompletableFuture<Path> download(long conversationId, long seq, Path target) {
         return CompletableFuture.completedFuture(target);
+    }
+
+    @Override
+    public CompletableFuture<Path> image(long conversationId, long seq) {
+        imagesAsked.add(seq);
+        Path p = images.get(seq);
+        return p != null
+                ? CompletableFuture.completedFuture(p)
+                : CompletableFuture.failedFuture(new java.io.IOException("no image " + seq));
     }
 
     @Override

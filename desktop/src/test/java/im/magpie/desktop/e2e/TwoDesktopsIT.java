@@ -172,7 +172,7 @@ class TwoDesktopsIT {
                 .extracting(MessageItem::content)
                 .containsExactly(
                         new Content.Text("下午三点开会"),
-                        new Content.File("图表.png", Files.size(image)),
+                        new Content.Image("图表.png", Files.size(image)),
                         new Content.Folder("季度资料", 3, size(folder)));
         assertThat(seen).allSatisfy(i -> assertThat(i.mine()).isFalse());
 
