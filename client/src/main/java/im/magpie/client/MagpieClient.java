@@ -307,17 +307,35 @@ public final class MagpieClient implements AutoCloseable {
 
     /** Uploads the file (resumable), then queues the file message; completes with its client message id. */
     public CompletableFuture<String> sendFile(long conversationId, Path file) {
-        return future(s -> new Messaging(s, rt).sendFile(conversationId, file));
+        return sendFile(conversationId, file, Transfer.untracked());
+    }
+
+    /** As {@link #sendFile(long, Path)}, followed and cancellable through {@code transfer}. */
+    public CompletableFuture<String> sendFile(long conversationId, Path file, Transfer transfer) {
+        return future(s -> new Messaging(s, rt).sendFile(conversationId, file, transfer));
     }
 
     /** Uploads every file below {@code dir}, then queues one folder message. */
     public CompletableFuture<String> sendFolder(long conversationId, Path dir) {
-        return future(s -> new Messaging(s, rt).sendFolder(conversationId, dir));
+        return sendFolder(conversationId, dir, Transfer.untracked());
+    }
+
+    /** As {@link #sendFolder(long, Path)}; the total is every file's size, known before the first upload starts. */
+    public CompletableFuture<String> sendFolder(long conversationId, Path dir, Transfer transfer) {
+        return future(s -> new Messaging(s, rt).sendFolder(conversationId, dir, transfer));
     }
 
     /** Downloads (resumable, SHA-256 verified, atomic rename) a file to {@code target}. */
     public CompletableFuture<Path> downloadFile(FileContent file, Path target) {
-        return future(s -> new Messaging(s, rt).downloadFile(file, target));
+        return downloadFile(file, target, Transfer.untracked());
+    }
+
+    /**
+     * As {@link #downloadFile(FileContent, Path)}, followed and cancellable through {@code transfer}; several downloads
+     * may share one transfer (the files of a folder).
+     */
+    public CompletableFuture<Path> downloadFile(FileContent file, Path target, Transfer transfer) {
+        return future(s -> new Messaging(s, rt).downloadFile(file, target, transfer));
     }
 
     /** Local entries, then older pages from the server when the local store runs out; oldest first. */

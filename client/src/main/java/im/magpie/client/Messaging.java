@@ -52,25 +52,30 @@ final class Messaging {
         return session.outbox().enqueue(conversationId, body);
     }
 
-    CompletableFuture<String> sendFile(long conversationId, Path file) {
+    CompletableFuture<String> sendFile(long conversationId, Path file, Transfer transfer) {
         return session.api()
-                .thenApplyAsync(api -> fileContent(upload(api, file)), rt.io())
+                .thenApplyAsync(
+                        api -> {
+                            transfer.expect(size(file));
+                            return fileContent(upload(api, file, transfer));
+                        },
+                        rt.io())
                 .thenApply(fc -> session.outbox()
                         .enqueue(
                                 conversationId,
                                 MessageBody.newBuilder().setFile(fc).build()));
     }
 
-    CompletableFuture<String> sendFolder(long conversationId, Path dir) {
+    CompletableFuture<String> sendFolder(long conversationId, Path dir, Transfer transfer) {
         return session.api()
-                .thenApplyAsync(api -> folderContent(api, dir), rt.io())
+                .thenApplyAsync(api -> folderContent(api, dir, transfer), rt.io())
                 .thenApply(folder -> session.outbox()
                         .enqueue(
                                 conversationId,
                                 MessageBody.newBuilder().setFolder(folder).build()));
     }
 
-    CompletableFuture<Path> downloadFile(FileContent file, Path target) {
+    CompletableFuture<Path> downloadFile(FileContent file, Path target, Transfer transfer) {
         return session.api()
                 .thenApplyAsync(
                         api -> {
@@ -79,7 +84,8 @@ final class Messaging {
                                 if (parent != null) {
                                     Files.createDirectories(parent);
                                 }
-                                api.download(file.getFileId(), file.getSha256(), target);
+                                transfer.expect(file.getSize());
+                                api.download(file.getFileId(), file.getSha256(), target, transfer);
                                 return target;
                             } catch (IOException | ApiException e) {
                                 throw new CompletionException(e);
@@ -147,10 +153,18 @@ final class Messaging {
                         rt.callbacks());
     }
 
-    private static UploadedFile upload(ApiClient api, Path file) {
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static UploadedFile upload(ApiClient api, Path file, Transfer transfer) {
         try {
             String type = Files.probeContentType(file);
-            return api.upload(file, type == null ? "" : type);
+            return api.upload(file, type == null ? "" : type, transfer);
         } catch (IOException | ApiException e) {
             throw new CompletionException(e);
         } catch (InterruptedException e) {
@@ -169,7 +183,7 @@ final class Messaging {
                 .build();
     }
 
-    private static FolderContent folderContent(ApiClient api, Path dir) {
+    private static FolderContent folderContent(ApiClient api, Path dir, Transfer transfer) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.filter(Files::isRegularFile)
@@ -183,9 +197,11 @@ final class Messaging {
             throw new IllegalArgumentException("a folder message holds at most " + MAX_FOLDER_FILES + " files");
         }
         FolderContent.Builder folder = FolderContent.newBuilder().setName(String.valueOf(dir.getFileName()));
+        transfer.expect(files.stream().mapToLong(Messaging::size).sum());
         for (Path f : files) {
             String relative = dir.relativize(f).toString().replace('\\', '/');
-            folder.addEntries(FolderEntry.newBuilder().setPath(relative).setFile(fileContent(upload(api, f))));
+            folder.addEntries(
+                    FolderEntry.newBuilder().setPath(relative).setFile(fileContent(upload(api, f, transfer))));
         }
         return folder.build();
     }

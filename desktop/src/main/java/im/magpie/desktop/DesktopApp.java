@@ -6,6 +6,7 @@ import im.magpie.desktop.backend.ClientBackend;
 import im.magpie.desktop.chat.MainView;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.chat.ReceiveSettings;
 import im.magpie.desktop.contacts.ContactsView;
 import im.magpie.desktop.contacts.ContactsViewModel;
 import im.magpie.desktop.history.Choice;
@@ -119,7 +120,8 @@ public final class DesktopApp extends Application {
                 words,
                 clock,
                 Platform::runLater,
-                url -> getHostServices().showDocument(url));
+                url -> getHostServices().showDocument(url),
+                receiveSettings(preferences()));
         view.onHistory(id -> openHistory(stage, b, words, vm, view, id));
         vm.sessionEndedProperty().addListener((o, was, now) -> {
             if (!now.isEmpty()) {
@@ -195,6 +197,21 @@ public final class DesktopApp extends Application {
     }
 
     /** The preferences of this OS user (defaults in a fresh data directory). */
+    /** The chat's download folder and auto-receive choice, as the settings section has them now. */
+    private static ReceiveSettings receiveSettings(Preferences prefs) {
+        return new ReceiveSettings() {
+            @Override
+            public Path downloadFolder() {
+                return prefs.downloadDirProperty().get();
+            }
+
+            @Override
+            public boolean autoReceive() {
+                return prefs.autoReceiveProperty().get();
+            }
+        };
+    }
+
     Preferences preferences() {
         return Objects.requireNonNull(preferences, "preferences are loaded at start");
     }

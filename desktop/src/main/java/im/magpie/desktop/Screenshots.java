@@ -43,6 +43,7 @@ final class Screenshots {
     private final Path dir;
     private final @Nullable String account;
     private final Deque<Runnable> steps = new ArrayDeque<>();
+    private final ChatScreenshots chat;
     private @Nullable MainViewModel main;
     private @Nullable ClientBackend firstContactBackend;
     private @Nullable LoginViewModel firstContactLogin;
@@ -53,6 +54,7 @@ final class Screenshots {
         this.stage = stage;
         this.dir = dir;
         this.account = account;
+        this.chat = new ChatScreenshots(stage);
     }
 
     void run() {
@@ -81,6 +83,16 @@ final class Screenshots {
             steps.add(() -> main = app.showMain(stage, texts));
             steps.add(() -> select(ConversationKind.DIRECT));
             steps.add(() -> shoot("main-" + tag));
+            steps.add(chat::openEmojiPicker);
+            steps.add(() -> shoot("emoji-" + tag));
+            steps.add(chat::closePopups);
+            steps.add(chat::openNewestPicture);
+            steps.add(() -> shootViewer("viewer-" + tag));
+            steps.add(chat::closeViewer);
+            steps.add(() -> select(ConversationKind.SELF));
+            steps.add(chat::startUpload);
+            steps.add(() -> shoot("file-progress-" + tag));
+            steps.add(chat::cancelUpload);
             steps.add(() -> select(ConversationKind.GROUP));
             steps.add(() -> shoot("group-" + tag));
             for (Theme theme : Theme.values()) {
@@ -196,13 +208,27 @@ final class Screenshots {
         }
     }
 
+    private void shootViewer(String name) {
+        Stage viewer = chat.viewer();
+        if (viewer == null) {
+            return;
+        }
+        Path file = dir.resolve(name + ".png");
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(viewer.getScene().snapshot(null), null), "png", file.toFile());
+            LOG.info("wrote {}", file);
+        } catch (IOException e) {
+            LOG.error("cannot write {}", file, e);
+        }
+    }
+
     private void shoot(String name) {
         Path file = dir.resolve(name + ".png");
         if (stage.getScene().lookup("#messages") instanceof javafx.scene.control.ListView<?> list) {
             LOG.info("{}: {} messages shown", name, list.getItems().size());
         }
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", file.toFile());
+            ImageIO.write(ChatScreenshots.withPopups(stage), "png", file.toFile());
             LOG.info("wrote {}", file);
         } catch (IOException e) {
             LOG.error("cannot write {}", file, e);

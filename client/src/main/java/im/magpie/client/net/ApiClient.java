@@ -46,8 +46,21 @@ public final class ApiClient {
         this.json = json;
     }
 
+    /** Bytes handed to the HTTP client at a time while a chunk is sent (the step of upload progress). */
+    static final int SLICE_BYTES = 64 * 1024;
+
     /** Uploads {@code file}, resuming an interrupted upload of the same content, and returns the stored file. */
     public UploadedFile upload(Path file, String mediaType) throws IOException, ApiException, InterruptedException {
+        return upload(file, mediaType, TransferProgress.NONE);
+    }
+
+    /**
+     * Uploads as {@link #upload(Path, String)} does, reporting the bytes the server holds (a resumed upload first
+     * reports what it already had) and stopping between slices when {@code progress} is cancelled.
+     */
+    public UploadedFile upload(Path file, String mediaType, TransferProgress progress)
+            throws IOException, ApiException, InterruptedException {
+        progress.checkCancelled();
         long size = Files.size(file);
         String sha256 = sha256(file, size);
         String name = String.valueOf(file.getFileName());
@@ -60,21 +73,68 @@ public final class ApiClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(create))));
         String uploadId = status.path("uploadId").asText();
+        Shown shown = new Shown(progress);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             String fileId = status.path("fileId").asText("");
             if (!fileId.isEmpty() && !status.path("fileId").isNull()) {
+                shown.reach(size);
                 return new UploadedFile(fileId, name, size, sha256, mediaType);
             }
             long received = status.path("received").asLong(-1);
             if (received < 0 || received > size) {
                 throw new ApiException(0, "BAD_STATUS", "upload status has received=" + received);
             }
-            status = putChunk(uploadId, file, received, size);
+            shown.reach(received);
+            progress.checkCancelled();
+            status = putChunk(uploadId, file, received, size, shown);
         }
         throw new ApiException(0, "NO_PROGRESS", "upload " + uploadId + " did not complete");
     }
 
-    private JsonNode putChunk(String uploadId, Path file, long offset, long size)
+    /** Reports progress as a position in the file that only moves forward (a repeated chunk is not counted twice). */
+    private static final class Shown {
+        private final TransferProgress progress;
+        private long at;
+
+        Shown(TransferProgress progress) {
+            this.progress = progress;
+        }
+
+        synchronized void reach(long position) {
+            if (position > at) {
+                progress.advanced(position - at);
+                at = position;
+            }
+        }
+    }
+
+    /** The chunk as slices of {@link #SLICE_BYTES}; each slice handed to the HTTP client moves the progress on. */
+    private static HttpRequest.BodyPublisher slices(byte[] chunk, long offset, Shown shown, TransferProgress progress) {
+        Iterable<byte[]> parts = () -> new java.util.Iterator<>() {
+            private int at;
+
+            @Override
+            public boolean hasNext() {
+                return at < chunk.length;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                progress.checkCancelled();
+                shown.reach(offset + at);
+                int n = Math.min(SLICE_BYTES, chunk.length - at);
+                byte[] slice = java.util.Arrays.copyOfRange(chunk, at, at + n);
+                at += n;
+                return slice;
+            }
+        };
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(parts), chunk.length);
+    }
+
+    private JsonNode putChunk(String uploadId, Path file, long offset, long size, Shown shown)
             throws IOException, ApiException, InterruptedException {
         int length = (int) Math.min(CHUNK_BYTES, size - offset);
         byte[] chunk = new byte[length];
@@ -88,7 +148,10 @@ public final class ApiClient {
         try {
             return call(request("/v1/uploads/" + uploadId + "?offset=" + offset)
                     .header("Content-Type", "application/octet-stream")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(chunk)));
+                    .PUT(slices(chunk, offset, shown, shown.progress)));
+        } catch (IOException e) {
+            shown.progress.checkCancelled(); // a cancelled slice surfaces as a failed request
+            throw e;
         } catch (ApiException e) {
             if (!"OFFSET_MISMATCH".equals(e.code())) {
                 throw e;
@@ -103,6 +166,17 @@ public final class ApiClient {
      */
     public void download(String fileId, String sha256, Path target)
             throws IOException, ApiException, InterruptedException {
+        download(fileId, sha256, target, TransferProgress.NONE);
+    }
+
+    /**
+     * Downloads as {@link #download(String, String, Path)} does, reporting bytes as they arrive (a resumed download
+     * first reports the part it had) and stopping when {@code progress} is cancelled; the {@code .part} file stays for
+     * a later resume.
+     */
+    public void download(String fileId, String sha256, Path target, TransferProgress progress)
+            throws IOException, ApiException, InterruptedException {
+        progress.checkCancelled();
         Path part = target.resolveSibling(target.getFileName() + ".part");
         long have = Files.exists(part) ? Files.size(part) : 0;
         HttpRequest.Builder req = request("/v1/files/" + fileId).GET();
@@ -114,14 +188,26 @@ public final class ApiClient {
             int code = response.statusCode();
             if (code == 416 && have > 0) {
                 in.readNBytes(MAX_JSON_BYTES);
+                progress.advanced(have);
             } else if (code == 200 || code == 206) {
                 boolean append = code == 206;
+                if (append && have > 0) {
+                    progress.advanced(have);
+                }
                 try (OutputStream out = Files.newOutputStream(
                         part,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE,
                         append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                    in.transferTo(out);
+                    byte[] buf = new byte[SLICE_BYTES];
+                    int n;
+                    while ((n = in.read(buf)) >= 0) {
+                        progress.checkCancelled();
+                        if (n > 0) {
+                            out.write(buf, 0, n);
+                            progress.advanced(n);
+                        }
+                    }
                 }
             } else {
                 throw error(code, in.readNBytes(MAX_JSON_BYTES));

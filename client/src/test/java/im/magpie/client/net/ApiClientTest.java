@@ -129,4 +129,87 @@ class ApiClientTest {
                 .satisfies(e -> assertThat(Reconnector.fatalReason(e)).contains("certificate changed"));
         assertThat(api.requests).isEmpty();
     }
+
+    /** Records progress and cancels once {@code cancelAt} bytes were reported. */
+    static final class Recorder implements TransferProgress {
+        final java.util.List<Long> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        final long cancelAt;
+
+        Recorder(long cancelAt) {
+            this.cancelAt = cancelAt;
+        }
+
+        @Override
+        public void advanced(long bytes) {
+            assertThat(bytes).as("never reports nothing or backwards").isPositive();
+            steps.add(done.addAndGet(bytes));
+        }
+
+        @Override
+        public boolean cancelled() {
+            return done.get() >= cancelAt;
+        }
+    }
+
+    @Test
+    void reportsUploadAndDownloadProgressInSmallStepsUpToTheSize() throws Exception {
+        Path source = file("video.mp4", ApiClient.CHUNK_BYTES + 300_000);
+        long size = Files.size(source);
+        Recorder up = new Recorder(Long.MAX_VALUE);
+        UploadedFile u = client(pki, "tok").upload(source, "video/mp4", up);
+        assertThat(up.done.get()).isEqualTo(size);
+        assertThat(up.steps.size()).isGreaterThan((int) (size / ApiClient.SLICE_BYTES) / 2);
+        assertThat(up.steps).isSorted();
+
+        Recorder down = new Recorder(Long.MAX_VALUE);
+        Path target = dir.resolve("video-copy.mp4");
+        client(pki, "tok").download(u.fileId(), u.sha256(), target, down);
+        assertThat(down.done.get()).isEqualTo(size);
+        assertThat(down.steps.size()).isGreaterThan(2);
+        assertThat(Files.readAllBytes(target)).isEqualTo(Files.readAllBytes(source));
+    }
+
+    @Test
+    void aCancelledUploadStopsBetweenSlicesAndCanBeSentAgain() throws Exception {
+        Path source = file("big.iso", 2 * ApiClient.CHUNK_BYTES + 10);
+        ApiClient c = client(pki, "tok");
+        Recorder first = new Recorder(ApiClient.CHUNK_BYTES + 1);
+        assertThatThrownBy(() -> c.upload(source, "", first)).isInstanceOf(TransferCancelledException.class);
+        assertThat(first.done.get()).isLessThan(ApiClient.CHUNK_BYTES + 3L * ApiClient.SLICE_BYTES);
+        assertThat(api.files).isEmpty();
+
+        Recorder second = new Recorder(Long.MAX_VALUE);
+        UploadedFile up = c.upload(source, "", second);
+
+        assertThat(api.files.get(up.fileId())).isEqualTo(Files.readAllBytes(source));
+        assertThat(second.done.get()).isEqualTo(Files.size(source));
+        assertThat(second.steps).isSorted();
+    }
+
+    @Test
+    void aCancelledDownloadKeepsItsPartAndResumes() throws Exception {
+        Path source = file("archive.zip", 3 * ApiClient.SLICE_BYTES * 4);
+        UploadedFile up = client(pki, "tok").upload(source, "application/zip");
+        Path target = dir.resolve("archive-copy.zip");
+
+        assertThatThrownBy(() -> client(pki, "tok").download(up.fileId(), up.sha256(), target, new Recorder(100_000)))
+                .isInstanceOf(TransferCancelledException.class);
+        assertThat(target).doesNotExist();
+        long part = Files.size(dir.resolve("archive-copy.zip.part"));
+        assertThat(part).isPositive();
+
+        Recorder resumed = new Recorder(Long.MAX_VALUE);
+        client(pki, "tok").download(up.fileId(), up.sha256(), target, resumed);
+        assertThat(resumed.steps.get(0)).isEqualTo(part);
+        assertThat(Files.readAllBytes(target)).isEqualTo(Files.readAllBytes(source));
+    }
+
+    @Test
+    void aTransferCancelledBeforeItStartsSendsNothing() throws Exception {
+        Path source = file("d.txt", 10);
+        assertThatThrownBy(() -> client(pki, "tok").upload(source, "", new Recorder(0)))
+                .isInstanceOf(TransferCancelledException.class);
+        assertThat(api.requests).isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import im.magpie.client.ClientOptions;
 import im.magpie.client.ConnectionState;
 import im.magpie.client.DeviceWipedException;
 import im.magpie.client.MagpieClient;
+import im.magpie.client.Transfer;
 import im.magpie.client.net.ServerAddress;
 import im.magpie.client.store.ConversationRecord;
 import im.magpie.client.store.EntryRecord;
@@ -17,6 +18,7 @@ import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.PendingMessage;
+import im.magpie.desktop.chat.TransferListener;
 import im.magpie.desktop.contacts.ContactsPort;
 import im.magpie.desktop.history.HistoryPort;
 import im.magpie.desktop.login.FingerprintQuestion;
@@ -268,19 +270,43 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<String> sendFile(long conversationId, Path path, boolean folder) {
-        return Failures.chat(folder ? client.sendFolder(conversationId, path) : client.sendFile(conversationId, path));
+    public CompletableFuture<String> sendFile(
+            long conversationId, Path path, boolean folder, TransferListener progress) {
+        Transfer transfer = new Transfer(progress::progress);
+        return cancellable(
+                folder
+                        ? client.sendFolder(conversationId, path, transfer)
+                        : client.sendFile(conversationId, path, transfer),
+                transfer);
     }
 
     @Override
-    public CompletableFuture<Path> download(long conversationId, long seq, Path target) {
-        return Failures.chat(new Downloads(client, reader).download(conversationId, seq, target));
+    public CompletableFuture<Path> download(long conversationId, long seq, Path target, TransferListener progress) {
+        Transfer transfer = new Transfer(progress::progress);
+        return cancellable(new Downloads(client, reader).download(conversationId, seq, target, transfer), transfer);
+    }
+
+    @Override
+    public CompletableFuture<Path> receive(long conversationId, long seq, Path folder, TransferListener progress) {
+        Transfer transfer = new Transfer(progress::progress);
+        return cancellable(new Downloads(client, reader).receive(conversationId, seq, folder, transfer), transfer);
+    }
+
+    /** The port's future: cancelling it cancels the transfer in the client library. */
+    private static <T> CompletableFuture<T> cancellable(CompletableFuture<T> running, Transfer transfer) {
+        CompletableFuture<T> mapped = Failures.chat(running);
+        var unused = mapped.whenComplete((v, e) -> {
+            if (mapped.isCancelled()) {
+                transfer.cancel();
+            }
+        });
+        return mapped;
     }
 
     @Override
     public CompletableFuture<Path> image(long conversationId, long seq) {
         return Failures.chat(new Downloads(client, reader)
-                .cachedImage(conversationId, seq, dataDir.resolve("cache").resolve("images")));
+                .cachedImage(conversationId, seq, dataDir.resolve("cache").resolve("images"), Transfer.untracked()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package im.magpie.desktop.backend;
 
 import im.magpie.client.MagpieClient;
+import im.magpie.client.Transfer;
 import im.magpie.client.store.EntryRecord;
 import im.magpie.desktop.chat.Content;
 import im.magpie.protocol.v1.FileContent;
@@ -25,20 +26,45 @@ final class Downloads {
         this.reader = reader;
     }
 
-    CompletableFuture<Path> download(long conversationId, long seq, Path target) {
+    CompletableFuture<Path> download(long conversationId, long seq, Path target, Transfer transfer) {
         return CompletableFuture.supplyAsync(() -> body(conversationId, seq), reader)
-                .thenCompose(body -> switch (body.getContentCase()) {
-                    case FILE -> client.downloadFile(body.getFile(), target);
-                    case FOLDER -> folder(body, target);
-                    default -> CompletableFuture.failedFuture(new NoSuchElementException("not a file message"));
-                });
+                .thenCompose(body -> save(body, target, transfer));
+    }
+
+    /** Saves into {@code folder} under the message's own name, numbered ("a (1).txt") when that name is taken. */
+    CompletableFuture<Path> receive(long conversationId, long seq, Path folder, Transfer transfer) {
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            MessageBody body = body(conversationId, seq);
+                            String name = body.hasFolder()
+                                    ? body.getFolder().getName()
+                                    : body.getFile().getName();
+                            try {
+                                Files.createDirectories(folder);
+                                return new Named(body, FreeNames.in(folder, name));
+                            } catch (IOException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        reader)
+                .thenCompose(n -> save(n.body, n.target, transfer));
+    }
+
+    private record Named(MessageBody body, Path target) {}
+
+    private CompletableFuture<Path> save(MessageBody body, Path target, Transfer transfer) {
+        return switch (body.getContentCase()) {
+            case FILE -> client.downloadFile(body.getFile(), target, transfer);
+            case FOLDER -> folder(body, target, transfer);
+            default -> CompletableFuture.failedFuture(new NoSuchElementException("not a file message"));
+        };
     }
 
     /**
      * The image of a file message in {@code cacheDir}, named by its SHA-256 (downloaded once, verified); a file that is
      * not an image is refused.
      */
-    CompletableFuture<Path> cachedImage(long conversationId, long seq, Path cacheDir) {
+    CompletableFuture<Path> cachedImage(long conversationId, long seq, Path cacheDir, Transfer transfer) {
         return CompletableFuture.supplyAsync(() -> body(conversationId, seq), reader)
                 .thenCompose(body -> {
                     FileContent f = body.getFile();
@@ -54,7 +80,7 @@ final class Downloads {
                     if (Files.isRegularFile(target)) {
                         return CompletableFuture.completedFuture(target);
                     }
-                    return client.downloadFile(f, target);
+                    return client.downloadFile(f, target, transfer);
                 });
     }
 
@@ -75,7 +101,7 @@ final class Downloads {
     }
 
     /** Files one after the other, each below {@code target}; paths leaving the target are refused. */
-    private CompletableFuture<Path> folder(MessageBody body, Path target) {
+    private CompletableFuture<Path> folder(MessageBody body, Path target, Transfer transfer) {
         Path root = target.toAbsolutePath().normalize();
         CompletableFuture<Path> chain = CompletableFuture.completedFuture(root);
         for (FolderEntry entry : body.getFolder().getEntriesList()) {
@@ -89,7 +115,7 @@ final class Downloads {
                 } catch (IOException e) {
                     throw new CompletionException(e);
                 }
-                return client.downloadFile(entry.getFile(), file);
+                return client.downloadFile(entry.getFile(), file, transfer);
             });
         }
         return chain.thenApply(last -> root);

@@ -31,11 +31,20 @@ public interface ChatPort {
     /** Queues a text; completes with its client message id once stored locally. */
     CompletableFuture<String> sendText(long conversationId, String text);
 
-    /** Uploads then queues a file ({@code folder} false) or a whole folder; completes with the client message id. */
-    CompletableFuture<String> sendFile(long conversationId, Path path, boolean folder);
+    /**
+     * Uploads then queues a file ({@code folder} false) or a whole folder; completes with the client message id.
+     * Transfers report to {@code progress}; cancelling the returned future stops the transfer.
+     */
+    CompletableFuture<String> sendFile(long conversationId, Path path, boolean folder, TransferListener progress);
 
-    /** Saves the file or folder of a message to {@code target}. */
-    CompletableFuture<Path> download(long conversationId, long seq, Path target);
+    /** Saves the file or folder of a message to {@code target} (replacing it); cancellable like {@link #sendFile}. */
+    CompletableFuture<Path> download(long conversationId, long seq, Path target, TransferListener progress);
+
+    /**
+     * Saves the file or folder of a message into {@code folder} under its own name (made safe, numbered when taken);
+     * completes with where it went. Cancellable like {@link #sendFile}.
+     */
+    CompletableFuture<Path> receive(long conversationId, long seq, Path folder, TransferListener progress);
 
     /** A local copy of a stored image message, downloaded once into this device's image cache. */
     CompletableFuture<Path> image(long conversationId, long seq);

@@ -66,6 +66,7 @@ public final class ChatView {
         this.emojiRecents = emojiRecents;
         EmojiText emoji = new EmojiText(EmojiCatalog.bundled(), emojiImages);
         root.getStyleClass().add("chat-pane");
+        root.getProperties().put(ChatViewModel.class, vm); // the screenshot command drives the open chat
         root.setTop(new VBox(header(), banner));
         list.setId("messages");
         list.getStyleClass().add("message-list");
@@ -73,7 +74,7 @@ public final class ChatView {
         list.setCellFactory(v -> new MessageCell(
                 vm, openLink, list.widthProperty(), emoji, new ImageBubbles(thumbnails, this::openImage)));
         list.setFocusTraversable(false);
-        root.setCenter(list);
+        root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton()));
         root.setBottom(composer());
         followNewest();
         scrollToRevealed();
@@ -83,6 +84,19 @@ public final class ChatView {
 
     public Parent root() {
         return root;
+    }
+
+    /** "N new messages" at the top right while many were unread; a click jumps to the first of them. */
+    private Node jumpButton() {
+        Button jump = new Button(
+                vm.words().texts().format("chat.jumpToUnread", vm.unreadAtOpen()), new FontIcon(Feather.ARROW_UP));
+        jump.setId("jump-unread");
+        jump.getStyleClass().add("jump-unread");
+        jump.visibleProperty().bind(vm.jumpOfferedProperty());
+        jump.setOnAction(e -> vm.jumpToFirstUnread());
+        javafx.scene.layout.StackPane.setAlignment(jump, Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(jump, new javafx.geometry.Insets(12, 18, 0, 0));
+        return jump;
     }
 
     private Node header() {

@@ -39,6 +39,8 @@ public final class ChatViewModel implements ChatEvents {
     static final Duration RECALL_WINDOW = Duration.ofMinutes(2);
     /** Received images up to this size are downloaded at once and shown inline. */
     static final long AUTO_IMAGE_BYTES = 20L * 1024 * 1024;
+    /** With this many unread messages at opening, the chat offers "jump to the first unread". */
+    static final int JUMP_MIN_UNREAD = 10;
 
     private final ConversationRow conversation;
     private final ChatPort port;
@@ -66,7 +68,23 @@ public final class ChatViewModel implements ChatEvents {
     private long readUpTo;
     private boolean disposed;
 
-    public ChatViewModel(ConversationRow conversation, ChatPort port, MessageTexts words, Clock clock, Executor fx) {
+    private final Transfers transfers;
+    private final long autoReceiveAfter;
+    /** Messages of others above this seq were unread when the chat opened: they come below the divider. */
+    private final long newSince;
+
+    private final ReadOnlyLongWrapper firstNew = new ReadOnlyLongWrapper(0);
+    private final ReadOnlyBooleanWrapper jumpOffered = new ReadOnlyBooleanWrapper(false);
+    private boolean jumping;
+
+    /** {@code receive}: where received files go and whether they go by themselves. */
+    public ChatViewModel(
+            ConversationRow conversation,
+            ChatPort port,
+            MessageTexts words,
+            Clock clock,
+            Executor fx,
+            ReceiveSettings receive) {
         this.conversation = conversation;
         this.port = port;
         this.words = words;
@@ -74,6 +92,10 @@ public final class ChatViewModel implements ChatEvents {
         this.fxThread = fx;
         this.self = port.selfUserId();
         this.readUpTo = conversation.myReadSeq();
+        this.autoReceiveAfter = conversation.myReadSeq();
+        this.newSince = conversation.myReadSeq();
+        this.jumpOffered.set(conversation.unread() >= JUMP_MIN_UNREAD);
+        this.transfers = new Transfers(port, conversation.id(), words, fx, notice::set, receive);
         canSend = Bindings.createBooleanBinding(
                 () -> (attachment.get() != null || !draft.get().isBlank())
                         && draft.get().length() <= MAX_TEXT_CHARS,
@@ -173,10 +195,80 @@ public final class ChatViewModel implements ChatEvents {
                             }
                             hasOlder = !loaded.items.isEmpty();
                             items.addAll(0, loaded.items);
+                            findFirstNew();
+                            continueJump();
                             continueReveal();
                             fetchImages(loaded.items);
                         },
                         fxThread);
+    }
+
+    /**
+     * The seq of the first message that was unread when the chat opened, once it is loaded; 0 while it is not (or
+     * there is none). Its row carries the "new messages" divider.
+     */
+    public ReadOnlyLongProperty firstNewProperty() {
+        return firstNew.getReadOnlyProperty();
+    }
+
+    /** Whether the chat offers "jump to the first unread" (many were unread; not yet jumped or seen). */
+    public ReadOnlyBooleanProperty jumpOfferedProperty() {
+        return jumpOffered.getReadOnlyProperty();
+    }
+
+    /** Number of messages that were unread when the chat opened. */
+    public int unreadAtOpen() {
+        return conversation.unread();
+    }
+
+    /** Loads earlier pages until the first unread message is in, then reveals it. */
+    public void jumpToFirstUnread() {
+        jumping = true;
+        jumpOffered.set(false);
+        continueJump();
+    }
+
+    /** The view shows the divider row: no need to offer the jump any more. */
+    public void firstNewSeen() {
+        jumpOffered.set(false);
+    }
+
+    private void continueJump() {
+        if (!jumping || disposed) {
+            return;
+        }
+        long oldest = items.stream()
+                .filter(i -> i.seq() > 0)
+                .mapToLong(MessageItem::seq)
+                .min()
+                .orElse(Long.MAX_VALUE);
+        if (oldest > newSince + 1 && hasOlder) {
+            loadOlder();
+            if (loadingOlder.get()) {
+                return; // continues when the page is in
+            }
+        }
+        jumping = false;
+        long target = firstNew.get();
+        if (target > 0) {
+            reveal(target);
+        }
+    }
+
+    /** The first row from others above the read mark, counted only when everything between is loaded. */
+    private void findFirstNew() {
+        long oldestStored = Long.MAX_VALUE;
+        long first = 0;
+        for (MessageItem m : items) {
+            if (m.seq() > 0) {
+                oldestStored = Math.min(oldestStored, m.seq());
+                if (first == 0 && m.seq() > newSince && !m.mine() && !m.isNotice()) {
+                    first = m.seq();
+                }
+            }
+        }
+        boolean complete = oldestStored <= newSince + 1 || !hasOlder;
+        firstNew.set(complete ? first : 0);
     }
 
     /** The message the view should scroll to (set by {@link #reveal}); 0 when none. */
@@ -284,8 +376,10 @@ public final class ChatViewModel implements ChatEvents {
     /** Puts stored messages in place (replacing a shown copy or its pending twin) and appends pending ones. */
     private void merge(Loaded loaded) {
         rows.merge(loaded.items);
+        findFirstNew();
         markRead();
         fetchImages(loaded.items);
+        transfers.autoReceive(loaded.items, autoReceiveAfter);
     }
 
     /** Downloads received images (up to {@link #AUTO_IMAGE_BYTES}) once; each row shows its image when it is there. */
@@ -380,24 +474,32 @@ public final class ChatViewModel implements ChatEvents {
                 : Content.Image.shows("", shown) ? new Content.Image(shown, 0) : new Content.File(shown, 0);
         MessageItem uploading = pendingItem(localId, clock.millis(), content, path);
         items.add(uploading);
-        var unused = port.sendFile(conversation.id(), path, folder)
-                .whenCompleteAsync(
-                        (clientId, failure) -> {
-                            int at = indexOf(uploading.key());
-                            if (at < 0) {
-                                return;
-                            }
-                            if (clientId != null) {
-                                if (content instanceof Content.Image) {
-                                    localImages.put("c" + clientId, path);
-                                }
-                                items.set(at, items.get(at).withClientMessageId(clientId));
-                            } else {
-                                items.set(at, items.get(at).withStatus(DeliveryStatus.FAILED));
-                                notice.set(words.texts().get(ChatFailures.textKey(failure)));
-                            }
-                        },
-                        fxThread);
+        TransferState progress = transfers.upload(uploading.key());
+        CompletableFuture<String> work = port.sendFile(conversation.id(), path, folder, progress);
+        progress.track(work);
+        var unused = work.whenCompleteAsync(
+                (clientId, failure) -> {
+                    transfers.finished(uploading.key());
+                    int at = indexOf(uploading.key());
+                    if (at < 0) {
+                        return;
+                    }
+                    if (Transfers.cancelled(failure)) {
+                        items.remove(at);
+                        notice.set(words.texts().get("chat.transferCancelled"));
+                        return;
+                    }
+                    if (clientId != null) {
+                        if (content instanceof Content.Image) {
+                            localImages.put("c" + clientId, path);
+                        }
+                        items.set(at, items.get(at).withClientMessageId(clientId));
+                    } else {
+                        items.set(at, items.get(at).withStatus(DeliveryStatus.FAILED));
+                        notice.set(words.texts().get(ChatFailures.textKey(failure)));
+                    }
+                },
+                fxThread);
     }
 
     /** Shows what went wrong with an action of the view (a picture that could not be written, ...). */
@@ -460,19 +562,39 @@ public final class ChatViewModel implements ChatEvents {
         return "";
     }
 
-    /** Saves a file or folder message to {@code target}. */
+    /** Saves a file or folder message to {@code target} ("save as"). */
     public void save(MessageItem m, Path target) {
-        if (!m.isFile() || m.seq() == 0) {
-            return;
-        }
-        notice.set(words.texts().get("chat.saving"));
-        var unused = port.download(conversation.id(), m.seq(), target)
-                .whenCompleteAsync(
-                        (saved, failure) -> notice.set(
-                                saved != null
-                                        ? words.texts().format("chat.saved", saved.toString())
-                                        : words.texts().get(ChatFailures.textKey(failure))),
-                        fxThread);
+        transfers.saveAs(m, target);
+    }
+
+    /** Saves a file or folder message into the download folder ("download"). */
+    public void receive(MessageItem m) {
+        transfers.receive(m);
+    }
+
+    /** Stops the upload or download of a row; a cancelled upload takes its row away. */
+    public void cancelTransfer(MessageItem m) {
+        transfers.cancel(m);
+    }
+
+    /** The running transfer of a row, for its progress bar; null when none runs. */
+    public @Nullable TransferState transfer(MessageItem m) {
+        return transfers.of(m);
+    }
+
+    /** Where the file of a row was saved on this device (to offer "open"); null when it was not. */
+    public @Nullable Path savedFile(MessageItem m) {
+        return transfers.savedFile(m);
+    }
+
+    /** Running transfers by row key: cells redraw a row when its transfer starts or ends. */
+    public javafx.collections.ObservableMap<String, TransferState> runningTransfers() {
+        return transfers.running();
+    }
+
+    /** Saved files by row key: cells offer "open" once a row's file is saved. */
+    public javafx.collections.ObservableMap<String, Path> savedFiles() {
+        return transfers.saved();
     }
 
     @Override

@@ -38,6 +38,7 @@ public final class MainView {
     private final ListView<ConversationRow> list = new ListView<>();
     private final Node banner;
     private @Nullable ChatViewModel chat;
+    private final ReceiveSettings receive;
     private final im.magpie.desktop.emoji.EmojiRecents emojiRecents = new im.magpie.desktop.emoji.EmojiRecents();
     private java.util.function.LongConsumer openHistory = id -> {};
 
@@ -47,7 +48,9 @@ public final class MainView {
             MessageTexts words,
             Clock clock,
             java.util.concurrent.Executor fxThread,
-            Consumer<String> openLink) {
+            Consumer<String> openLink,
+            ReceiveSettings receive) {
+        this.receive = receive;
         this.vm = vm;
         this.port = port;
         this.words = words;
@@ -204,7 +207,7 @@ public final class MainView {
         if (old != null) {
             old.dispose();
         }
-        ChatViewModel next = new ChatViewModel(row, port, words, clock, fxThread);
+        ChatViewModel next = new ChatViewModel(row, port, words, clock, fxThread, receive);
         chat = next;
         chatHost.getChildren().setAll(new ChatView(next, banner, openLink, emojiRecents).root());
         next.start();

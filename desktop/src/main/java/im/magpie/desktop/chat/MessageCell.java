@@ -2,6 +2,7 @@ package im.magpie.desktop.chat;
 
 import im.magpie.desktop.emoji.EmojiText;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
@@ -12,6 +13,7 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -30,6 +32,8 @@ final class MessageCell extends ListCell<MessageItem> {
     static final double BUBBLE_SHARE = 0.62;
     /** Messages of only this many emoji or fewer show them large. */
     static final int LARGE_EMOJI_MAX = 3;
+
+    static final double FILE_PROGRESS = 170;
 
     private final ChatViewModel vm;
     private final Consumer<String> openLink;
@@ -50,6 +54,39 @@ final class MessageCell extends ListCell<MessageItem> {
         this.images = images;
         this.bubbleWidth = listWidth.multiply(BUBBLE_SHARE);
         setPrefWidth(0);
+        // a row redraws when its transfer starts or ends or its file was saved; progress itself is bound
+        vm.runningTransfers()
+                .addListener((javafx.collections.MapChangeListener<String, TransferState>) c -> redraw(c.getKey()));
+        vm.savedFiles().addListener((javafx.collections.MapChangeListener<String, Path>) c -> redraw(c.getKey()));
+    }
+
+    private void redraw(String key) {
+        MessageItem m = getItem();
+        if (m != null && !isEmpty() && m.key().equals(key) && !m.isNotice() && !m.recalled()) {
+            setGraphic(withDivider(m, message(m)));
+        }
+    }
+
+    /** The "new messages" divider above the first message that was unread when the chat opened. */
+    private Node withDivider(MessageItem m, Node row) {
+        if (m.seq() == 0 || m.seq() != vm.firstNewProperty().get()) {
+            return row;
+        }
+        if (getParent() != null && getParent().isVisible()) { // not the list's hidden measuring cell
+            vm.firstNewSeen();
+        }
+        Region left = new Region();
+        Region right = new Region();
+        left.getStyleClass().add("divider-line");
+        right.getStyleClass().add("divider-line");
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        Label label = new Label(vm.words().texts().get("chat.newMessages"));
+        label.getStyleClass().add("divider-text");
+        HBox divider = new HBox(10, left, label, right);
+        divider.setId("new-messages");
+        divider.setAlignment(Pos.CENTER);
+        return new VBox(10, divider, row);
     }
 
     @Override
@@ -65,7 +102,7 @@ final class MessageCell extends ListCell<MessageItem> {
             setGraphic(notice(m));
             return;
         }
-        setGraphic(message(m));
+        setGraphic(withDivider(m, message(m)));
         setContextMenu(menu(m));
     }
 
@@ -90,6 +127,10 @@ final class MessageCell extends ListCell<MessageItem> {
         sender.getStyleClass().add("sender");
         Node bubble = m.isImage() ? images.bubble(m) : m.isFile() ? fileBubble(m) : textBubble(m);
         VBox column = new VBox(4, sender, bubble);
+        TransferState imageUpload = m.isImage() ? vm.transfer(m) : null;
+        if (imageUpload != null) {
+            column.getChildren().add(progressBar(imageUpload, ImageBubbles.MAX * 0.75));
+        }
         column.setAlignment(m.mine() ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
         Node status = status(m);
         if (status != null) {
@@ -149,13 +190,26 @@ final class MessageCell extends ListCell<MessageItem> {
         VBox text = new VBox(3, name, size);
         HBox box = new HBox(12, icon, text);
         box.setAlignment(Pos.CENTER_LEFT);
-        if (m.seq() > 0) {
-            Button save = new Button(null, new FontIcon(Feather.DOWNLOAD));
-            save.getStyleClass().addAll("tool-button", "save-button");
-            save.setAccessibleText(vm.words().texts().get("chat.saveAs"));
-            save.setTooltip(new javafx.scene.control.Tooltip(vm.words().texts().get("chat.saveAs")));
-            save.setOnAction(e -> saveAs(m));
-            box.getChildren().add(save);
+        TransferState transfer = vm.transfer(m);
+        Path saved = vm.savedFile(m);
+        if (transfer != null) {
+            size.textProperty()
+                    .bind(javafx.beans.binding.Bindings.when(
+                                    transfer.textProperty().isEmpty())
+                            .then(sizeText(m))
+                            .otherwise(transfer.textProperty()));
+            text.getChildren().add(progressBar(transfer, FILE_PROGRESS));
+            Button cancel = fileAction(Feather.X, "chat.cancelTransfer", "transfer-cancel");
+            cancel.setOnAction(e -> vm.cancelTransfer(m));
+            box.getChildren().add(cancel);
+        } else if (saved != null) {
+            Button open = fileAction(Feather.EXTERNAL_LINK, "chat.open", "file-open");
+            open.setOnAction(e -> openLink.accept(saved.toUri().toString()));
+            box.getChildren().add(open);
+        } else if (m.seq() > 0) {
+            Button download = fileAction(Feather.DOWNLOAD, "chat.download", "file-download");
+            download.setOnAction(e -> vm.receive(m));
+            box.getChildren().add(download);
         }
         box.getStyleClass().add("bubble");
         if (m.mine()) {
@@ -165,16 +219,30 @@ final class MessageCell extends ListCell<MessageItem> {
         return box;
     }
 
+    private Button fileAction(Feather icon, String key, String id) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.getStyleClass().addAll("tool-button", id);
+        b.setAccessibleText(vm.words().texts().get(key));
+        b.setTooltip(new javafx.scene.control.Tooltip(vm.words().texts().get(key)));
+        return b;
+    }
+
+    private static ProgressBar progressBar(TransferState transfer, double width) {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(transfer.fractionProperty());
+        bar.setPrefWidth(width);
+        bar.getStyleClass().addAll("transfer-progress", "small");
+        return bar;
+    }
+
     private String sizeText(MessageItem m) {
         if (m.content() instanceof Content.Folder f) {
             return f.files() == 0
                     ? vm.words().texts().get("chat.status.sending")
                     : vm.words().texts().format("message.folderSummary", f.files(), MessageTexts.size(f.size()));
         }
-        Content.File f = (Content.File) m.content();
-        return f.size() == 0 && m.seq() == 0
-                ? vm.words().texts().get("chat.status.sending")
-                : MessageTexts.size(f.size());
+        long bytes = m.content() instanceof Content.File f ? f.size() : ((Content.Image) m.content()).size();
+        return bytes == 0 && m.seq() == 0 ? vm.words().texts().get("chat.status.sending") : MessageTexts.size(bytes);
     }
 
     private javafx.scene.@org.jspecify.annotations.Nullable Node status(MessageItem m) {

@@ -11,6 +11,7 @@ import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.Message;
+import im.magpie.desktop.chat.TransferListener;
 import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.login.LoginException;
 import im.magpie.desktop.login.LoginFailure;
@@ -207,8 +208,9 @@ class ClientBackendIT {
             ConversationInfo self = backend.openSelf().get(20, TimeUnit.SECONDS);
             assertThat(self.kind()).isEqualTo(ConversationKind.SELF);
 
-            backend.sendFile(self.id(), single, false).get(20, TimeUnit.SECONDS);
-            backend.sendFile(self.id(), work.resolve("季度资料"), true).get(20, TimeUnit.SECONDS);
+            backend.sendFile(self.id(), single, false, TransferListener.NONE).get(20, TimeUnit.SECONDS);
+            backend.sendFile(self.id(), work.resolve("季度资料"), true, TransferListener.NONE)
+                    .get(20, TimeUnit.SECONDS);
             await().atMost(WAIT)
                     .until(() -> backend.messages(self.id(), Long.MAX_VALUE, 50)
                                     .get(20, TimeUnit.SECONDS)
@@ -222,13 +224,84 @@ class ClientBackendIT {
             assertThat(tree.content())
                     .isEqualTo(new Content.Folder("季度资料", 2, 70_000 + Files.size(work.resolve("季度资料/摘要.txt"))));
 
-            Path saved = backend.download(self.id(), file.seq(), work.resolve("out/notes.txt"))
+            Path saved = backend.download(self.id(), file.seq(), work.resolve("out/notes.txt"), TransferListener.NONE)
                     .get(20, TimeUnit.SECONDS);
             assertThat(saved).hasContent("会议纪要");
-            Path savedTree = backend.download(self.id(), tree.seq(), work.resolve("out/季度资料"))
+            Path savedTree = backend.download(self.id(), tree.seq(), work.resolve("out/季度资料"), TransferListener.NONE)
                     .get(20, TimeUnit.SECONDS);
             assertThat(savedTree.resolve("摘要.txt")).hasContent("摘要 summary");
             assertThat(savedTree.resolve("图表/trend.bin")).hasSize(70_000);
+        }
+    }
+
+    /** Remembers the last progress a transfer reported. */
+    static final class LastProgress implements TransferListener {
+        volatile long done;
+        volatile long total;
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void progress(long doneBytes, long totalBytes) {
+            done = doneBytes;
+            total = totalBytes;
+            calls.incrementAndGet();
+        }
+    }
+
+    @Test
+    void aDroppedFolderAndAPictureArriveOnTheOtherSideWithProgress() throws Exception {
+        Path tree = Files.createDirectories(work.resolve("drop/设计评审/截图/2026"));
+        Files.write(tree.resolve("首页.bin"), new byte[300_000]);
+        Files.writeString(work.resolve("drop/设计评审/说明.md"), "# 说明\n");
+        java.awt.image.BufferedImage img =
+                new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path png = work.resolve("drop/白板.png");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        try (ClientBackend lina = new ClientBackend(Files.createDirectory(work.resolve("lina-drop")), null, "it");
+                ClientBackend zhang = new ClientBackend(Files.createDirectory(work.resolve("zw-drop")), null, "it")) {
+            lina.login(address(), "lina", "secret-lina", TRUST).get(20, TimeUnit.SECONDS);
+            zhang.login(address(), "zhangwei", "secret-zhangwei", TRUST).get(20, TimeUnit.SECONDS);
+            ConversationInfo direct = lina.openDirect("zhangwei").get(20, TimeUnit.SECONDS);
+
+            LastProgress up = new LastProgress();
+            lina.sendFile(direct.id(), work.resolve("drop/设计评审"), true, up).get(20, TimeUnit.SECONDS);
+            assertThat(up.total).isEqualTo(300_000 + Files.size(work.resolve("drop/设计评审/说明.md")));
+            assertThat(up.done).isEqualTo(up.total);
+            lina.sendFile(direct.id(), png, false, TransferListener.NONE).get(20, TimeUnit.SECONDS);
+
+            await().atMost(WAIT)
+                    .until(() -> zhang.messages(direct.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS).stream()
+                                    .filter(m -> m.content() instanceof Content.Image)
+                                    .count()
+                            == 1);
+            List<Message> got = zhang.messages(direct.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS);
+            Message folder = got.stream()
+                    .filter(m -> m.content() instanceof Content.Folder)
+                    .findFirst()
+                    .orElseThrow();
+            Message picture = got.get(got.size() - 1);
+            assertThat(picture.content()).isEqualTo(new Content.Image("白板.png", Files.size(png)));
+
+            Path downloads = work.resolve("zw-downloads");
+            LastProgress down = new LastProgress();
+            Path saved =
+                    zhang.receive(direct.id(), folder.seq(), downloads, down).get(20, TimeUnit.SECONDS);
+            assertThat(saved).isEqualTo(downloads.resolve("设计评审"));
+            assertThat(saved.resolve("截图/2026/首页.bin")).hasSize(300_000);
+            assertThat(saved.resolve("说明.md")).hasContent("# 说明");
+            assertThat(down.done).isEqualTo(up.total);
+            // the same folder again goes beside the first, numbered
+            Path again = zhang.receive(direct.id(), folder.seq(), downloads, TransferListener.NONE)
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(again).isEqualTo(downloads.resolve("设计评审 (1)"));
+
+            Path cached = zhang.image(direct.id(), picture.seq()).get(20, TimeUnit.SECONDS);
+            assertThat(cached.getParent()).isEqualTo(work.resolve("zw-drop/cache/images"));
+            assertThat(Files.readAllBytes(cached)).isEqualTo(Files.readAllBytes(png));
+            assertThat(zhang.image(direct.id(), picture.seq()).get(20, TimeUnit.SECONDS))
+                    .isEqualTo(cached);
+            assertThatThrownBy(() -> zhang.image(direct.id(), folder.seq()).get(20, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
         }
     }
 }

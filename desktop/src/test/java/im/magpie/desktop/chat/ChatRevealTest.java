@@ -33,7 +33,13 @@ class ChatRevealTest {
         port.messages.put(CONV, history);
         ConversationRow row =
                 new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 0, 0, 180, 2);
-        vm = new ChatViewModel(row, port, new MessageTexts(new Texts(Locale.ENGLISH), clock), clock, Runnable::run);
+        vm = new ChatViewModel(
+                row,
+                port,
+                new MessageTexts(new Texts(Locale.ENGLISH), clock),
+                clock,
+                Runnable::run,
+                new FakeReceiveSettings());
         vm.revealedProperty().addListener((o, was, now) -> {
             if (now.longValue() != 0) {
                 revealed.add(now.longValue());

@@ -21,6 +21,7 @@ class ChatViewModelTest {
     static final Instant NOW = Instant.parse("2026-05-04T09:30:00Z");
 
     final FakeChatPort port = new FakeChatPort(ME);
+    final FakeReceiveSettings receive = new FakeReceiveSettings();
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final MessageTexts words = new MessageTexts(new Texts(Locale.ENGLISH), clock);
     final List<Message> history = new ArrayList<>();
@@ -37,7 +38,7 @@ class ChatViewModelTest {
         port.messages.put(CONV, history);
         ConversationRow row =
                 new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 3, 100, 120, 2);
-        vm = new ChatViewModel(row, port, words, clock, Runnable::run);
+        vm = new ChatViewModel(row, port, words, clock, Runnable::run, receive);
     }
 
     @Test

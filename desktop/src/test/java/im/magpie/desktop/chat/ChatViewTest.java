@@ -40,6 +40,7 @@ class ChatViewTest {
     static final Instant NOW = Instant.parse("2026-05-04T09:30:00Z");
 
     final FakeChatPort port = new FakeChatPort(ME);
+    final FakeReceiveSettings receive = new FakeReceiveSettings();
     final EmojiRecents recents = new EmojiRecents();
 
     /** A 640 x 400 PNG: a blue sky over green grass. */
@@ -67,15 +68,16 @@ class ChatViewTest {
         history.add(FakeChatPort.text(CONV, 2, ME, t - 4000, "👍👍"));
         history.add(new Message(CONV, 3, LINA, t - 3000, new Content.Image("草地.png", 12_000), false, ""));
         port.images.put(3L, picture());
+        history.add(new Message(CONV, 4, LINA, t - 2000, new Content.File("季度报告.pdf", 2_097_152), false, ""));
         port.messages.put(CONV, history);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
         ConversationRow row =
-                new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 0, 0, 2, 2);
-        ChatViewModel vm = new ChatViewModel(row, port, words, clock, Runnable::run);
+                new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 12, 2, 4, 2);
+        ChatViewModel vm = new ChatViewModel(row, port, words, clock, Runnable::run, receive);
         ChatView view = new ChatView(vm, new Region(), url -> {}, recents);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(view.root(), 820, 640);
+        Scene scene = new Scene(view.root(), 820, 760);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(ChatView.class.getResource("/im/magpie/desktop/desktop.css"))
                         .toExternalForm());
@@ -190,6 +192,45 @@ class ChatViewTest {
             assertThat(javax.imageio.ImageIO.read(p.toFile()).getWidth()).isEqualTo(640);
         });
         assertThat(robot.lookup("#attachment").query().isVisible()).isFalse();
+    }
+
+    @Test
+    void aDownloadShowsProgressCanBeCancelledAndThenOffersOpen(FxRobot robot) throws Exception {
+        java.util.concurrent.CompletableFuture<Path> pending = new java.util.concurrent.CompletableFuture<>();
+        port.nextDownload = pending;
+        robot.clickOn(".file-download");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(port.receivedInto).containsExactly(receive.folder);
+        robot.interact(() -> port.lastProgress.progress(1_048_576, 2_097_152));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ProgressBar bar =
+                robot.lookup(".transfer-progress").queryAs(javafx.scene.control.ProgressBar.class);
+        assertThat(bar.getProgress()).isEqualTo(0.5);
+        assertThat(robot.lookup(MainViewTest.labelled("1.0 MB / 2.0 MB")).tryQuery())
+                .isPresent();
+        MainViewTest.snapshot(robot, "chat-file-progress");
+
+        robot.clickOn(".transfer-cancel");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pending.isCancelled()).isTrue();
+        assertThat(robot.lookup(".transfer-progress").tryQuery()).isEmpty();
+
+        port.nextDownload = null;
+        robot.clickOn(".file-download");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".file-open").tryQuery()).isPresent();
+        assertThat(robot.lookup(".file-download").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void marksTheFirstUnreadWithTheDividerAndStopsOfferingTheJumpOnceItIsShown(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Node divider = robot.lookup("#new-messages").query();
+        assertThat(divider.isVisible()).isTrue();
+        // the divider sits above the picture Lina sent after the read mark (seq 3)
+        assertThat(robot.lookup(".image-bubble").query().localToScene(0, 0).getY())
+                .isGreaterThan(divider.localToScene(0, 0).getY());
+        assertThat(robot.lookup("#jump-unread").query().isVisible()).isFalse();
     }
 
     private List<TextFlow> bubbles() {

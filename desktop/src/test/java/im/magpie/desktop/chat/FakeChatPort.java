@@ -27,6 +27,13 @@ final class FakeChatPort implements ChatPort {
 
     final List<Long> imagesAsked = new ArrayList<>();
     CompletableFuture<String> nextFileResult = new CompletableFuture<>();
+    /** What the next download or receive returns (null: done at once, to the target). */
+    @org.jspecify.annotations.Nullable
+    CompletableFuture<Path> nextDownload;
+
+    final List<Path> receivedInto = new ArrayList<>();
+    final List<Long> downloads = new ArrayList<>();
+    TransferListener lastProgress = TransferListener.NONE;
     int sendCounter;
     boolean online = true;
 
@@ -82,14 +89,28 @@ final class FakeChatPort implements ChatPort {
     }
 
     @Override
-    public CompletableFuture<String> sendFile(long conversationId, Path path, boolean folder) {
+    public CompletableFuture<String> sendFile(
+            long conversationId, Path path, boolean folder, TransferListener progress) {
         sentPaths.add(path);
+        lastProgress = progress;
         return nextFileResult;
     }
 
     @Override
-    public CompletableFuture<Path> download(long conversationId, long seq, Path target) {
-        return CompletableFuture.completedFuture(target);
+    public CompletableFuture<Path> download(long conversationId, long seq, Path target, TransferListener progress) {
+        downloads.add(seq);
+        lastProgress = progress;
+        CompletableFuture<Path> next = nextDownload;
+        return next != null ? next : CompletableFuture.completedFuture(target);
+    }
+
+    @Override
+    public CompletableFuture<Path> receive(long conversationId, long seq, Path folder, TransferListener progress) {
+        downloads.add(seq);
+        receivedInto.add(folder);
+        lastProgress = progress;
+        CompletableFuture<Path> next = nextDownload;
+        return next != null ? next : CompletableFuture.completedFuture(folder.resolve("f" + seq));
     }
 
     @Override

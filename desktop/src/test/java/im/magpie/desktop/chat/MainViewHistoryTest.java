@@ -50,7 +50,7 @@ class MainViewHistoryTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
         MainViewModel vm = new MainViewModel(port, words, Runnable::run);
-        MainView v = new MainView(vm, port, words, clock, Runnable::run, url -> {});
+        MainView v = new MainView(vm, port, words, clock, Runnable::run, url -> {}, new FakeReceiveSettings());
         view = v;
         v.onHistory(historyOpenedFor::add);
         stage.setScene(new Scene(v.root(), 1180, 760));

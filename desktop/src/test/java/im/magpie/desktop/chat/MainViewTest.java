@@ -55,7 +55,7 @@ class MainViewTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
         MainViewModel vm = new MainViewModel(port, words, Runnable::run);
-        MainView view = new MainView(vm, port, words, clock, Runnable::run, url -> {});
+        MainView view = new MainView(vm, port, words, clock, Runnable::run, url -> {}, new FakeReceiveSettings());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(view.root(), 1180, 760);
         scene.getStylesheets()

@@ -10,6 +10,7 @@ import im.magpie.desktop.chat.MainView;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.chat.MessageItem;
 import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.chat.ReceiveSettings;
 import im.magpie.desktop.history.HistoryHit;
 import im.magpie.desktop.history.HistoryQuery;
 import im.magpie.desktop.i18n.Texts;
@@ -118,7 +119,14 @@ class TwoDesktopsIT {
         Clock clock = Clock.system(java.time.ZoneId.systemDefault());
         MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
         MainViewModel vm = new MainViewModel(backend, words, Platform::runLater);
-        MainView view = new MainView(vm, backend, words, clock, Platform::runLater, url -> {});
+        MainView view = new MainView(
+                vm,
+                backend,
+                words,
+                clock,
+                Platform::runLater,
+                url -> {},
+                ReceiveSettings.defaults(work.resolve(account + "-home")));
         Scene scene = new Scene(view.root(), WIDTH, 700);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(MainView.class.getResource("/im/magpie/desktop/desktop.css"))
@@ -190,11 +198,19 @@ class TwoDesktopsIT {
         });
 
         Path saved = b.backend()
-                .download(conversation, seen.get(2).seq(), work.resolve("lina-downloads/季度资料"))
+                .download(
+                        conversation,
+                        seen.get(2).seq(),
+                        work.resolve("lina-downloads/季度资料"),
+                        im.magpie.desktop.chat.TransferListener.NONE)
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(hashes(saved)).isEqualTo(hashes(folder)).hasSize(3);
         Path savedImage = b.backend()
-                .download(conversation, seen.get(1).seq(), work.resolve("lina-downloads/图表.png"))
+                .download(
+                        conversation,
+                        seen.get(1).seq(),
+                        work.resolve("lina-downloads/图表.png"),
+                        im.magpie.desktop.chat.TransferListener.NONE)
                 .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(savedImage).hasSameBinaryContentAs(image);
     }
