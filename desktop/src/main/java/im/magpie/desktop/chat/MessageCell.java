@@ -34,6 +34,7 @@ final class MessageCell extends ListCell<MessageItem> {
     static final int LARGE_EMOJI_MAX = 3;
 
     static final double FILE_PROGRESS = 170;
+    static final double PROGRESS_HEIGHT = 6;
 
     private final ChatViewModel vm;
     private final Consumer<String> openLink;
@@ -54,16 +55,20 @@ final class MessageCell extends ListCell<MessageItem> {
         this.images = images;
         this.bubbleWidth = listWidth.multiply(BUBBLE_SHARE);
         setPrefWidth(0);
-        // a row redraws when its transfer starts or ends or its file was saved; progress itself is bound
-        vm.runningTransfers()
-                .addListener((javafx.collections.MapChangeListener<String, TransferState>) c -> redraw(c.getKey()));
-        vm.savedFiles().addListener((javafx.collections.MapChangeListener<String, Path>) c -> redraw(c.getKey()));
+        // a row redraws when its transfer starts or ends or its file was saved; progress itself is bound.
+        // Weak: the list drops cells when it refreshes.
+        vm.runningTransfers().addListener(new javafx.collections.WeakMapChangeListener<>(onTransfer));
+        vm.savedFiles().addListener(new javafx.collections.WeakMapChangeListener<>(onSaved));
     }
 
+    private final javafx.collections.MapChangeListener<String, TransferState> onTransfer = c -> redraw(c.getKey());
+    private final javafx.collections.MapChangeListener<String, Path> onSaved = c -> redraw(c.getKey());
+
+    /** Draws the row again, measured again (a list keeps a row's height until it refreshes). */
     private void redraw(String key) {
         MessageItem m = getItem();
-        if (m != null && !isEmpty() && m.key().equals(key) && !m.isNotice() && !m.recalled()) {
-            setGraphic(withDivider(m, message(m)));
+        if (m != null && !isEmpty() && m.key().equals(key) && getListView() != null) {
+            getListView().refresh();
         }
     }
 
@@ -231,6 +236,10 @@ final class MessageCell extends ListCell<MessageItem> {
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(transfer.fractionProperty());
         bar.setPrefWidth(width);
+        // sized here, not by CSS: the list measures a new row before its skin and styles apply
+        bar.setMinHeight(PROGRESS_HEIGHT);
+        bar.setPrefHeight(PROGRESS_HEIGHT);
+        bar.setMaxHeight(PROGRESS_HEIGHT);
         bar.getStyleClass().addAll("transfer-progress", "small");
         return bar;
     }

@@ -206,6 +206,9 @@ class ChatViewTest {
         javafx.scene.control.ProgressBar bar =
                 robot.lookup(".transfer-progress").queryAs(javafx.scene.control.ProgressBar.class);
         assertThat(bar.getProgress()).isEqualTo(0.5);
+        assertThat(bar.getHeight())
+                .as("the row was measured again with its bar")
+                .isPositive();
         assertThat(robot.lookup(MainViewTest.labelled("1.0 MB / 2.0 MB")).tryQuery())
                 .isPresent();
         MainViewTest.snapshot(robot, "chat-file-progress");
