@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import im.magpie.desktop.emoji.EmojiRecents;
 import im.magpie.desktop.i18n.Texts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -43,8 +43,11 @@ class ChatViewTest {
     final FakeReceiveSettings receive = new FakeReceiveSettings();
     final EmojiRecents recents = new EmojiRecents();
 
+    @TempDir
+    Path tmp;
+
     /** A 640 x 400 PNG: a blue sky over green grass. */
-    static Path picture() throws java.io.IOException {
+    Path picture() throws java.io.IOException {
         java.awt.image.BufferedImage img =
                 new java.awt.image.BufferedImage(640, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
@@ -53,7 +56,7 @@ class ChatViewTest {
         g.setColor(new java.awt.Color(0x4c, 0xa3, 0x4f));
         g.fillRect(0, 260, 640, 140);
         g.dispose();
-        Path file = Files.createTempDirectory("chat-view-test").resolve("草地.png");
+        Path file = tmp.resolve("草地.png");
         javax.imageio.ImageIO.write(img, "png", file.toFile());
         return file;
     }

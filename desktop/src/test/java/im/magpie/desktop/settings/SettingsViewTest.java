@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.controls.ToggleSwitch;
 import im.magpie.desktop.i18n.Texts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,8 +29,8 @@ class SettingsViewTest {
     final Path dir;
     final Preferences prefs;
 
-    SettingsViewTest() throws Exception {
-        dir = Files.createTempDirectory("magpie-settings-test");
+    SettingsViewTest(@TempDir Path dir) {
+        this.dir = dir;
         prefs = Preferences.load(dir, Path.of("/home/zhang"));
     }
 
