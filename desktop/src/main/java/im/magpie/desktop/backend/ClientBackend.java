@@ -16,6 +16,7 @@ import im.magpie.desktop.chat.ChatEvents;
 import im.magpie.desktop.chat.ChatPort;
 import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.Member;
 import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.PendingMessage;
 import im.magpie.desktop.chat.TransferListener;
@@ -265,8 +266,21 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<String> sendText(long conversationId, String text) {
-        return read(() -> client.sendText(conversationId, text, List.of()));
+    public CompletableFuture<List<Member>> members(long conversationId) {
+        MagpieClient c = client;
+        return read(() -> c.conversation(conversationId)
+                        .map(r -> r.members().stream().map(MemberRecord::userId).toList())
+                        .orElse(List.of()))
+                .thenCompose(ids -> Failures.chat(c.users(ids)))
+                .thenApply(users -> users.stream()
+                        .map(u -> new Member(
+                                u.userId(), u.displayName().isBlank() ? u.account() : u.displayName(), u.account()))
+                        .toList());
+    }
+
+    @Override
+    public CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds) {
+        return read(() -> client.sendText(conversationId, text, mentionUserIds));
     }
 
     @Override

@@ -38,7 +38,7 @@ final class EntryDecoder {
     static Content body(byte[] bytes) throws InvalidProtocolBufferException {
         MessageBody body = MessageBody.parseFrom(bytes);
         return switch (body.getContentCase()) {
-            case TEXT -> new Content.Text(body.getText().getText());
+            case TEXT -> new Content.Text(body.getText().getText(), body.getMentionUserIdsList());
             case FILE -> file(body.getFile());
             case FOLDER -> folder(body.getFolder());
             case CONTENT_NOT_SET -> new Content.Text("");

@@ -28,8 +28,14 @@ public interface ChatPort {
     /** Display names of users (from the local cache first); unknown ids are missing from the map. */
     CompletableFuture<Map<Long, String>> displayNames(Collection<Long> userIds);
 
-    /** Queues a text; completes with its client message id once stored locally. */
-    CompletableFuture<String> sendText(long conversationId, String text);
+    /** The members of a conversation with their names and accounts (from the local cache first). */
+    CompletableFuture<List<Member>> members(long conversationId);
+
+    /**
+     * Queues a text that @mentions {@code mentionUserIds} (members; empty for none); completes with its client message
+     * id once stored locally.
+     */
+    CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds);
 
     /**
      * Uploads then queues a file ({@code folder} false) or a whole folder; completes with the client message id.

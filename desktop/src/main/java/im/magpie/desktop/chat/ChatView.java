@@ -144,8 +144,13 @@ public final class ChatView {
         input.setPrefRowCount(3);
         input.setPromptText(vm.words().texts().get("chat.input.prompt"));
         input.textProperty().bindBidirectional(vm.draftProperty());
+        MentionPopup mentionPopup = new MentionPopup(vm.mentions(), this::pickMention);
+        input.textProperty().addListener((o, was, now) -> mentionEdited(mentionPopup));
+        input.caretPositionProperty().addListener((o, was, now) -> mentionEdited(mentionPopup));
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (PASTE.match(e) && pasteFiles()) {
+            if (mentionPopup.handle(e)) {
+                e.consume();
+            } else if (PASTE.match(e) && pasteFiles()) {
                 e.consume();
             } else if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
@@ -209,6 +214,19 @@ public final class ChatView {
         }
         attachImage(image, "image");
         return true;
+    }
+
+    private void mentionEdited(MentionPopup popup) {
+        vm.mentions().edited(input.getText(), input.getCaretPosition());
+        popup.follow(input);
+    }
+
+    private void pickMention(int index) {
+        int caret = vm.pickMention(index);
+        if (caret >= 0) {
+            input.positionCaret(caret);
+            input.requestFocus();
+        }
     }
 
     /** Writes an in-memory picture to a file and puts it in the composer. */

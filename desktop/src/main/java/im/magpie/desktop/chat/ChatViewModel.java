@@ -55,6 +55,7 @@ public final class ChatViewModel implements ChatEvents {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canSend;
+    private final MentionPicker mentions;
     private final Map<Long, String> names = new HashMap<>();
     private final ReadOnlyLongWrapper revealed = new ReadOnlyLongWrapper(0);
     /** Local copies of images by row key ({@code s<seq>}) or client message id ({@code c<id>}). */
@@ -91,6 +92,7 @@ public final class ChatViewModel implements ChatEvents {
         this.clock = clock;
         this.fxThread = fx;
         this.self = port.selfUserId();
+        this.mentions = new MentionPicker(self);
         this.readUpTo = conversation.myReadSeq();
         this.autoReceiveAfter = conversation.myReadSeq();
         this.newSince = conversation.myReadSeq();
@@ -150,6 +152,38 @@ public final class ChatViewModel implements ChatEvents {
     public void start() {
         port.addListener(this);
         loadNewest();
+        if (conversation.kind() == ConversationKind.GROUP) {
+            var unused = port.members(conversation.id())
+                    .whenCompleteAsync(
+                            (list, failure) -> {
+                                if (list != null) {
+                                    mentions.setMembers(list);
+                                }
+                            },
+                            fxThread);
+        }
+    }
+
+    /** The @mention popup of the composer (group chats only; stays closed elsewhere). */
+    public MentionPicker mentions() {
+        return mentions;
+    }
+
+    /** Puts "@Name " of the chosen match into the draft; returns where the caret goes, -1 when nothing was picked. */
+    public int pickMention(int index) {
+        MentionPicker.Insertion in = mentions.pick(draft.get(), index);
+        if (in == null) {
+            return -1;
+        }
+        draft.set(in.text());
+        return in.caret();
+    }
+
+    /** Whether a message from someone else @mentions the user. */
+    public boolean mentionsMe(MessageItem m) {
+        return !m.mine()
+                && m.content() instanceof Content.Text t
+                && t.mentions().contains(self);
     }
 
     public void dispose() {
@@ -439,25 +473,28 @@ public final class ChatViewModel implements ChatEvents {
             sendPath(picture, false);
         }
         String text = draft.get().strip();
+        List<Long> mentioned = mentions.mentionsIn(text);
+        mentions.clearPicked();
+        mentions.close();
         draft.set("");
         if (!text.isEmpty()) {
-            sendText(text);
+            sendText(text, mentioned);
         }
     }
 
-    private void sendText(String text) {
+    private void sendText(String text, List<Long> mentioned) {
         long now = clock.millis();
-        var unused = port.sendText(conversation.id(), text)
+        Content content = new Content.Text(text, mentioned);
+        var unused = port.sendText(conversation.id(), text, mentioned)
                 .whenCompleteAsync(
                         (clientId, failure) -> {
                             if (clientId != null) {
                                 if (indexOfClientId(clientId) < 0) {
-                                    items.add(pendingItem(clientId, now, new Content.Text(text), null));
+                                    items.add(pendingItem(clientId, now, content, null));
                                 }
                             } else {
                                 String key = "f" + UUID.randomUUID();
-                                items.add(pendingItem(key, now, new Content.Text(text), null)
-                                        .withStatus(DeliveryStatus.FAILED));
+                                items.add(pendingItem(key, now, content, null).withStatus(DeliveryStatus.FAILED));
                                 notice.set(words.texts().get(ChatFailures.textKey(failure)));
                             }
                         },
@@ -518,7 +555,7 @@ public final class ChatViewModel implements ChatEvents {
         if (local != null) {
             sendPath(local, failed.content() instanceof Content.Folder);
         } else if (failed.content() instanceof Content.Text t) {
-            sendText(t.text());
+            sendText(t.text(), t.mentions());
         }
     }
 

@@ -2,8 +2,16 @@ package im.magpie.desktop.chat;
 
 /** What a message shows: text, a file, a folder, or a notice about the conversation (member added, renamed). */
 public sealed interface Content {
-    /** A text message. */
-    record Text(String text) implements Content {}
+    /** A text message; {@code mentions}: the users it @mentions (set by the sender). */
+    record Text(String text, java.util.List<Long> mentions) implements Content {
+        public Text {
+            mentions = java.util.List.copyOf(mentions);
+        }
+
+        public Text(String text) {
+            this(text, java.util.List.of());
+        }
+    }
 
     /** One file: its name and size in bytes. */
     record File(String name, long size) implements Content {}

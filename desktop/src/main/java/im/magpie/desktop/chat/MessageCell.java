@@ -130,8 +130,16 @@ final class MessageCell extends ListCell<MessageItem> {
                         ? vm.words().bubbleTime(m.timeMs())
                         : m.senderName() + "   " + vm.words().bubbleTime(m.timeMs()));
         sender.getStyleClass().add("sender");
+        Node header = sender;
+        if (vm.mentionsMe(m)) {
+            Label badge = new Label(vm.words().texts().get("message.mentionedYou"));
+            badge.getStyleClass().add("mention-badge");
+            HBox line = new HBox(6, sender, badge);
+            line.setAlignment(Pos.CENTER_LEFT);
+            header = line;
+        }
         Node bubble = m.isImage() ? images.bubble(m) : m.isFile() ? fileBubble(m) : textBubble(m);
-        VBox column = new VBox(4, sender, bubble);
+        VBox column = new VBox(4, header, bubble);
         TransferState imageUpload = m.isImage() ? vm.transfer(m) : null;
         if (imageUpload != null) {
             column.getChildren().add(progressBar(imageUpload, ImageBubbles.MAX * 0.75));

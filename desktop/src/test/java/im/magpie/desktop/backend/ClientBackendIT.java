@@ -133,7 +133,7 @@ class ClientBackendIT {
             Map<Long, String> names = backend.displayNames(List.of(lina)).get(20, TimeUnit.SECONDS);
             assertThat(names).containsEntry(lina, "LINA");
 
-            backend.sendText(direct.id(), "你好 https://example.com").get(20, TimeUnit.SECONDS);
+            backend.sendText(direct.id(), "你好 https://example.com", List.of()).get(20, TimeUnit.SECONDS);
             await().atMost(WAIT).until(() -> !sent.isEmpty());
             await().atMost(WAIT)
                     .until(() -> !backend.messages(direct.id(), Long.MAX_VALUE, 50)
@@ -154,6 +154,19 @@ class ClientBackendIT {
                     .hasCauseInstanceOf(ChatException.class)
                     .cause()
                     .satisfies(e -> assertThat(((ChatException) e).kind()).isEqualTo(ChatFailureKind.UNKNOWN_ACCOUNT));
+
+            ConversationInfo group = backend.createGroup("评审", List.of("lina")).get(20, TimeUnit.SECONDS);
+            assertThat(backend.members(group.id()).get(20, TimeUnit.SECONDS))
+                    .extracting(im.magpie.desktop.chat.Member::account)
+                    .containsExactlyInAnyOrder("zhangwei", "lina");
+            backend.sendText(group.id(), "@LINA 看一下", List.of(lina)).get(20, TimeUnit.SECONDS);
+            await().atMost(WAIT)
+                    .until(() -> backend.messages(group.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS).stream()
+                            .anyMatch(m -> m.content() instanceof Content.Text));
+            assertThat(backend.messages(group.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS))
+                    .filteredOn(m -> m.content() instanceof Content.Text)
+                    .singleElement()
+                    .satisfies(m -> assertThat(m.content()).isEqualTo(new Content.Text("@LINA 看一下", List.of(lina))));
         }
         try (ClientBackend again = new ClientBackend(dir, null, "it")) {
             assertThat(again.hasSession()).isTrue();

@@ -17,6 +17,8 @@ final class FakeChatPort implements ChatPort {
     final Map<Long, List<PendingMessage>> pending = new HashMap<>();
     final Map<Long, String> names = new HashMap<>();
     final List<String> sentTexts = new ArrayList<>();
+    final List<List<Long>> sentMentions = new ArrayList<>();
+    final List<Member> members = new ArrayList<>();
     final List<Path> sentPaths = new ArrayList<>();
     final List<Long> readMarks = new ArrayList<>();
     final List<Long> recalled = new ArrayList<>();
@@ -82,8 +84,14 @@ final class FakeChatPort implements ChatPort {
     }
 
     @Override
-    public CompletableFuture<String> sendText(long conversationId, String text) {
+    public CompletableFuture<List<Member>> members(long conversationId) {
+        return CompletableFuture.completedFuture(List.copyOf(members));
+    }
+
+    @Override
+    public CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds) {
         sentTexts.add(text);
+        sentMentions.add(List.copyOf(mentionUserIds));
         sendCounter++;
         return CompletableFuture.completedFuture("client-" + sendCounter);
     }

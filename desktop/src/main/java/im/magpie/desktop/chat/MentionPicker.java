@@ -1,0 +1,131 @@
+package im.magpie.desktop.chat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The @mention popup of a group composer: which members match the "@query" just before the caret, which one is
+ * selected, and who was picked. A mention is sent only while its "@Name" is still in the text.
+ */
+public final class MentionPicker {
+    /** The draft after a pick and where the caret goes. */
+    public record Insertion(String text, int caret) {}
+
+    private final long self;
+    private List<Member> members = List.of();
+    private final ObservableList<Member> matches = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
+    private final Map<Long, String> picked = new LinkedHashMap<>();
+    private int atIndex = -1;
+    private int caret;
+
+    MentionPicker(long self) {
+        this.self = self;
+    }
+
+    /** The members that can be mentioned (everyone but the user). */
+    void setMembers(List<Member> all) {
+        members = all.stream().filter(m -> m.userId() != self).toList();
+    }
+
+    public ObservableList<Member> matches() {
+        return matches;
+    }
+
+    public ReadOnlyBooleanProperty openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** Called when the composer's text or caret moves: opens, filters or closes the popup. */
+    public void edited(String text, int caretAt) {
+        int at = caretAt > text.length() ? -1 : tokenStart(text, caretAt);
+        if (at < 0 || members.isEmpty()) {
+            close();
+            return;
+        }
+        String query = text.substring(at + 1, caretAt).toLowerCase(Locale.ROOT);
+        List<Member> found = members.stream().filter(m -> m.matches(query)).toList();
+        if (found.isEmpty()) {
+            close();
+            return;
+        }
+        atIndex = at;
+        caret = caretAt;
+        matches.setAll(found);
+        selected.set(0);
+        open.set(true);
+    }
+
+    /** Where the "@" of the word ending at {@code caretAt} is; -1 when that word is no mention. */
+    private static int tokenStart(String text, int caretAt) {
+        for (int i = caretAt - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                return i == 0 || Character.isWhitespace(text.charAt(i - 1)) ? i : -1;
+            }
+            if (Character.isWhitespace(c)) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the selection by {@code delta} (Up: -1, Down: +1), wrapping around. */
+    public void move(int delta) {
+        if (open.get()) {
+            selected.set(Math.floorMod(selected.get() + delta, matches.size()));
+        }
+    }
+
+    public void close() {
+        open.set(false);
+        atIndex = -1;
+        matches.clear();
+        selected.set(-1);
+    }
+
+    /**
+     * Replaces the "@query" in {@code text} with "@Name " of the match at {@code index} and remembers the member;
+     * null when the popup is closed or the text no longer fits.
+     */
+    @Nullable
+    Insertion pick(String text, int index) {
+        if (!open.get() || index < 0 || index >= matches.size() || caret > text.length()) {
+            return null;
+        }
+        Member m = matches.get(index);
+        String inserted = "@" + m.name() + " ";
+        picked.put(m.userId(), m.name());
+        String next = text.substring(0, atIndex) + inserted + text.substring(caret);
+        int newCaret = atIndex + inserted.length();
+        close();
+        return new Insertion(next, newCaret);
+    }
+
+    /** The picked members whose "@Name" is still in {@code text}, in the order they were picked. */
+    List<Long> mentionsIn(String text) {
+        return picked.entrySet().stream()
+                .filter(e -> text.contains("@" + e.getValue()))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Forgets the picks (after a send). */
+    void clearPicked() {
+        picked.clear();
+    }
+}
