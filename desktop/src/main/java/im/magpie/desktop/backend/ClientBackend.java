@@ -8,6 +8,7 @@ import im.magpie.client.MagpieClient;
 import im.magpie.client.Transfer;
 import im.magpie.client.net.ServerAddress;
 import im.magpie.client.store.ConversationRecord;
+import im.magpie.client.store.ConversationSettings;
 import im.magpie.client.store.EntryRecord;
 import im.magpie.client.store.MemberRecord;
 import im.magpie.client.store.OutboxRecord;
@@ -190,10 +191,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return read(() -> {
             MagpieClient c = client;
             long self = c.userId();
+            Map<Long, ConversationSettings> settings = c.conversationSettings();
             List<ConversationInfo> out = new ArrayList<>();
             for (ConversationRecord r : c.conversations()) {
                 if (r.active()) {
-                    out.add(info(c, r, self));
+                    out.add(info(c, r, self, settings.getOrDefault(r.id(), ConversationSettings.NONE)));
                 }
             }
             return out;
@@ -201,6 +203,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     }
 
     private static ConversationInfo info(MagpieClient c, ConversationRecord r, long self) {
+        return info(c, r, self, c.conversationSettings().getOrDefault(r.id(), ConversationSettings.NONE));
+    }
+
+    private static ConversationInfo info(
+            MagpieClient c, ConversationRecord r, long self, ConversationSettings settings) {
         long readSeq = r.members().stream()
                 .filter(m -> m.userId() == self)
                 .mapToLong(MemberRecord::readSeq)
@@ -219,7 +226,16 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
             }
         }
         List<Long> ids = r.members().stream().map(MemberRecord::userId).toList();
-        return new ConversationInfo(r.id(), ConversationKind.of(r.kind()), r.title(), ids, readSeq, last, unread);
+        return new ConversationInfo(
+                r.id(),
+                ConversationKind.of(r.kind()),
+                r.title(),
+                ids,
+                readSeq,
+                last,
+                unread,
+                settings.muted(),
+                settings.pinned());
     }
 
     @Override
@@ -331,6 +347,16 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     @Override
     public CompletableFuture<Void> markRead(long conversationId, long seq) {
         return Failures.chat(client.markRead(conversationId, seq));
+    }
+
+    @Override
+    public CompletableFuture<Void> setMuted(long conversationId, boolean muted) {
+        return Failures.chat(client.setMuted(conversationId, muted));
+    }
+
+    @Override
+    public CompletableFuture<Void> setPinned(long conversationId, boolean pinned) {
+        return Failures.chat(client.setPinned(conversationId, pinned));
     }
 
     @Override

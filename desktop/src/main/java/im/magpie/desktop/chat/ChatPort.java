@@ -59,6 +59,12 @@ public interface ChatPort {
 
     CompletableFuture<Void> markRead(long conversationId, long seq);
 
+    /** Mutes (do not disturb) or unmutes a conversation on all of the user's devices; completes once synced back. */
+    CompletableFuture<Void> setMuted(long conversationId, boolean muted);
+
+    /** Pins (listed first) or unpins a conversation on all of the user's devices; completes once synced back. */
+    CompletableFuture<Void> setPinned(long conversationId, boolean pinned);
+
     CompletableFuture<ConversationInfo> openDirect(String account);
 
     CompletableFuture<ConversationInfo> openSelf();

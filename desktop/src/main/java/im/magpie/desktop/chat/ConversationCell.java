@@ -1,30 +1,47 @@
 package im.magpie.desktop.chat;
 
+import im.magpie.desktop.i18n.Texts;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
 
-/** A conversation list row: avatar, name, time, last message preview, unread badge. */
+/**
+ * A conversation list row: avatar, name, time, last message preview, unread badge (a dot when muted), a bell-slash
+ * when muted, a tinted background when pinned, and a context menu to pin/unpin and mute/unmute.
+ */
 final class ConversationCell extends ListCell<ConversationRow> {
     static final double AVATAR = 42;
+    private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
 
     private final Label name = new Label();
     private final Label time = new Label();
     private final Label preview = new Label();
     private final Label badge = new Label();
+    private final FontIcon mutedIcon = new FontIcon(Feather.BELL_OFF);
     private final StackPane avatarSlot = new StackPane();
     private final HBox box;
+    private final Texts texts;
+    private final MenuItem pin = new MenuItem();
+    private final MenuItem mute = new MenuItem();
+    private final ContextMenu menu = new ContextMenu(pin, mute);
 
-    ConversationCell() {
+    ConversationCell(MainViewModel vm, Texts texts) {
+        this.texts = texts;
         name.getStyleClass().add("conv-name");
         time.getStyleClass().add("conv-time");
         preview.getStyleClass().add("conv-preview");
         badge.getStyleClass().add("badge");
+        mutedIcon.getStyleClass().add("conv-muted");
         name.setMinWidth(0);
         preview.setMinWidth(0);
         time.setMinWidth(Region.USE_PREF_SIZE);
@@ -35,7 +52,7 @@ final class ConversationCell extends ListCell<ConversationRow> {
         top.setAlignment(Pos.CENTER_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
-        HBox bottom = new HBox(6, preview, spacer2, badge);
+        HBox bottom = new HBox(6, preview, spacer2, mutedIcon, badge);
         bottom.setAlignment(Pos.CENTER_LEFT);
         VBox text = new VBox(4, top, bottom);
         text.setAlignment(Pos.CENTER_LEFT);
@@ -44,6 +61,20 @@ final class ConversationCell extends ListCell<ConversationRow> {
         box = new HBox(10, avatarSlot, text);
         box.setAlignment(Pos.CENTER_LEFT);
         setPrefWidth(0);
+        pin.setId("conversation-pin");
+        mute.setId("conversation-mute");
+        pin.setOnAction(e -> {
+            ConversationRow row = getItem();
+            if (row != null) {
+                vm.setPinned(row.id(), !row.pinned());
+            }
+        });
+        mute.setOnAction(e -> {
+            ConversationRow row = getItem();
+            if (row != null) {
+                vm.setMuted(row.id(), !row.muted());
+            }
+        });
     }
 
     @Override
@@ -52,13 +83,26 @@ final class ConversationCell extends ListCell<ConversationRow> {
         if (empty || row == null) {
             setGraphic(null);
             setText(null);
+            setContextMenu(null);
+            pseudoClassStateChanged(PINNED, false);
             return;
         }
         name.setText(row.name());
         time.setText(row.time());
         preview.setText(row.preview());
-        badge.setText(row.unread() > 99 ? "99+" : String.valueOf(row.unread()));
+        badge.setText(row.unreadDot() ? "" : row.unread() > 99 ? "99+" : String.valueOf(row.unread()));
+        badge.getStyleClass().remove("badge-dot");
+        if (row.unreadDot()) {
+            badge.getStyleClass().add("badge-dot");
+        }
         badge.setVisible(row.unread() > 0);
+        badge.setManaged(row.unread() > 0);
+        mutedIcon.setVisible(row.muted());
+        mutedIcon.setManaged(row.muted());
+        pseudoClassStateChanged(PINNED, row.pinned());
+        pin.setText(texts.get(row.pinned() ? "conversation.unpin" : "conversation.pin"));
+        mute.setText(texts.get(row.muted() ? "conversation.unmute" : "conversation.mute"));
+        setContextMenu(menu);
         avatarSlot.getChildren().setAll(Avatars.of(row.avatarId(), row.kind(), row.initials(), AVATAR));
         setText(null);
         setGraphic(box);

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the conversation list needs of one conversation: its state, the newest message (null when there is none
- * yet) and how many messages from others arrived after the user's read mark.
+ * yet), how many messages from others arrived after the user's read mark, and the user's mute (do not disturb) and
+ * pin settings for it (shared by all of the user's devices).
  */
 public record ConversationInfo(
         long id,
@@ -14,9 +15,23 @@ public record ConversationInfo(
         List<Long> memberIds,
         long myReadSeq,
         @Nullable Message last,
-        int unread) {
+        int unread,
+        boolean muted,
+        boolean pinned) {
     public ConversationInfo {
         memberIds = List.copyOf(memberIds);
+    }
+
+    /** A conversation neither muted nor pinned. */
+    public ConversationInfo(
+            long id,
+            ConversationKind kind,
+            String title,
+            List<Long> memberIds,
+            long myReadSeq,
+            @Nullable Message last,
+            int unread) {
+        this(id, kind, title, memberIds, myReadSeq, last, unread, false, false);
     }
 
     /** The other member of a direct chat; 0 when there is none. */

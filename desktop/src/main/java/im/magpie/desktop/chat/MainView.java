@@ -138,7 +138,7 @@ public final class MainView {
         list.setId("conversations");
         list.getStyleClass().add("conversation-list");
         list.setItems(shown);
-        list.setCellFactory(v -> new ConversationCell());
+        list.setCellFactory(v -> new ConversationCell(vm, words.texts()));
         Label none = new Label(words.texts().get("main.noConversations"));
         none.setWrapText(true);
         none.getStyleClass().add("hint-text");

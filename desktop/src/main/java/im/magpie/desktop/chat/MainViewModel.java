@@ -115,23 +115,13 @@ public final class MainViewModel implements ChatEvents {
 
     /** The open conversation is read as it is shown: no badge for it. */
     private ConversationRow readWhileOpen(ConversationRow r) {
-        if (r.id() != selectedId.get() || r.unread() == 0) {
-            return r;
-        }
-        return new ConversationRow(
-                r.id(),
-                r.avatarId(),
-                r.kind(),
-                r.name(),
-                r.initials(),
-                r.preview(),
-                r.time(),
-                r.timeMs(),
-                0,
-                r.myReadSeq(),
-                r.lastSeq(),
-                r.members());
+        return r.id() != selectedId.get() || r.unread() == 0 ? r : r.withUnread(0);
     }
+
+    /** Pinned conversations first, then the most recent activity first. */
+    static final Comparator<ConversationRow> LIST_ORDER = Comparator.comparing(ConversationRow::pinned)
+            .reversed()
+            .thenComparing(Comparator.comparingLong(ConversationRow::timeMs).reversed());
 
     private CompletableFuture<List<ConversationRow>> withNames(List<ConversationInfo> conversations) {
         long self = port.selfUserId();
@@ -149,7 +139,7 @@ public final class MainViewModel implements ChatEvents {
             for (ConversationInfo c : conversations) {
                 out.add(row(c, names, self));
             }
-            out.sort(Comparator.comparingLong(ConversationRow::timeMs).reversed());
+            out.sort(LIST_ORDER);
             return out;
         });
     }
@@ -183,7 +173,9 @@ public final class MainViewModel implements ChatEvents {
                 c.unread(),
                 c.myReadSeq(),
                 lastSeq,
-                c.memberIds().size());
+                c.memberIds().size(),
+                c.muted(),
+                c.pinned());
     }
 
     private String name(ConversationInfo c, Map<Long, String> names, long self) {
@@ -220,6 +212,28 @@ public final class MainViewModel implements ChatEvents {
             return;
         }
         run(port.createGroup(t, list));
+    }
+
+    /** Mutes (do not disturb) or unmutes a conversation; the list shows it once the change came back by sync. */
+    public void setMuted(long conversationId, boolean muted) {
+        settingsChange(port.setMuted(conversationId, muted));
+    }
+
+    /** Pins or unpins a conversation; the list reorders once the change came back by sync. */
+    public void setPinned(long conversationId, boolean pinned) {
+        settingsChange(port.setPinned(conversationId, pinned));
+    }
+
+    private void settingsChange(CompletableFuture<Void> change) {
+        actionError.set("");
+        var unused = change.whenCompleteAsync(
+                (done, failure) -> {
+                    if (failure != null) {
+                        actionError.set(words.texts().get(ChatFailures.textKey(failure)));
+                    }
+                    refresh();
+                },
+                fxThread);
     }
 
     /** Opens the file transfer assistant (the user's own devices). */

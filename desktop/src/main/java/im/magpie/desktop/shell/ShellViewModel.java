@@ -14,8 +14,8 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
- * State of the navigation rail: which section is shown, the unread total over every conversation, and whether the
- * open conversation is the file transfer assistant (its rail entry is then the highlighted one).
+ * State of the navigation rail: which section is shown, the unread total over every conversation that is not muted,
+ * and whether the open conversation is the file transfer assistant (its rail entry is then the highlighted one).
  */
 public final class ShellViewModel {
     public static final String CONVERSATIONS = "conversations";
@@ -96,7 +96,7 @@ public final class ShellViewModel {
         int total = 0;
         boolean selfOpen = false;
         for (ConversationRow r : rows) {
-            total += r.unread();
+            total += r.unreadCounted();
             selfOpen |= r.id() == selectedId.get() && r.kind() == ConversationKind.SELF;
         }
         unreadTotal.set(total);

@@ -142,6 +142,46 @@ final class FakeChatPort implements ChatPort {
         return CompletableFuture.completedFuture(null);
     }
 
+    /** Like the library: the setting comes back through sync as an entry of the SELF conversation. */
+    @Override
+    public CompletableFuture<Void> setMuted(long conversationId, boolean muted) {
+        changeSettings(
+                conversationId,
+                c -> new ConversationInfo(
+                        c.id(),
+                        c.kind(),
+                        c.title(),
+                        c.memberIds(),
+                        c.myReadSeq(),
+                        c.last(),
+                        c.unread(),
+                        muted,
+                        c.pinned()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> setPinned(long conversationId, boolean pinned) {
+        changeSettings(
+                conversationId,
+                c -> new ConversationInfo(
+                        c.id(),
+                        c.kind(),
+                        c.title(),
+                        c.memberIds(),
+                        c.myReadSeq(),
+                        c.last(),
+                        c.unread(),
+                        c.muted(),
+                        pinned));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private void changeSettings(long conversationId, java.util.function.UnaryOperator<ConversationInfo> change) {
+        conversations.replaceAll(c -> c.id() == conversationId ? change.apply(c) : c);
+        listeners.forEach(l -> l.entriesChanged(java.util.Set.of(0L)));
+    }
+
     @Override
     public CompletableFuture<ConversationInfo> openDirect(String account) {
         ConversationInfo c = accounts.get(account);

@@ -71,6 +71,45 @@ class MainViewModelTest {
     }
 
     @Test
+    void pinnedConversationsComeFirstThenTheNewest() {
+        port.setPinned(3, true).join();
+        vm.start();
+        assertThat(vm.rows()).extracting(ConversationRow::id).containsExactly(3L, 1L, 2L);
+        assertThat(vm.row(3)).extracting(ConversationRow::pinned).isEqualTo(true);
+
+        port.setPinned(2, true).join();
+        assertThat(vm.rows()).extracting(ConversationRow::id).containsExactly(2L, 3L, 1L);
+    }
+
+    @Test
+    void pinAndMuteGoThroughThePortAndTheListFollowsTheSyncedChange() {
+        vm.start();
+        vm.setPinned(2, true);
+        assertThat(vm.rows()).extracting(ConversationRow::id).containsExactly(2L, 1L, 3L);
+
+        vm.setMuted(1, true);
+        ConversationRow muted = java.util.Objects.requireNonNull(vm.row(1));
+        assertThat(muted.muted()).isTrue();
+        assertThat(muted.unread()).isEqualTo(2);
+        assertThat(muted.unreadDot()).isTrue();
+        assertThat(muted.unreadCounted()).isZero();
+
+        vm.setMuted(1, false);
+        vm.setPinned(2, false);
+        assertThat(vm.row(1)).extracting(ConversationRow::unreadDot).isEqualTo(false);
+        assertThat(vm.rows()).extracting(ConversationRow::id).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aMutedConversationWithoutUnreadShowsNoDot() {
+        port.setMuted(2, true).join();
+        vm.start();
+        ConversationRow row = java.util.Objects.requireNonNull(vm.row(2));
+        assertThat(row.muted()).isTrue();
+        assertThat(row.unreadDot()).isFalse();
+    }
+
+    @Test
     void reloadsWhenEntriesArrive() {
         vm.start();
         port.conversations.set(

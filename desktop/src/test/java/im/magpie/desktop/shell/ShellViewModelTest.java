@@ -22,6 +22,18 @@ class ShellViewModelTest {
     }
 
     @Test
+    void mutedConversationsDoNotCountTowardsTheTotal() {
+        ConversationRow muted =
+                new ConversationRow(2, 2, ConversationKind.GROUP, "c2", "", "", "", 0, 7, 0, 0, 5, true, false);
+        rows.setAll(row(1, ConversationKind.DIRECT, 3), muted);
+        assertThat(vm.unreadTotalProperty().get()).isEqualTo(3);
+
+        rows.setAll(muted);
+        assertThat(vm.unreadTotalProperty().get()).isZero();
+        assertThat(vm.badgeVisibleProperty().get()).isFalse();
+    }
+
+    @Test
     void sumsTheUnreadCountsOfEveryConversationAndCapsTheBadge() {
         assertThat(vm.badgeVisibleProperty().get()).isFalse();
         rows.setAll(row(1, ConversationKind.DIRECT, 3), row(2, ConversationKind.GROUP, 9));
