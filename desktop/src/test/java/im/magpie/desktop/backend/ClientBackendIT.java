@@ -317,4 +317,51 @@ class ClientBackendIT {
                     .isInstanceOf(ExecutionException.class);
         }
     }
+
+    @Test
+    void pinAndMuteReachTheUsersOtherDeviceWhichHearsOfIt() throws Exception {
+        try (ClientBackend laptop =
+                        new ClientBackend(Files.createDirectory(work.resolve("mp-laptop")), null, "laptop");
+                ClientBackend phone =
+                        new ClientBackend(Files.createDirectory(work.resolve("mp-phone")), null, "phone")) {
+            laptop.login(address(), "lina", "secret-lina", TRUST).get(20, TimeUnit.SECONDS);
+            phone.login(address(), "lina", "secret-lina", TRUST).get(20, TimeUnit.SECONDS);
+            long group = laptop.createGroup("置顶测试", List.of("zhangwei"))
+                    .get(20, TimeUnit.SECONDS)
+                    .id();
+            await().atMost(WAIT).until(() -> find(phone, group) != null);
+            List<Long> heard = new CopyOnWriteArrayList<>();
+            phone.addListener(new ChatEvents() {
+                @Override
+                public void entriesChanged(java.util.Set<Long> conversationIds) {
+                    heard.addAll(conversationIds);
+                }
+            });
+
+            laptop.setPinned(group, true).get(20, TimeUnit.SECONDS);
+            laptop.setMuted(group, true).get(20, TimeUnit.SECONDS);
+            ConversationInfo here = java.util.Objects.requireNonNull(find(laptop, group));
+            assertThat(here.pinned()).isTrue();
+            assertThat(here.muted()).isTrue();
+
+            await().atMost(WAIT).until(() -> {
+                ConversationInfo there = find(phone, group);
+                return there != null && there.pinned() && there.muted();
+            });
+            assertThat(heard).isNotEmpty();
+
+            laptop.setMuted(group, false).get(20, TimeUnit.SECONDS);
+            await().atMost(WAIT).until(() -> {
+                ConversationInfo there = find(phone, group);
+                return there != null && there.pinned() && !there.muted();
+            });
+        }
+    }
+
+    static @org.jspecify.annotations.Nullable ConversationInfo find(ClientBackend backend, long id) throws Exception {
+        return backend.conversations().get(20, TimeUnit.SECONDS).stream()
+                .filter(c -> c.id() == id)
+                .findFirst()
+                .orElse(null);
+    }
 }
