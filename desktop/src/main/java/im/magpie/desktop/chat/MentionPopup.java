@@ -13,9 +13,9 @@ import javafx.stage.Popup;
 
 /** The list of members under a group composer while an "@name" is typed; keys are routed here by the composer. */
 final class MentionPopup {
-    private static final double AVATAR = 24;
+    private static final double AVATAR = 28;
     private static final int ROWS = 6;
-    private static final double ROW_HEIGHT = 36;
+    private static final double ROW_HEIGHT = 38;
 
     private final MentionPicker picker;
     private final IntConsumer pick;
