@@ -93,7 +93,7 @@ class ConversationMarksTest {
     }
 
     @Test
-    void mutedRowShowsABellSlashAndADotInsteadOfTheCount(FxRobot robot) {
+    void mutedRowShowsABellSlashAndADotInsteadOfTheCount(FxRobot robot) throws Exception {
         assertThat(badge(robot, "李娜").getText()).isEqualTo("3");
         assertThat(mutedIcon(robot, "李娜").isVisible()).isFalse();
 
@@ -107,6 +107,12 @@ class ConversationMarksTest {
         assertThat(badge.getStyleClass()).contains("badge-dot");
         assertThat(mutedIcon(robot, "李娜").isVisible()).isTrue();
         assertThat(mutedIcon(robot, "产品研发组").isVisible()).isFalse();
+        openMenu(robot, "产品研发组");
+        robot.clickOn("置顶");
+        WaitForAsyncUtils.waitForFxEvents();
+        MainViewTest.snapshotOf(robot, list(robot).getScene().getRoot(), "conversation-marks");
+        openMenu(robot, "产品研发组");
+        robot.clickOn("取消置顶");
 
         openMenu(robot, "李娜");
         robot.clickOn("取消免打扰");
