@@ -141,7 +141,9 @@ class ChatViewTest {
         assertThat(robot.lookup(".image-bubble").tryQuery()).isPresent();
         ImageView thumb = robot.lookup(".image-thumbnail").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(
-                5, java.util.concurrent.TimeUnit.SECONDS, () -> thumb.getImage().getProgress() >= 1);
+                15,
+                java.util.concurrent.TimeUnit.SECONDS,
+                () -> thumb.getImage().getProgress() >= 1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(thumb.getFitWidth()).isEqualTo(ImageBubbles.MAX);
         assertThat(thumb.getFitHeight()).isEqualTo(150);
@@ -149,12 +151,12 @@ class ChatViewTest {
 
         robot.clickOn(".image-bubble");
         WaitForAsyncUtils.waitFor(
-                5,
+                15,
                 java.util.concurrent.TimeUnit.SECONDS,
                 () -> robot.lookup("#viewer-image").tryQuery().isPresent());
         ImageView full = robot.lookup("#viewer-image").queryAs(ImageView.class);
         WaitForAsyncUtils.waitFor(
-                5, java.util.concurrent.TimeUnit.SECONDS, () -> full.getImage().getProgress() >= 1);
+                15, java.util.concurrent.TimeUnit.SECONDS, () -> full.getImage().getProgress() >= 1);
         robot.clickOn("#viewer-actual");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#viewer-zoom")
