@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import im.magpie.protocol.v1.Envelope;
 import im.magpie.server.TestDevice;
 import im.magpie.server.TestServerExtension;
-import im.magpie.server.admin.cli.AdminCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,24 +18,8 @@ class AdminCliIT {
     @RegisterExtension
     static final TestServerExtension server = new TestServerExtension();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut = System.out;
-    private PrintStream originalErr = System.err;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final AdminConsole console = new AdminConsole();
 
     @Test
     void keepsTheAdminTokenPrivate() throws Exception {
@@ -56,12 +34,12 @@ class AdminCliIT {
                 .isZero();
         assertThat(cli("user", "create", "erin", "--name", "Erin", "--password-file", password.toString()))
                 .isEqualTo(1);
-        assertThat(text(err)).contains("CONFLICT");
+        assertThat(console.err()).contains("CONFLICT");
 
         try (TestDevice erin = server.device()) {
             erin.login("erin", "erin-password");
             assertThat(cli("user", "list")).isZero();
-            assertThat(text(out)).contains("erin").contains("Erin");
+            assertThat(console.out()).contains("erin").contains("Erin");
             assertThat(cli("online")).isZero();
             assertThat(cli("devices", "erin")).isZero();
 
@@ -93,7 +71,7 @@ class AdminCliIT {
                     frank.login("frank", TestServerExtension.password("frank")).getDeviceId();
             assertThat(cli("group", "create", "--owner", "frank", "--title", "Ops", "--members", "gina"))
                     .isZero();
-            assertThat(text(out)).contains("Ops").contains("2 member(s)");
+            assertThat(console.out()).contains("Ops").contains("2 member(s)");
 
             assertThat(cli("kick", "frank", "--device", device)).isZero();
 
@@ -105,11 +83,11 @@ class AdminCliIT {
     @Test
     void reportsUnknownAccountsAndAStoppedServer(@TempDir Path elsewhere) {
         assertThat(cli("devices", "nobody")).isEqualTo(1);
-        assertThat(text(err)).contains("NOT_FOUND");
+        assertThat(console.err()).contains("NOT_FOUND");
 
-        assertThat(AdminCli.run("--data-dir", elsewhere.toString(), "user", "list"))
+        assertThat(console.run("--data-dir", elsewhere.toString(), "user", "list"))
                 .isEqualTo(3);
-        assertThat(text(err)).contains("not running");
+        assertThat(console.err()).contains("not running");
     }
 
     private int cli(String... args) {
@@ -117,10 +95,6 @@ class AdminCliIT {
         all[0] = "--data-dir";
         all[1] = server.dataDir().toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        return AdminCli.run(all);
-    }
-
-    private static String text(ByteArrayOutputStream stream) {
-        return stream.toString(StandardCharsets.UTF_8);
+        return console.run(all);
     }
 }

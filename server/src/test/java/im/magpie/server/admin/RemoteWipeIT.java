@@ -9,12 +9,6 @@ import im.magpie.protocol.v1.LoginResponse;
 import im.magpie.protocol.v1.PasswordCredential;
 import im.magpie.server.TestDevice;
 import im.magpie.server.TestServerExtension;
-import im.magpie.server.admin.cli.AdminCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,24 +19,8 @@ class RemoteWipeIT {
     @RegisterExtension
     static final TestServerExtension server = new TestServerExtension();
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut = System.out;
-    private PrintStream originalErr = System.err;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final AdminConsole console = new AdminConsole();
 
     @Test
     void aConnectedDeviceGetsTheOrderAndItsTokenStopsWorking() throws Exception {
@@ -57,7 +35,7 @@ class RemoteWipeIT {
             phone.login("wanda", TestServerExtension.password("wanda"));
 
             assertThat(cli("device", "wipe", "wanda", "--device", device)).isZero();
-            assertThat(text(out)).contains(device).contains("order delivered");
+            assertThat(console.out()).contains(device).contains("order delivered");
 
             Envelope wipe = java.util.Objects.requireNonNull(laptop.awaitPush(Envelope::hasRemoteWipe));
             assertThat(wipe).isNotNull();
@@ -79,7 +57,7 @@ class RemoteWipeIT {
             assertThat(thief.awaitClosedByServer()).isTrue();
         }
         assertThat(cli("device", "list", "wanda")).isZero();
-        assertThat(text(out)).containsPattern(device + ".*delivered");
+        assertThat(console.out()).containsPattern(device + ".*delivered");
     }
 
     @Test
@@ -91,9 +69,9 @@ class RemoteWipeIT {
                     laptop.login("oscar", TestServerExtension.password("oscar")).getDeviceId();
         }
         assertThat(cli("device", "wipe", "oscar")).isZero();
-        assertThat(text(out)).contains("order pending").contains("ordered 1 device(s)");
+        assertThat(console.out()).contains("order pending").contains("ordered 1 device(s)");
         assertThat(cli("devices", "oscar")).isZero();
-        assertThat(text(out)).containsPattern(device + ".*ordered");
+        assertThat(console.out()).containsPattern(device + ".*ordered");
 
         // Even the right password does not give the wiped device id a session.
         try (TestDevice laptop = server.device()) {
@@ -115,7 +93,7 @@ class RemoteWipeIT {
             assertThat(login.getDeviceId()).isNotEqualTo(device);
         }
         assertThat(cli("devices", "oscar")).isZero();
-        assertThat(text(out)).containsPattern(device + ".*delivered");
+        assertThat(console.out()).containsPattern(device + ".*delivered");
     }
 
     @Test
@@ -126,10 +104,10 @@ class RemoteWipeIT {
         }
         assertThat(cli("device", "wipe", "ursula", "--device", "00000000-0000-0000-0000-000000000000"))
                 .isEqualTo(1);
-        assertThat(text(err)).contains("NOT_FOUND");
+        assertThat(console.err()).contains("NOT_FOUND");
         assertThat(cli("device", "wipe", "nobody")).isEqualTo(1);
         assertThat(cli("devices", "ursula")).isZero();
-        assertThat(text(out)).doesNotContain("ordered").doesNotContain("delivered");
+        assertThat(console.out()).doesNotContain("ordered").doesNotContain("delivered");
         try (TestDevice laptop = server.device()) {
             assertThat(laptop.login("ursula", TestServerExtension.password("ursula")))
                     .isNotNull();
@@ -137,16 +115,10 @@ class RemoteWipeIT {
     }
 
     private int cli(String... args) {
-        out.reset();
-        err.reset();
         String[] all = new String[args.length + 2];
         all[0] = "--data-dir";
         all[1] = server.dataDir().toString();
         System.arraycopy(args, 0, all, 2, args.length);
-        return AdminCli.run(all);
-    }
-
-    private static String text(ByteArrayOutputStream stream) {
-        return stream.toString(StandardCharsets.UTF_8);
+        return console.run(all);
     }
 }
