@@ -63,6 +63,12 @@ class ChatViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        // Windows left open by earlier test classes in this JVM (menus, viewers) would take the robot's clicks.
+        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
+            if (w != stage) {
+                w.hide();
+            }
+        }
         port.names.put(ME, "张伟");
         port.names.put(LINA, "李娜");
         long t = NOW.toEpochMilli();
