@@ -42,16 +42,13 @@ class PasswordHasherTest {
     }
 
     @Test
-    void costsTensOfMillisecondsPerHash() {
-        hasher.hash("warm-up");
-        long start = System.nanoTime();
-        int rounds = 5;
-        for (int i = 0; i < rounds; i++) {
-            hasher.hash("pw" + i);
-        }
-        long millis = (System.nanoTime() - start) / 1_000_000 / rounds;
+    void defaultParametersMeetOwaspsArgon2idFloor() {
+        // OWASP's password storage cheat sheet: m=12 MiB, t=3, p=1 is one of its equivalent minimums.
+        // The cost per hash itself is a benchmark figure (bench S5), not a unit-test timing.
+        PasswordHasher.Params p = PasswordHasher.DEFAULT;
 
-        // Lower bound guards against accidentally cheap parameters; the upper bound is loose for shared CI cores.
-        assertThat(millis).isBetween(5L, 500L);
+        assertThat(p.memoryKib()).isGreaterThanOrEqualTo(12_288);
+        assertThat(p.iterations()).isGreaterThanOrEqualTo(3);
+        assertThat(p.parallelism()).isEqualTo(1);
     }
 }
