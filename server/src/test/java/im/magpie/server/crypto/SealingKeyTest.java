@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SealingKeyTest {
@@ -27,6 +32,35 @@ class SealingKeyTest {
         byte[] plain = new byte[16];
 
         assertThat(key.seal(plain, aad)).isNotEqualTo(key.seal(plain, aad));
+    }
+
+    @Test
+    void neverRepeatsANonceAcrossCounterWrapsAndInstances() {
+        byte[] raw = bytes(32);
+        SealingKey small = new SealingKey(raw, random, 4);
+        SealingKey other = new SealingKey(raw, random, 4);
+        Set<String> nonces = new HashSet<>();
+        Set<String> randomParts = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            for (SealingKey k : List.of(small, other)) {
+                byte[] sealed = k.seal(new byte[1], aad);
+                assertThat(nonces.add(HexFormat.of().formatHex(sealed, 0, 12))).isTrue();
+                randomParts.add(HexFormat.of().formatHex(sealed, 0, 8));
+                assertThat(k.open(sealed, aad)).hasSize(1);
+            }
+        }
+
+        // 40 seals per instance with a counter of 4 values: the random part was drawn 10 times each.
+        assertThat(randomParts).hasSize(20);
+    }
+
+    @Test
+    void countsUpBehindOneRandomPart() {
+        byte[] first = key.seal(new byte[1], aad);
+        byte[] second = key.seal(new byte[1], aad);
+
+        assertThat(Arrays.copyOf(second, 8)).isEqualTo(Arrays.copyOf(first, 8));
+        assertThat(second[11] - first[11]).isEqualTo(1);
     }
 
     @Test
