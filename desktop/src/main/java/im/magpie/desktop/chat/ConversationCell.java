@@ -1,5 +1,8 @@
 package im.magpie.desktop.chat;
 
+import im.magpie.desktop.emoji.EmojiCatalog;
+import im.magpie.desktop.emoji.EmojiImages;
+import im.magpie.desktop.emoji.EmojiLine;
 import im.magpie.desktop.i18n.Texts;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -16,7 +19,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A conversation list row: avatar, name, time, last message preview, unread badge (a dot when muted), a bell-slash
+ * A conversation list row: avatar, name, time, last message preview (colour emoji), unread badge (a dot when muted), a bell-slash
  * when muted, a tinted background when pinned, and a context menu to pin/unpin and mute/unmute.
  */
 final class ConversationCell extends ListCell<ConversationRow> {
@@ -25,7 +28,7 @@ final class ConversationCell extends ListCell<ConversationRow> {
 
     private final Label name = new Label();
     private final Label time = new Label();
-    private final Label preview = new Label();
+    private final EmojiLine preview;
     private final Label badge = new Label();
     private final FontIcon mutedIcon = new FontIcon(Feather.BELL_OFF);
     private final StackPane avatarSlot = new StackPane();
@@ -35,15 +38,15 @@ final class ConversationCell extends ListCell<ConversationRow> {
     private final MenuItem mute = new MenuItem();
     private final ContextMenu menu = new ContextMenu(pin, mute);
 
-    ConversationCell(MainViewModel vm, Texts texts) {
+    ConversationCell(MainViewModel vm, Texts texts, EmojiImages emojiImages) {
         this.texts = texts;
+        this.preview = new EmojiLine(EmojiCatalog.bundled(), emojiImages, "conv-preview");
         name.getStyleClass().add("conv-name");
         time.getStyleClass().add("conv-time");
-        preview.getStyleClass().add("conv-preview");
+        preview.getStyleClass().add("conv-preview-line");
         badge.getStyleClass().add("badge");
         mutedIcon.getStyleClass().add("conv-muted");
         name.setMinWidth(0);
-        preview.setMinWidth(0);
         time.setMinWidth(Region.USE_PREF_SIZE);
         badge.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();

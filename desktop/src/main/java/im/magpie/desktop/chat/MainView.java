@@ -40,6 +40,7 @@ public final class MainView {
     private @Nullable ChatViewModel chat;
     private final ReceiveSettings receive;
     private final im.magpie.desktop.emoji.EmojiRecents emojiRecents = new im.magpie.desktop.emoji.EmojiRecents();
+    private final im.magpie.desktop.emoji.EmojiImages previewEmoji = new im.magpie.desktop.emoji.EmojiImages();
     private java.util.function.LongConsumer openHistory = id -> {};
 
     public MainView(
@@ -138,7 +139,7 @@ public final class MainView {
         list.setId("conversations");
         list.getStyleClass().add("conversation-list");
         list.setItems(shown);
-        list.setCellFactory(v -> new ConversationCell(vm, words.texts()));
+        list.setCellFactory(v -> new ConversationCell(vm, words.texts(), previewEmoji));
         Label none = new Label(words.texts().get("main.noConversations"));
         none.setWrapText(true);
         none.getStyleClass().add("hint-text");

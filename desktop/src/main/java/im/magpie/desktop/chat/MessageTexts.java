@@ -31,8 +31,8 @@ public final class MessageTexts {
             return texts.format("message.recalledBy", senderName);
         }
         String body = body(content, senderName);
-        if (body.length() > PREVIEW_CHARS) {
-            body = body.substring(0, PREVIEW_CHARS) + "…";
+        if (body.codePointCount(0, body.length()) > PREVIEW_CHARS) {
+            body = body.substring(0, body.offsetByCodePoints(0, PREVIEW_CHARS)) + "…"; // never half an emoji
         }
         return group && !(content instanceof Content.Notice) ? senderName + ": " + body : body;
     }

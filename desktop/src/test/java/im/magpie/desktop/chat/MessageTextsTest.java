@@ -58,6 +58,9 @@ class MessageTextsTest {
         assertThat(en.preview(new Content.Text(""), true, "Lina", true)).isEqualTo("Lina recalled a message");
         assertThat(en.preview(new Content.Text("x".repeat(100)), false, "L", false))
                 .hasSize(MessageTexts.PREVIEW_CHARS + 1);
+        String emoji = "a" + "😀".repeat(80); // the cut falls between the halves of an emoji unless counted
+        assertThat(en.preview(new Content.Text(emoji), false, "L", false))
+                .isEqualTo("a" + "😀".repeat(MessageTexts.PREVIEW_CHARS - 1) + "…");
         assertThat(en.preview(new Content.Notice("created", "Team"), false, "Lina", true))
                 .isEqualTo("Lina created the group \"Team\"");
     }

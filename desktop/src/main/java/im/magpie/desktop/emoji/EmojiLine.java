@@ -1,0 +1,108 @@
+package im.magpie.desktop.emoji;
+
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.Region;
+
+/**
+ * One line of text with its emoji as colour images (a conversation preview, a notification): runs of text are labels
+ * with {@code textStyle}, emoji are images {@link #SIZE} px square; what does not fit ends in "…" (the run that
+ * crosses the right edge is cut, later ones are not drawn).
+ */
+public final class EmojiLine extends Region {
+    /** Emoji in a 13–14 px line of secondary text. */
+    public static final double SIZE = 16;
+
+    private final EmojiCatalog catalog;
+    private final EmojiImages images;
+    private final String textStyle;
+    private String text = "";
+
+    public EmojiLine(EmojiCatalog catalog, EmojiImages images, String textStyle) {
+        this.catalog = catalog;
+        this.images = images;
+        this.textStyle = textStyle;
+        setMinWidth(0);
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String value) {
+        if (value.equals(text)) {
+            return;
+        }
+        text = value;
+        getChildren().clear();
+        for (EmojiCatalog.Run run : catalog.split(value)) {
+            EmojiCatalog.Emoji e = run.emoji();
+            if (e == null) {
+                Label l = new Label(run.text());
+                l.getStyleClass().add(textStyle);
+                l.setTextOverrun(OverrunStyle.ELLIPSIS);
+                l.setMinWidth(0);
+                getChildren().add(l);
+            } else {
+                getChildren().add(images.view(e, SIZE));
+            }
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        Insets in = getInsets();
+        double w = 0;
+        for (Node n : getChildren()) {
+            w += n.prefWidth(-1);
+        }
+        return in.getLeft() + w + in.getRight();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        Insets in = getInsets();
+        double h = SIZE;
+        for (Node n : getChildren()) {
+            h = Math.max(h, n.prefHeight(-1));
+        }
+        return in.getTop() + h + in.getBottom();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets in = getInsets();
+        double x = in.getLeft();
+        double right = getWidth() - in.getRight();
+        double top = in.getTop();
+        double height = getHeight() - in.getTop() - in.getBottom();
+        boolean full = false;
+        for (Node n : getChildren()) {
+            double w = n.prefWidth(-1);
+            if (full || x >= right) {
+                n.setVisible(false);
+                continue;
+            }
+            n.setVisible(true);
+            if (x + w > right) {
+                full = true;
+                if (n instanceof Label) {
+                    w = right - x; // the label ends in "…"
+                } else {
+                    n.setVisible(false); // an emoji that does not fit: an ellipsis instead
+                    continue;
+                }
+            }
+            layoutInArea(n, x, top, w, height, 0, null, false, false, javafx.geometry.HPos.LEFT, VPos.CENTER);
+            x += w;
+        }
+    }
+}
