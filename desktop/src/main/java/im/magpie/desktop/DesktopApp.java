@@ -15,6 +15,9 @@ import im.magpie.desktop.history.HistoryViewModel;
 import im.magpie.desktop.i18n.Texts;
 import im.magpie.desktop.login.LoginView;
 import im.magpie.desktop.login.LoginViewModel;
+import im.magpie.desktop.login.SignedOutDialog;
+import im.magpie.desktop.notify.Sound;
+import im.magpie.desktop.notify.WavSound;
 import im.magpie.desktop.settings.Preferences;
 import im.magpie.desktop.settings.SettingsView;
 import im.magpie.desktop.settings.SettingsViewModel;
@@ -30,12 +33,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.feather.Feather;
@@ -55,6 +58,13 @@ public final class DesktopApp extends Application {
     private @Nullable ShellViewModel shell;
     private @Nullable ContactsViewModel contacts;
     private @Nullable Preferences preferences;
+    private @Nullable NotificationComponents notifications;
+    private final ExecutorService soundThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "magpie-sound");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Sound sound = new WavSound(soundThread);
 
     @Override
     public void start(Stage stage) {
@@ -142,7 +152,7 @@ public final class DesktopApp extends Application {
                 ShellViewModel.FILE_TRANSFER, Feather.MONITOR, "rail.fileTransfer", shellVm::openFileTransfer, TOP);
         frame.addAction("history", Feather.CLOCK, "rail.history", () -> view.openHistory(0), TOP);
         SettingsViewModel settings = new SettingsViewModel(
-                b.settings(), preferences(), texts, Platform::runLater, () -> signedOut(stage, texts));
+                b.settings(), preferences(), texts, Platform::runLater, () -> backToLogin(stage, texts));
         frame.addSection(
                 ShellViewModel.SETTINGS,
                 Feather.SETTINGS,
@@ -152,10 +162,18 @@ public final class DesktopApp extends Application {
         show(stage, frame.root(), MAIN_WIDTH, MAIN_HEIGHT);
         stage.centerOnScreen();
         LaunchProbe.attachIfEnabled(stage.getScene(), vm);
+        notifications =
+                NotificationComponents.start(stage, b.notifications(), words, preferences(), sound, vm, shellVm);
         vm.start();
         people.start();
         settings.start();
         return vm;
+    }
+
+    /** The notifications of the main window shown last (the screenshot command shows a pop-up). */
+    @Nullable
+    NotificationComponents notifications() {
+        return notifications;
     }
 
     /** The navigation state of the main window shown last (the screenshot command switches sections). */
@@ -177,26 +195,22 @@ public final class DesktopApp extends Application {
     }
 
     private void sessionEnded(Stage stage, Texts texts, String message) {
-        signedOut(stage, texts, texts.get("session.title"), message);
+        SignedOutDialog.sessionEnded(stage, texts, message, () -> backToLogin(stage, texts))
+                .show();
     }
 
     /** An administrator's remote wipe deleted this device's data: say so clearly, then back to the login window. */
     private void deviceWiped(Stage stage, Texts texts) {
-        signedOut(stage, texts, texts.get("wipe.title"), texts.get("wipe.message"));
+        SignedOutDialog.deviceWiped(stage, texts, () -> backToLogin(stage, texts))
+                .show();
     }
 
-    private void signedOut(Stage stage, Texts texts, String title, String message) {
-        Alert alert = new Alert(Alert.AlertType.WARNING, message, new ButtonType(texts.get("session.signInAgain")));
-        alert.initOwner(stage);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.showAndWait();
+    private void backToLogin(Stage stage, Texts texts) {
         closeMain();
         showLogin(stage, texts, false);
         stage.centerOnScreen();
     }
 
-    /** The preferences of this OS user (defaults in a fresh data directory). */
     /** The chat's download folder and auto-receive choice, as the settings section has them now. */
     private static ReceiveSettings receiveSettings(Preferences prefs) {
         return new ReceiveSettings() {
@@ -212,15 +226,9 @@ public final class DesktopApp extends Application {
         };
     }
 
+    /** The preferences of this OS user (defaults in a fresh data directory). */
     Preferences preferences() {
         return Objects.requireNonNull(preferences, "preferences are loaded at start");
-    }
-
-    /** After "log out" or "remove local data": back to the login window. */
-    private void signedOut(Stage stage, Texts texts) {
-        closeMain();
-        showLogin(stage, texts, false);
-        stage.centerOnScreen();
     }
 
     /** Stops the view-models of the main window shown last, if any. */
@@ -234,6 +242,11 @@ public final class DesktopApp extends Application {
         if (c != null) {
             c.dispose();
             contacts = null;
+        }
+        NotificationComponents n = notifications;
+        if (n != null) {
+            n.dispose();
+            notifications = null;
         }
     }
 
@@ -261,5 +274,6 @@ public final class DesktopApp extends Application {
         if (b != null) {
             b.close();
         }
+        soundThread.shutdownNow();
     }
 }

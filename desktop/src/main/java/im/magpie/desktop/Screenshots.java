@@ -44,6 +44,7 @@ final class Screenshots {
     private final @Nullable String account;
     private final Deque<Runnable> steps = new ArrayDeque<>();
     private final ChatScreenshots chat;
+    private final FeatureScreenshots features;
     private @Nullable MainViewModel main;
     private @Nullable ClientBackend firstContactBackend;
     private @Nullable LoginViewModel firstContactLogin;
@@ -55,6 +56,7 @@ final class Screenshots {
         this.dir = dir;
         this.account = account;
         this.chat = new ChatScreenshots(stage);
+        this.features = new FeatureScreenshots(app, backend, stage);
     }
 
     void run() {
@@ -81,8 +83,12 @@ final class Screenshots {
             steps.add(() -> shoot("first-contact-" + tag));
             steps.add(this::closeFirstContact);
             steps.add(() -> main = app.showMain(stage, texts));
+            steps.add(() -> FeatureScreenshots.pinAndMute(main));
             steps.add(() -> select(ConversationKind.DIRECT));
             steps.add(() -> shoot("main-" + tag));
+            steps.add(() -> features.popUpNotifications(main));
+            steps.add(() -> write("notification-" + tag, features.withNotifications()));
+            steps.add(features::dismissNotifications);
             steps.add(chat::openEmojiPicker);
             steps.add(() -> shoot("emoji-" + tag));
             steps.add(chat::closePopups);
@@ -95,6 +101,15 @@ final class Screenshots {
             steps.add(chat::cancelUpload);
             steps.add(() -> select(ConversationKind.GROUP));
             steps.add(() -> shoot("group-" + tag));
+            steps.add(features::typeMention);
+            steps.add(() -> shoot("mention-" + tag));
+            steps.add(features::clearComposer);
+            String query = locale.getLanguage().equals("zh")
+                    ? FeatureScreenshots.HISTORY_QUERY_ZH
+                    : FeatureScreenshots.HISTORY_QUERY_EN;
+            steps.add(() -> features.searchHistory(query));
+            steps.add(() -> shootWindow("history-" + tag, features.history()));
+            steps.add(features::closeHistory);
             for (Theme theme : Theme.values()) {
                 String suffix = tag + (theme == Theme.DARK ? "-dark" : "");
                 steps.add(() -> {
@@ -209,13 +224,20 @@ final class Screenshots {
     }
 
     private void shootViewer(String name) {
-        Stage viewer = chat.viewer();
-        if (viewer == null) {
-            return;
+        shootWindow(name, chat.viewer());
+    }
+
+    /** A window of its own (the picture viewer, the history viewer); none: no shot. */
+    private void shootWindow(String name, @Nullable Stage window) {
+        if (window != null) {
+            write(name, SwingFXUtils.fromFXImage(window.getScene().snapshot(null), null));
         }
+    }
+
+    private void write(String name, java.awt.image.BufferedImage image) {
         Path file = dir.resolve(name + ".png");
         try {
-            ImageIO.write(SwingFXUtils.fromFXImage(viewer.getScene().snapshot(null), null), "png", file.toFile());
+            ImageIO.write(image, "png", file.toFile());
             LOG.info("wrote {}", file);
         } catch (IOException e) {
             LOG.error("cannot write {}", file, e);

@@ -38,7 +38,8 @@ class ArchitectureTest {
                         "im.magpie.desktop.emoji..",
                         "im.magpie.desktop.shell..",
                         "im.magpie.desktop.contacts..",
-                        "im.magpie.desktop.settings..")
+                        "im.magpie.desktop.settings..",
+                        "im.magpie.desktop.notify..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("im.magpie.client..", "im.magpie.protocol..", "io.netty..")

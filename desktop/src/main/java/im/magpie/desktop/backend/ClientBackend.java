@@ -25,6 +25,7 @@ import im.magpie.desktop.contacts.ContactsPort;
 import im.magpie.desktop.history.HistoryPort;
 import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.login.LoginPort;
+import im.magpie.desktop.notify.NotifyPort;
 import im.magpie.desktop.settings.SettingsPort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,6 +69,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     private final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> wipeListeners = new CopyOnWriteArrayList<>();
     private final ClientListener forward = new Forwarder();
+    private final BackendNotifications notifications;
     private volatile MagpieClient client;
     private volatile @Nullable FingerprintQuestion question;
 
@@ -79,6 +81,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.notifications = new BackendNotifications(() -> client, reader);
         this.client = open(server);
     }
 
@@ -393,6 +396,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return new BackendHistory(() -> client, reader);
     }
 
+    /** The notifications' port: stored messages with what a pop-up needs, over the same client and reader thread. */
+    public NotifyPort notifications() {
+        return notifications;
+    }
+
     /**
      * Runs {@code listener} (on a client thread) after an administrator's remote wipe deleted this device's data: the
      * session is gone and the login window must come back.
@@ -425,6 +433,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
             Set<Long> ids = new TreeSet<>();
             entries.forEach(e -> ids.add(e.conversationId()));
             listeners.forEach(l -> l.entriesChanged(ids));
+            notifications.stored(entries);
         }
 
         @Override
