@@ -1,5 +1,6 @@
 package im.magpie.bench;
 
+import im.magpie.bench.sessions.SessionsWorker;
 import java.io.IOException;
 import java.io.PrintStream;
 
@@ -23,7 +24,7 @@ final class Bench {
     }
 
     static String account(int i) {
-        return String.format(java.util.Locale.ROOT, "u%05d", i);
+        return SessionsWorker.account(i);
     }
 
     CpuAccounting.Snapshot snapshot() throws BenchFailedException {

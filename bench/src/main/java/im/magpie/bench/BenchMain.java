@@ -1,6 +1,7 @@
 package im.magpie.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import im.magpie.bench.sessions.SessionsWorker;
 import im.magpie.client.net.Discovery;
 import im.magpie.client.net.DiscoveryException;
 import im.magpie.client.net.DiscoveryInfo;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +52,22 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
+        if (args.length >= 2 && args[0].equals("--role") && args[1].equals(SessionsWorker.ROLE)) {
+            System.exit(worker(Arrays.asList(args).subList(2, args.length)));
+        }
         System.exit(new BenchMain(System.out).run(args));
+    }
+
+    private static int worker(List<String> args) {
+        try {
+            return SessionsWorker.main(args);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("sessions worker failed: " + e);
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     int run(String... args) {
@@ -59,7 +76,7 @@ public final class BenchMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             out.println(
-                    "usage: bench/run smoke|quick|full [--peer auto|ejabberd|none] [--set NAME=VALUE]... [--results DIR]"
+                    "usage: bench/run smoke|quick|full|sessions [--peer auto|ejabberd|none] [--set NAME=VALUE]... [--results DIR]"
                             + " [--work DIR] [--keep]\n"
                             + e.getMessage());
             return 2;
@@ -86,13 +103,16 @@ public final class BenchMain {
                     DiscoveryException {
         Params params = options.params();
         Instant startedAt = Instant.now();
-        String peerVersion = peerVersion(options.peer());
         Path work = options.work() != null ? options.work() : Files.createTempDirectory("magpie-bench-");
+        if (params.mode().equals("sessions")) {
+            return runSessions(options, work, startedAt);
+        }
+        String peerVersion = peerVersion(options.peer());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
         List<ScenarioResult> results = new ArrayList<>();
         String serverVersion;
-        try (ServerProcess server = new ServerProcess(work, params.heartbeatSeconds(), "-Xmx1g")) {
+        try (ServerProcess server = new ServerProcess(work, params.heartbeatSeconds(), List.of("-Xmx1g"), "")) {
             out.printf("[bench] %s run; server work directory %s%n", params.mode(), work);
             server.start();
             ObjectMapper json = new ObjectMapper();
@@ -133,6 +153,31 @@ public final class BenchMain {
         out.println(ResultFiles.markdown(run));
         out.println("[bench] results written to " + file);
         return results;
+    }
+
+    /** {@code sessions}: S4 at each of the sessionCounts on a fresh server; results also merged into latest.json. */
+    private List<ScenarioResult> runSessions(Options options, Path work, Instant startedAt)
+            throws IOException, InterruptedException, BenchFailedException, DiscoveryException {
+        Params params = options.params();
+        SessionsRun.Outcome outcome;
+        try {
+            outcome = new SessionsRun(params, out).run(work);
+        } finally {
+            if (!options.keep()) {
+                deleteTree(work);
+            }
+        }
+        ResultFiles.RunSet run =
+                runSet(params.mode(), startedAt, Machine.facts(outcome.serverVersion()), outcome.results(), null);
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(startedAt);
+        ResultFiles files = new ResultFiles();
+        Path file = files.write(options.results(), stamp, run);
+        Path latest = files.mergeIntoLatest(options.results(), outcome.results());
+        out.println(ResultFiles.markdown(run));
+        out.println("[bench] results written to " + file + "; S4 at scale merged into " + latest);
+        return outcome.results();
     }
 
     /** The installed ejabberd's version when the peer runs; null for ours alone (with a message saying why). */
@@ -196,7 +241,7 @@ public final class BenchMain {
                 Duration.ofSeconds(60));
     }
 
-    private static CpuAccounting accounting(ServerProcess server) {
+    static CpuAccounting accounting(ServerProcess server) {
         return new CpuAccounting(
                 new ProcStat(Path.of("/proc")),
                 server.pid(),
@@ -206,7 +251,7 @@ public final class BenchMain {
                 Runtime.getRuntime().availableProcessors());
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

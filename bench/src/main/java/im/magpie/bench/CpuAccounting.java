@@ -24,6 +24,7 @@ final class CpuAccounting {
     private final long serverPid;
     private final long selfPid;
     private final Helpers helpers;
+    private final Helpers workers;
     private final long ticksPerSecond;
     private final int cores;
 
@@ -33,6 +34,18 @@ final class CpuAccounting {
     }
 
     CpuAccounting(ProcStat proc, long serverPid, long selfPid, Helpers helpers, long ticksPerSecond, int cores) {
+        this(proc, serverPid, selfPid, helpers, List::of, ticksPerSecond, cores);
+    }
+
+    private CpuAccounting(
+            ProcStat proc,
+            long serverPid,
+            long selfPid,
+            Helpers helpers,
+            Helpers workers,
+            long ticksPerSecond,
+            int cores) {
+        this.workers = workers;
         this.proc = proc;
         this.serverPid = serverPid;
         this.selfPid = selfPid;
@@ -41,7 +54,19 @@ final class CpuAccounting {
         this.cores = cores;
     }
 
+    /**
+     * The same accounting, with the generator's child processes ({@code workers}, e.g. the sessions workers of S4 at
+     * scale) counted as the generator. They must live through every window measured.
+     */
+    CpuAccounting withGenerators(Helpers workers) {
+        return new CpuAccounting(proc, serverPid, selfPid, helpers, workers, ticksPerSecond, cores);
+    }
+
     Snapshot snapshot() throws IOException {
+        long generator = proc.processTicks(selfPid);
+        for (long pid : workers.pids()) {
+            generator += proc.processTicks(pid);
+        }
         Map<Long, Long> pg = new HashMap<>();
         for (long pid : helpers.pids()) {
             pg.put(pid, proc.processTicks(pid));
@@ -50,7 +75,7 @@ final class CpuAccounting {
                 System.nanoTime(),
                 proc.processTicks(serverPid),
                 pg,
-                proc.processTicks(selfPid),
+                generator,
                 proc.machineTicks(),
                 proc.rssKb(serverPid));
     }

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +15,9 @@ import java.util.regex.Pattern;
 /** Asks another JVM (the server) through {@code jcmd} for a full GC and its live heap. */
 final class JvmProbe {
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=(\\d+)KB, committed=(\\d+)KB");
+    private static final Pattern NMT_CATEGORY =
+            Pattern.compile("(?m)^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)");
     private static final int MAX_OUTPUT = 64 * 1024;
 
     private final Path jcmd;
@@ -25,6 +32,29 @@ final class JvmProbe {
         return parseUsedKb(run(pid, "GC.heap_info"));
     }
 
+    /**
+     * The JVM's native memory by NMT category, committed KiB ({@code Total} first); the JVM must run with
+     * {@code -XX:NativeMemoryTracking=summary}. Memory that native libraries allocate themselves (BoringSSL) is not in
+     * it: RSS minus the total is that, plus what NMT does not see.
+     */
+    Map<String, Long> nativeMemoryKb(long pid) throws BenchFailedException, InterruptedException {
+        return parseNativeMemory(run(pid, "VM.native_memory summary scale=KB"));
+    }
+
+    static Map<String, Long> parseNativeMemory(String summary) throws BenchFailedException {
+        Matcher total = NMT_TOTAL.matcher(summary);
+        if (!total.find()) {
+            throw new BenchFailedException("jcmd VM.native_memory printed no total (is NMT on?)");
+        }
+        Map<String, Long> kb = new LinkedHashMap<>();
+        kb.put("Total", Long.parseLong(total.group(2)));
+        Matcher m = NMT_CATEGORY.matcher(summary);
+        while (m.find()) {
+            kb.put(m.group(1).trim(), Long.parseLong(m.group(3)));
+        }
+        return kb;
+    }
+
     static long parseUsedKb(String heapInfo) throws BenchFailedException {
         Matcher m = HEAP_USED.matcher(heapInfo);
         if (!m.find()) {
@@ -35,9 +65,9 @@ final class JvmProbe {
 
     private String run(long pid, String command) throws BenchFailedException, InterruptedException {
         try {
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-                    .redirectErrorStream(true)
-                    .start();
+            List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+            line.addAll(List.of(command.split(" ", -1)));
+            Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
             String out;
             try (InputStream in = p.getInputStream()) {
                 out = new String(in.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8);

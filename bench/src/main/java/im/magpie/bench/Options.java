@@ -17,7 +17,7 @@ record Options(Params params, Path results, @Nullable Path work, boolean keep, S
         Path results = Path.of("bench", "results");
         Path work = null;
         boolean keep = false;
-        String peer = params.mode().equals("smoke") ? "none" : "auto";
+        String peer = params.mode().equals("smoke") || params.mode().equals("sessions") ? "none" : "auto";
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--results" -> results = Path.of(value(args, ++i));

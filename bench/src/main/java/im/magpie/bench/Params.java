@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Sizes, rates and windows of a run set. Presets: {@code smoke} (seconds, proves the harness works, one round),
  * {@code quick} (under 3 minutes) and {@code full} (under 20 minutes), each with two rounds A B A B when the peer
- * runs too ({@code rounds}: how many times the peer-neutral scenarios repeat per server).
+ * runs too ({@code rounds}: how many times the peer-neutral scenarios repeat per server), and {@code sessions} (S4 at
+ * {@code sessionCounts} sessions only, each on a freshly started server; about 25 minutes).
  */
 record Params(
         String mode,
@@ -28,13 +29,64 @@ record Params(
         int fanOutOnline,
         int fanOutMessages,
         int fanOutRate,
-        int rounds) {
+        int rounds,
+        List<Integer> sessionCounts,
+        int holdSeconds,
+        int sessionsPerWorker) {
+
+    /** At most this many sessions per generator process (≤ 20,000 open files per process, one source address each). */
+    static final int SESSIONS_PER_WORKER = 9_500;
 
     static Params preset(String mode) {
         return switch (mode) {
-            case "smoke" -> new Params(mode, 12, 3, 100, 30, 1, 2, List.of(50), 1, 2, 30, 3, 12, 200, 2, 6, 5, 10, 1);
+            case "smoke" ->
+                new Params(
+                        mode,
+                        12,
+                        3,
+                        100,
+                        30,
+                        1,
+                        2,
+                        List.of(50),
+                        1,
+                        2,
+                        30,
+                        3,
+                        12,
+                        200,
+                        2,
+                        6,
+                        5,
+                        10,
+                        1,
+                        List.of(),
+                        0,
+                        SESSIONS_PER_WORKER);
             case "quick" ->
-                new Params(mode, 100, 50, 100, 15, 2, 4, List.of(3000), 1, 4, 1000, 100, 100, 100, 5, 50, 40, 20, 2);
+                new Params(
+                        mode,
+                        100,
+                        50,
+                        100,
+                        15,
+                        2,
+                        4,
+                        List.of(3000),
+                        1,
+                        4,
+                        1000,
+                        100,
+                        100,
+                        100,
+                        5,
+                        50,
+                        40,
+                        20,
+                        2,
+                        List.of(),
+                        0,
+                        SESSIONS_PER_WORKER);
             case "full" ->
                 new Params(
                         mode,
@@ -55,8 +107,37 @@ record Params(
                         500,
                         200,
                         10,
-                        2);
-            default -> throw new IllegalArgumentException("mode must be smoke, quick or full, not " + mode);
+                        2,
+                        List.of(),
+                        0,
+                        SESSIONS_PER_WORKER);
+            // S4 at scale only: 2,000 users with ~5 and ~10 devices each; every N but the last is held idleSeconds,
+            // the last (19,000) holdSeconds; heartbeat at the server's default (30 s).
+            case "sessions" ->
+                new Params(
+                        mode,
+                        2000,
+                        1,
+                        100,
+                        30,
+                        0,
+                        0,
+                        List.of(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        0,
+                        200,
+                        60,
+                        0,
+                        0,
+                        0,
+                        1,
+                        List.of(10_000, 19_000),
+                        600,
+                        SESSIONS_PER_WORKER);
+            default -> throw new IllegalArgumentException("mode must be smoke, quick, full or sessions, not " + mode);
         };
     }
 
@@ -122,10 +203,14 @@ record Params(
                 || logins < fanOutOnline
                 || pairs * 2 < catchUpConversations
                 || users > 2000
-                || rounds < 1) {
-            throw new IllegalArgumentException(
-                    "users must cover 2*pairs and fanOutOnline (and be at most 2,000, the "
-                            + "largest group); logins must cover fanOutOnline; catchUpConversations must not exceed 2*pairs; rounds must be at least 1");
+                || rounds < 1
+                || sessionsPerWorker < 1
+                || sessionsPerWorker > SESSIONS_PER_WORKER
+                || sessionCounts.stream().anyMatch(n -> n < 1)
+                || (mode.equals("sessions") && (sessionCounts.isEmpty() || holdSeconds < 1))) {
+            throw new IllegalArgumentException("users must cover 2*pairs and fanOutOnline (and be at most 2,000, the "
+                    + "largest group); logins must cover fanOutOnline; catchUpConversations must not exceed 2*pairs; rounds must be at least 1; sessionsPerWorker in [1, 9500];"
+                    + " sessions mode: sessionCounts positive and holdSeconds at least 1");
         }
         return this;
     }

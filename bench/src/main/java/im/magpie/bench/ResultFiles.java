@@ -3,13 +3,17 @@ package im.magpie.bench;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 
 /** Writes a run set as JSON ({@code <stamp>-<mode>.json}, and {@code latest.json}) and as a Markdown table. */
 final class ResultFiles {
+    private static final String LATEST = "latest";
     private final ObjectMapper json;
 
     ResultFiles() {
@@ -63,15 +68,79 @@ final class ResultFiles {
         Files.writeString(dir.resolve(stamp + "-" + run.mode() + ".md"), markdown(run), StandardCharsets.UTF_8);
         String latest = latestName(run.mode());
         if (latest != null) {
+            if (latest.equals(LATEST)) {
+                text = withScaleResultsOf(dir.resolve(LATEST + ".json"), text);
+            }
             Files.writeString(dir.resolve(latest + ".json"), text, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(latest + ".md"), markdown(run), StandardCharsets.UTF_8);
         }
         return file;
     }
 
+    /**
+     * Puts the S4-at-scale results of a {@code sessions} run into {@code latest.json} (created when missing), replacing
+     * earlier ones of the same N; the other scenarios stay as the last full run wrote them. Returns the file.
+     */
+    Path mergeIntoLatest(Path dir, List<ScenarioResult> scale) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(LATEST + ".json");
+        ObjectNode root = Files.exists(file)
+                ? (ObjectNode) json.readTree(file.toFile())
+                : json.createObjectNode().put("mode", "full");
+        ArrayNode kept = json.createArrayNode();
+        List<JsonNode> fresh = new ArrayList<>();
+        for (ScenarioResult r : scale) {
+            fresh.add(json.valueToTree(r));
+        }
+        for (JsonNode old : root.path("scenarios")) {
+            boolean replaced = isScale(old)
+                    && fresh.stream()
+                            .anyMatch(f -> f.path("params")
+                                    .path("sessions")
+                                    .equals(old.path("params").path("sessions")));
+            if (!replaced) {
+                kept.add(old);
+            }
+        }
+        fresh.forEach(kept::add);
+        root.set("scenarios", kept);
+        Files.writeString(file, json.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** A full run's latest.json keeps the S4-at-scale results an earlier {@code sessions} run merged in. */
+    private String withScaleResultsOf(Path previous, String text) throws IOException {
+        if (!Files.exists(previous)) {
+            return text;
+        }
+        JsonNode old;
+        try {
+            old = json.readTree(previous.toFile());
+        } catch (IOException unreadable) {
+            return text;
+        }
+        ObjectNode root = (ObjectNode) json.readTree(text);
+        if (!(root.get("scenarios") instanceof ArrayNode scenarios)) {
+            return text;
+        }
+        boolean any = false;
+        for (JsonNode s : old.path("scenarios")) {
+            if (isScale(s)) {
+                scenarios.add(s);
+                any = true;
+            }
+        }
+        return any ? json.writeValueAsString(root) + "\n" : text;
+    }
+
+    private static boolean isScale(JsonNode scenario) {
+        return scenario.path("scenario").asText().equals("S4")
+                && scenario.path("params").path("run").asText().equals("sessions");
+    }
+
     static @Nullable String latestName(String mode) {
         return switch (mode) {
-            case "full" -> "latest";
+            case "full" -> LATEST;
             case "quick" -> "latest-quick";
             default -> null;
         };

@@ -47,5 +47,20 @@ class OptionsTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Options.parse("quick", "--set", "rounds=0"))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("sessions", "--set", "sessionsPerWorker=12000"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Options.parse("sessions", "--set", "sessionCounts=0"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theSessionsModeHoldsTenAndNineteenThousandAloneWithoutThePeer() {
+        Options o = Options.parse("sessions", "--set", "holdSeconds=120");
+        assertThat(o.params().sessionCounts()).isEqualTo(List.of(10_000, 19_000));
+        assertThat(o.params().holdSeconds()).isEqualTo(120);
+        assertThat(o.params().sessionsPerWorker()).isEqualTo(9_500);
+        assertThat(o.peer()).isEqualTo("none");
+        assertThat(IdleSessionsAtScale.sourceAddress(0)).isEqualTo("127.0.0.2");
+        assertThat(IdleSessionsAtScale.sourceAddress(1)).isEqualTo("127.0.0.3");
     }
 }

@@ -53,4 +53,49 @@ class ResultFilesTest {
                 .contains("| S2 open loop 1000 msg/s | 1000 |")
                 .contains("**noisy**");
     }
+
+    @Test
+    void aSessionsRunMergesItsScaleResultsIntoLatestAndAFullRunKeepsThem(@TempDir Path dir) throws Exception {
+        ResultFiles files = new ResultFiles();
+        ScenarioResult s1 = new ScenarioResult("S1", "closed loop");
+        s1.msgsPerS = 800.0;
+        files.write(dir, "20260101-000000", new ResultFiles.RunSet("full", "t0", Map.of(), List.of(s1)));
+
+        files.mergeIntoLatest(dir, List.of(scale(10_000, 9.0), scale(19_000, 8.0)));
+        files.mergeIntoLatest(dir, List.of(scale(19_000, 7.5)));
+
+        JsonNode merged = new ObjectMapper().readTree(dir.resolve("latest.json").toFile());
+        assertThat(merged.path("scenarios")).hasSize(3);
+        assertThat(merged.path("scenarios").get(0).path("msgs_per_s").asDouble())
+                .isEqualTo(800.0);
+        assertThat(merged.path("scenarios")
+                        .get(1)
+                        .path("params")
+                        .path("sessions")
+                        .asInt())
+                .isEqualTo(10_000);
+        JsonNode at19k = merged.path("scenarios").get(2);
+        assertThat(at19k.path("rss_kb_per_session").asDouble()).isEqualTo(7.5);
+        assertThat(at19k.path("lost").asLong()).isZero();
+
+        ScenarioResult s1again = new ScenarioResult("S1", "closed loop");
+        s1again.msgsPerS = 900.0;
+        files.write(dir, "20260102-000000", new ResultFiles.RunSet("full", "t1", Map.of(), List.of(s1again)));
+
+        JsonNode next = new ObjectMapper().readTree(dir.resolve("latest.json").toFile());
+        assertThat(next.path("started_at").asText()).isEqualTo("t1");
+        assertThat(next.path("scenarios")).hasSize(3);
+        assertThat(next.path("scenarios").get(0).path("msgs_per_s").asDouble()).isEqualTo(900.0);
+        assertThat(next.path("scenarios").get(2).path("rss_kb_per_session").asDouble())
+                .isEqualTo(7.5);
+    }
+
+    private static ScenarioResult scale(int n, double rss) {
+        ScenarioResult r = new ScenarioResult("S4", "idle sessions, N = " + n)
+                .param("run", "sessions")
+                .param("sessions", n);
+        r.rssKbPerSession = rss;
+        r.idleCpuPercentOfCore = 1.0;
+        return r;
+    }
 }

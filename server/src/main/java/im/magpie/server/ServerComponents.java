@@ -1,5 +1,6 @@
 package im.magpie.server;
 
+import im.magpie.server.account.PasswordHasher;
 import im.magpie.server.config.DatabaseConfig;
 import im.magpie.server.config.DatabaseMode;
 import im.magpie.server.config.LimitsConfig;
@@ -51,7 +52,10 @@ public final class ServerComponents {
                 limits.maxFileBytes(),
                 new LoginRateLimiter.Limits(
                         limits.loginFailuresPerAccount(), limits.loginFailuresPerAddress(), Duration.ofMinutes(5)),
-                defaults.passwordHashing(),
+                new PasswordHasher.Params(
+                        config.passwordHashing().memoryKib(),
+                        config.passwordHashing().iterations(),
+                        config.passwordHashing().parallelism()),
                 defaults.masterKeyBase64(),
                 defaults.clock());
     }

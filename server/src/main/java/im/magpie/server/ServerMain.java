@@ -66,6 +66,12 @@ public final class ServerMain implements Callable<Integer> {
                         },
                         "magpie-shutdown"));
         log.info("Magpie server {} started, data in {}", MagpieServer.VERSION, dir);
+        if (effective.passwordHashing().belowDefaults()) {
+            log.warn(
+                    "password_hashing is below the recommended Argon2id cost ({}): new passwords are weakly protected;"
+                            + " use this only for benchmarks",
+                    effective.passwordHashing());
+        }
         stopped.await();
         return 0;
     }

@@ -6,6 +6,7 @@ import im.magpie.server.account.PasswordHasher;
 import im.magpie.server.config.AdminConfig;
 import im.magpie.server.config.DatabaseConfig;
 import im.magpie.server.config.LimitsConfig;
+import im.magpie.server.config.PasswordHashingConfig;
 import im.magpie.server.config.PortsConfig;
 import im.magpie.server.config.ServerConfig;
 import im.magpie.server.config.TlsConfig;
@@ -48,6 +49,7 @@ public final class TestServerExtension implements BeforeAllCallback, AfterAllCal
                 new TlsConfig(null, null),
                 DatabaseConfig.defaults(),
                 LimitsConfig.defaults(),
+                PasswordHashingConfig.defaults(),
                 new AdminConfig("127.0.0.1"));
         server = MagpieServer.start(config, ServerComponents.core(s -> s.withPasswordHashing(CHEAP_HASHING)));
     }

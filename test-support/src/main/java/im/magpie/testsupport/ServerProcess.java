@@ -30,15 +30,20 @@ public final class ServerProcess implements AutoCloseable {
     private final int gatewayPort;
     private final int apiPort;
     private final int adminPort;
-    private final String heapOption;
+    private final List<String> jvmOptions;
     private @Nullable Process process;
 
     /** A server with the default heartbeat (30 s) and a 512 MiB heap. */
     public ServerProcess(Path workDir) throws IOException {
-        this(workDir, 30, "-Xmx512m");
+        this(workDir, 30, List.of("-Xmx512m"), "");
     }
 
-    public ServerProcess(Path workDir, int heartbeatSeconds, String heapOption) throws IOException {
+    /**
+     * {@code jvmOptions}: options of the server JVM (heap, diagnostics); {@code extraConfig}: YAML top-level sections
+     * appended to the generated configuration (e.g. {@code password_hashing}), or empty.
+     */
+    public ServerProcess(Path workDir, int heartbeatSeconds, List<String> jvmOptions, String extraConfig)
+            throws IOException {
         Files.createDirectories(workDir);
         this.dataDir = workDir.resolve("data");
         this.configFile = workDir.resolve("magpie.yml");
@@ -48,23 +53,27 @@ public final class ServerProcess implements AutoCloseable {
         this.gatewayPort = ports[1];
         this.apiPort = ports[2];
         this.adminPort = ports[3];
-        this.heapOption = heapOption;
+        this.jvmOptions = List.copyOf(jvmOptions);
         Files.writeString(
-                configFile, """
+                configFile,
+                """
                 bind_address: 127.0.0.1
                 ports:
                   discovery: %d
                   gateway: %d
                   api: %d
                   admin: %d
-                """.formatted(discoveryPort, gatewayPort, apiPort, adminPort), StandardCharsets.UTF_8);
+                limits:
+                  heartbeat_seconds: %d
+                """.formatted(discoveryPort, gatewayPort, apiPort, adminPort, heartbeatSeconds) + extraConfig,
+                StandardCharsets.UTF_8);
     }
 
     /** Starts the server and waits until discovery answers; fails with the console's tail otherwise. */
     public void start() throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(heapOption);
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("im.magpie.server.ServerMain");

@@ -64,6 +64,7 @@ public final class ConfigLoader {
                 tls(top.section("tls")),
                 database(top.section("database")),
                 limits(top.section("limits")),
+                passwordHashing(top.section("password_hashing")),
                 admin(top.section("admin")));
         top.rejectUnknownKeys();
         return config;
@@ -141,6 +142,17 @@ public final class ConfigLoader {
                 (int) s.number("login_failures_per_address", d.loginFailuresPerAddress(), 1, 100_000));
         s.rejectUnknownKeys();
         return limits;
+    }
+
+    private static PasswordHashingConfig passwordHashing(ConfigSection s) throws ConfigException {
+        PasswordHashingConfig d = PasswordHashingConfig.defaults();
+        int parallelism = (int) s.number("parallelism", d.parallelism(), 1, 64);
+        PasswordHashingConfig hashing = new PasswordHashingConfig(
+                (int) s.number("memory_kib", d.memoryKib(), 8L * parallelism, 4L * 1024 * 1024),
+                (int) s.number("iterations", d.iterations(), 1, 100),
+                parallelism);
+        s.rejectUnknownKeys();
+        return hashing;
     }
 
     private static AdminConfig admin(ConfigSection s) throws ConfigException {

@@ -15,6 +15,7 @@ public record ServerConfig(
         TlsConfig tls,
         DatabaseConfig database,
         LimitsConfig limits,
+        PasswordHashingConfig passwordHashing,
         AdminConfig admin) {
 
     /** The configuration used when no file is given: embedded database, default ports, ./data. */
@@ -27,21 +28,24 @@ public record ServerConfig(
                 new TlsConfig(null, null),
                 DatabaseConfig.defaults(),
                 LimitsConfig.defaults(),
+                PasswordHashingConfig.defaults(),
                 new AdminConfig("127.0.0.1"));
     }
 
     /** A copy with another data directory (the command line's --data-dir wins over the file). */
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(bindAddress, publicHost, dir, ports, tls, database, limits, admin);
+        return new ServerConfig(bindAddress, publicHost, dir, ports, tls, database, limits, passwordHashing, admin);
     }
 
     /** A copy with other ports (tests use 0 for every port). */
     public ServerConfig withPorts(PortsConfig newPorts) {
-        return new ServerConfig(bindAddress, publicHost, dataDir, newPorts, tls, database, limits, admin);
+        return new ServerConfig(
+                bindAddress, publicHost, dataDir, newPorts, tls, database, limits, passwordHashing, admin);
     }
 
     /** A copy with another database configuration. */
     public ServerConfig withDatabase(DatabaseConfig newDatabase) {
-        return new ServerConfig(bindAddress, publicHost, dataDir, ports, tls, newDatabase, limits, admin);
+        return new ServerConfig(
+                bindAddress, publicHost, dataDir, ports, tls, newDatabase, limits, passwordHashing, admin);
     }
 }

@@ -46,6 +46,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsACheaperPasswordHashingForBenchmarksAndRejectsAnImpossibleOne() throws ConfigException {
+        ServerConfig config = loader.parseYaml("password_hashing: {memory_kib: 64, iterations: 1}\n");
+
+        assertThat(config.passwordHashing()).isEqualTo(new PasswordHashingConfig(64, 1, 1));
+        assertThat(config.passwordHashing().belowDefaults()).isTrue();
+        assertThat(ServerConfig.defaults().passwordHashing().belowDefaults()).isFalse();
+        assertThatThrownBy(() -> loader.parseYaml("password_hashing: {memory_kib: 16, parallelism: 4}\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("password_hashing.memory_kib");
+    }
+
+    @Test
     void rejectsAnUnknownKeyByItsFullName() {
         assertThatThrownBy(() -> loader.parseYaml("limits:\n  heartbeat_secs: 20\n"))
                 .isInstanceOf(ConfigException.class)
