@@ -14,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code bench/run sessions}: S4 at scale. One data directory; the users are created once (with cheap Argon2id
@@ -33,8 +34,17 @@ final class SessionsRun {
               iterations: 1
             """;
 
-    /** The server JVM: the same heap as the other scenarios, and native memory tracking for the per-session table. */
-    static final List<String> SERVER_JVM_OPTIONS = List.of("-Xmx1g", "-XX:NativeMemoryTracking=summary");
+    /**
+     * The server JVM: the same heap as the other scenarios, native memory tracking for the per-session table, and the
+     * options of {@code MAGPIE_BENCH_SERVER_JAVA_OPTS} (space-separated; e.g. GC settings to compare) after them.
+     */
+    static List<String> serverJvmOptions(@Nullable String extra) {
+        List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:NativeMemoryTracking=summary"));
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+", -1)));
+        }
+        return options;
+    }
 
     /** The results and the server's version. */
     record Outcome(List<ScenarioResult> results, String serverVersion) {}
@@ -50,8 +60,9 @@ final class SessionsRun {
     Outcome run(Path work) throws IOException, InterruptedException, BenchFailedException, DiscoveryException {
         List<ScenarioResult> results = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
+        List<String> jvmOptions = serverJvmOptions(System.getenv("MAGPIE_BENCH_SERVER_JAVA_OPTS"));
         try (ServerProcess server =
-                new ServerProcess(work, params.heartbeatSeconds(), SERVER_JVM_OPTIONS, BENCH_PASSWORD_HASHING)) {
+                new ServerProcess(work, params.heartbeatSeconds(), jvmOptions, BENCH_PASSWORD_HASHING)) {
             out.printf("[bench] sessions run; server work directory %s%n", work);
             server.start();
             DiscoveryInfo info = discover(server, json);
@@ -74,7 +85,8 @@ final class SessionsRun {
                                 info.gatewayHost(), info.gatewayPort(), info.certificateSha256()),
                         work,
                         workerPids);
-                ScenarioResult r = s4.run(n, last ? params.holdSeconds() : params.idleSeconds());
+                ScenarioResult r = s4.run(n, last ? params.holdSeconds() : params.idleSeconds())
+                        .param("server_jvm_options", String.join(" ", jvmOptions));
                 new Reporter(bench, results::add, Scenarios.SERVER, 1).report(r);
                 bench.log(
                         "S4 N=%d: RSS %s KB/session, live heap %s KB/session, idle CPU %s %% of a core, lost %d,"
