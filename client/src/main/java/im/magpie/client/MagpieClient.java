@@ -21,6 +21,7 @@ import io.netty.channel.nio.NioIoHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -281,6 +282,25 @@ public final class MagpieClient implements AutoCloseable {
     }
 
     /** Messages not yet acknowledged by the server. */
+    /**
+     * The active conversations the user writes to most, most used first (feature M14): messages sent, each counting
+     * less as it ages (half-life one week). The first call on a device that arrived with history seeds the counts
+     * from the user's own stored messages, which reads them once.
+     */
+    public List<ConversationRecord> frequentConversations(int limit) {
+        var store = require().store();
+        long now = rt.options().clock().millis();
+        store.usage().seedOnce(userId(), now);
+        List<ConversationRecord> out = new ArrayList<>();
+        for (long id : store.usage().ranked(now, Integer.MAX_VALUE)) {
+            store.conversations().find(id).filter(ConversationRecord::active).ifPresent(out::add);
+            if (out.size() == limit) {
+                break;
+            }
+        }
+        return out;
+    }
+
     public List<OutboxRecord> pendingMessages() {
         return require().store().outbox().pending();
     }

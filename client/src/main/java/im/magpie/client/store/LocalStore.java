@@ -42,7 +42,8 @@ public final class LocalStore implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS user_account ON user (account)",
         "CREATE TABLE IF NOT EXISTS person (id INTEGER PRIMARY KEY, account TEXT NOT NULL,"
                 + " display_name TEXT NOT NULL, signature TEXT NOT NULL)",
-        ConversationSettingsTable.SCHEMA
+        ConversationSettingsTable.SCHEMA,
+        UsageTable.SCHEMA
     };
     private static final String READ_CURSOR = "SELECT cursor FROM sync_cursor WHERE id = 1";
     private static final String WRITE_CURSOR = "INSERT INTO sync_cursor (id, cursor) VALUES (1, ?)"
@@ -56,6 +57,7 @@ public final class LocalStore implements AutoCloseable {
     private final SettingsTable settings;
     private final PersonTable people;
     private final ConversationSettingsTable conversationSettings;
+    private final UsageTable usage;
 
     private LocalStore(Connection con) {
         this.con = con;
@@ -66,6 +68,7 @@ public final class LocalStore implements AutoCloseable {
         this.settings = new SettingsTable(con, this);
         this.people = new PersonTable(con, this);
         this.conversationSettings = new ConversationSettingsTable(con, this);
+        this.usage = new UsageTable(con, this, settings);
     }
 
     /**
@@ -132,6 +135,11 @@ public final class LocalStore implements AutoCloseable {
     /** Mute and pin per conversation, as synced from the user's SELF conversation. */
     public ConversationSettingsTable conversationSettings() {
         return conversationSettings;
+    }
+
+    /** How much the user writes to each conversation (frequent contacts and conversations). */
+    public UsageTable usage() {
+        return usage;
     }
 
     public SettingsTable settings() {

@@ -71,7 +71,9 @@ public final class Outbox {
     /** Stores the message for sending and returns its new client message id; sending starts in the background. */
     public String enqueue(long conversationId, MessageBody body) {
         String id = UUID.randomUUID().toString();
-        store.outbox().insert(id, conversationId, body.toByteArray(), clock.millis());
+        long now = clock.millis();
+        store.outbox().insert(id, conversationId, body.toByteArray(), now);
+        store.usage().record(conversationId, now);
         kick();
         return id;
     }

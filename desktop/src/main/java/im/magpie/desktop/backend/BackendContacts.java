@@ -8,6 +8,7 @@ import im.magpie.desktop.contacts.Contact;
 import im.magpie.desktop.contacts.ContactsPort;
 import im.magpie.desktop.contacts.Presence;
 import im.magpie.protocol.v1.UserPresence;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ import java.util.function.Supplier;
  * first one builds the in-memory index), so they never queue behind store reads of the chat.
  */
 final class BackendContacts implements ContactsPort {
+    /** How many of the most used conversations are looked at to find the most used direct chats. */
+    private static final int FREQUENT_CONVERSATIONS = 200;
+
     private final Supplier<MagpieClient> client;
     private final Executor people;
     private final Map<Consumer<Map<Long, Presence>>, ClientListener> listeners = new ConcurrentHashMap<>();
@@ -42,6 +46,30 @@ final class BackendContacts implements ContactsPort {
                 () -> client.get().searchPeople(query, limit).stream()
                         .map(BackendContacts::contact)
                         .toList(),
+                people);
+    }
+
+    @Override
+    public CompletableFuture<List<Contact>> frequent(int limit) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    MagpieClient c = client.get();
+                    List<Contact> out = new ArrayList<>();
+                    for (ConversationRecord conversation : c.frequentConversations(FREQUENT_CONVERSATIONS)) {
+                        if (!"DIRECT".equals(conversation.kind())) {
+                            continue;
+                        }
+                        conversation.members().stream()
+                                .filter(m -> m.userId() != c.userId())
+                                .findFirst()
+                                .flatMap(m -> c.person(m.userId()))
+                                .ifPresent(p -> out.add(contact(p)));
+                        if (out.size() == limit) {
+                            break;
+                        }
+                    }
+                    return out;
+                },
                 people);
     }
 

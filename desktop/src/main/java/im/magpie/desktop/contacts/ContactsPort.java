@@ -14,6 +14,12 @@ public interface ContactsPort {
     /** Up to {@code limit} people from the local cache matching {@code query} (blank: everyone in name order). */
     CompletableFuture<List<Contact>> search(String query, int limit);
 
+    /**
+     * Up to {@code limit} people the user writes to most in direct chats, most used first (feature M14; this device's
+     * counts, seeded from the stored history on first use).
+     */
+    CompletableFuture<List<Contact>> frequent(int limit);
+
     /** How many people the local cache holds. */
     CompletableFuture<Integer> count();
 

@@ -72,28 +72,45 @@ public final class ContactsView {
         HBox header = new HBox(title);
         header.getStyleClass().add("list-header");
 
-        FontIcon icon = new FontIcon(Feather.USERS);
-        StackPane badge = new StackPane(icon);
-        badge.getStyleClass().add("directory-icon");
-        Label name = new Label(texts.get("contacts.all"));
-        name.getStyleClass().add("directory-name");
         Label count = new Label();
         count.setId("contacts-total");
         count.getStyleClass().add("directory-count");
         count.textProperty().bind(vm.totalProperty().asString());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox all = new HBox(10, badge, name, spacer, count);
-        all.setId("all-colleagues");
-        all.getStyleClass().addAll("directory-item", "active");
-        all.setAlignment(Pos.CENTER_LEFT);
-        all.setOnMouseClicked(e -> vm.queryProperty().set(""));
+        HBox frequent = directoryItem("frequent-contacts", Feather.STAR, "contacts.frequent", new Label());
+        frequent.setOnMouseClicked(e -> vm.showFrequent());
+        HBox all = directoryItem("all-colleagues", Feather.USERS, "contacts.all", count);
+        all.setOnMouseClicked(e -> vm.showAll());
+        vm.scopeProperty().addListener((o, was, now) -> markActive(now, frequent, all));
+        markActive(vm.scopeProperty().get(), frequent, all);
 
-        VBox.setMargin(all, new javafx.geometry.Insets(0, 8, 0, 8));
-        directory.getChildren().setAll(header, all);
+        directory.getChildren().setAll(header, frequent, all);
         directory.getStyleClass().add("directory-pane");
         fixWidth(directory, DIRECTORY_WIDTH);
         return directory;
+    }
+
+    private HBox directoryItem(String id, Feather iconCode, String nameKey, Label count) {
+        FontIcon icon = new FontIcon(iconCode);
+        StackPane badge = new StackPane(icon);
+        badge.getStyleClass().add("directory-icon");
+        Label name = new Label(texts.get(nameKey));
+        name.getStyleClass().add("directory-name");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox item = new HBox(10, badge, name, spacer, count);
+        item.setId(id);
+        item.getStyleClass().add("directory-item");
+        item.setAlignment(Pos.CENTER_LEFT);
+        VBox.setMargin(item, new javafx.geometry.Insets(0, 8, 0, 8));
+        return item;
+    }
+
+    private static void markActive(ContactsViewModel.Scope scope, HBox frequent, HBox all) {
+        frequent.getStyleClass().remove("active");
+        all.getStyleClass().remove("active");
+        (scope == ContactsViewModel.Scope.FREQUENT ? frequent : all)
+                .getStyleClass()
+                .add("active");
     }
 
     private Node listColumn() {
@@ -110,7 +127,14 @@ public final class ContactsView {
         list.getStyleClass().add("conversation-list");
         list.setItems(vm.shown());
         list.setCellFactory(v -> new ContactCell(vm));
-        Label none = new Label(texts.get("contacts.none"));
+        Label none = new Label();
+        none.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> texts.get(
+                                vm.scopeProperty().get() == ContactsViewModel.Scope.FREQUENT
+                                        ? "contacts.noFrequent"
+                                        : "contacts.none"),
+                        vm.scopeProperty()));
         none.setWrapText(true);
         none.getStyleClass().add("hint-text");
         list.setPlaceholder(none);

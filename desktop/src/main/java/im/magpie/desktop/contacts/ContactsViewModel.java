@@ -9,6 +9,7 @@ import java.util.function.LongConsumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -28,6 +29,14 @@ public final class ContactsViewModel {
     static final int SEARCH_LIMIT = 500;
     /** Presence is watched for the first people of the list. */
     static final int PRESENCE_WATCH = 500;
+    /** How many people "frequent contacts" lists. */
+    static final int FREQUENT_LIMIT = 30;
+
+    /** Which people the list shows: the whole directory (or the search's matches), or the frequent contacts. */
+    public enum Scope {
+        ALL,
+        FREQUENT
+    }
 
     private final ContactsPort port;
     private final Texts texts;
@@ -37,6 +46,7 @@ public final class ContactsViewModel {
 
     private final ObservableList<Contact> shown = FXCollections.observableArrayList();
     private final StringProperty query = new SimpleStringProperty("");
+    private final ObjectProperty<Scope> scope = new SimpleObjectProperty<>(Scope.ALL);
     private final ObjectProperty<@Nullable Contact> selected = new SimpleObjectProperty<>();
     private final ObservableMap<Long, Presence> presence = FXCollections.observableHashMap();
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(0);
@@ -49,7 +59,31 @@ public final class ContactsViewModel {
         this.texts = texts;
         this.fxThread = fxThread;
         this.openConversation = openConversation;
-        query.addListener((o, was, now) -> search());
+        query.addListener((o, was, now) -> {
+            if (!now.isBlank() && scope.get() == Scope.FREQUENT) {
+                scope.set(Scope.ALL); // a search always looks through everyone; the scope listener searches
+            } else {
+                search();
+            }
+        });
+        scope.addListener((o, was, now) -> search());
+    }
+
+    /** Which people the list shows; a search switches back to {@link Scope#ALL}. */
+    public ReadOnlyObjectProperty<Scope> scopeProperty() {
+        return scope;
+    }
+
+    /** Shows everyone ("all colleagues"), clearing the search. */
+    public void showAll() {
+        query.set("");
+        scope.set(Scope.ALL);
+    }
+
+    /** Shows the people the user writes to most (M14), clearing the search. */
+    public void showFrequent() {
+        query.set("");
+        scope.set(Scope.FREQUENT);
     }
 
     /** Shows the cached directory at once, then refreshes it from the server. */
@@ -142,7 +176,7 @@ public final class ContactsViewModel {
         String q = query.get();
         var unusedCount = port.count().thenAcceptAsync(total::set, fxThread);
         int limit = q.isBlank() ? Integer.MAX_VALUE : SEARCH_LIMIT;
-        var unused = port.search(q, limit)
+        var unused = (scope.get() == Scope.FREQUENT ? port.frequent(FREQUENT_LIMIT) : port.search(q, limit))
                 .whenCompleteAsync(
                         (found, failure) -> {
                             if (generation != searchGeneration) {

@@ -43,6 +43,26 @@ class ContactsViewModelTest {
     }
 
     @Test
+    void frequentContactsShowTheMostUsedPeopleAndASearchGoesBackToEveryone() {
+        port.people.addAll(List.of(ME, LINA, WANG));
+        port.frequent.addAll(List.of(WANG, LINA));
+        vm.start();
+
+        vm.showFrequent();
+
+        assertThat(vm.scopeProperty().get()).isEqualTo(ContactsViewModel.Scope.FREQUENT);
+        assertThat(vm.shown()).containsExactly(WANG, LINA);
+        vm.queryProperty().set("lina");
+        assertThat(vm.scopeProperty().get()).isEqualTo(ContactsViewModel.Scope.ALL);
+        assertThat(vm.shown()).containsExactly(LINA);
+        vm.showFrequent();
+        assertThat(vm.queryProperty().get()).isEmpty();
+        assertThat(vm.shown()).containsExactly(WANG, LINA);
+        vm.showAll();
+        assertThat(vm.shown()).containsExactly(ME, LINA, WANG);
+    }
+
+    @Test
     void searchNarrowsTheListAndKeepsTheSelectionWhenItStillMatches() {
         port.people.addAll(List.of(ME, LINA, WANG));
         vm.start();

@@ -36,6 +36,7 @@ class ContactsViewTest {
                 new Contact(2, "lina", "李娜", "出差中，有事请留言"),
                 new Contact(3, "wangfang", "王芳", "")));
         port.presence.put(2L, Presence.ONLINE);
+        port.frequent.add(new Contact(3, "wangfang", "王芳", ""));
         Texts texts = new Texts(Locale.SIMPLIFIED_CHINESE);
         ContactsViewModel vm = new ContactsViewModel(port, texts, Runnable::run, opened::add);
         ContactsView view = new ContactsView(vm, texts);
@@ -75,6 +76,24 @@ class ContactsViewTest {
         robot.clickOn("王芳");
         assertThat(robot.lookup("#card-signature").queryAs(Label.class).getText())
                 .isEqualTo("暂无签名");
+    }
+
+    @Test
+    void frequentContactsListTheMostUsedPeople(FxRobot robot) {
+        ListView<?> list = robot.lookup("#contacts").queryAs(ListView.class);
+
+        robot.clickOn("常用联系人");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(list.getItems()).hasSize(1);
+        assertThat(list.getItems().get(0)).isEqualTo(new Contact(3, "wangfang", "王芳", ""));
+        assertThat(robot.lookup("#frequent-contacts").query().getStyleClass()).contains("active");
+        assertThat(robot.lookup("#all-colleagues").query().getStyleClass()).doesNotContain("active");
+
+        robot.clickOn("全部同事");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getItems()).hasSize(3);
+        assertThat(robot.lookup("#all-colleagues").query().getStyleClass()).contains("active");
     }
 
     static void snapshot(FxRobot robot) throws Exception {

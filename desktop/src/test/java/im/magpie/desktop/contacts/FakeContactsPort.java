@@ -14,6 +14,7 @@ final class FakeContactsPort implements ContactsPort {
     final long self;
     final List<Contact> people = new ArrayList<>();
     final List<Contact> fromServer = new ArrayList<>();
+    final List<Contact> frequent = new ArrayList<>();
     final Map<Long, Presence> presence = new HashMap<>();
     final List<Consumer<Map<Long, Presence>>> listeners = new CopyOnWriteArrayList<>();
     final List<List<Long>> watched = new ArrayList<>();
@@ -39,6 +40,11 @@ final class FakeContactsPort implements ContactsPort {
                         || c.account().contains(q))
                 .limit(limit)
                 .toList());
+    }
+
+    @Override
+    public CompletableFuture<List<Contact>> frequent(int limit) {
+        return CompletableFuture.completedFuture(frequent.stream().limit(limit).toList());
     }
 
     @Override
