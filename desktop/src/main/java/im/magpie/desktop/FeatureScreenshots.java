@@ -132,7 +132,8 @@ final class FeatureScreenshots {
 
     /** The window with the notification pop-ups drawn at its bottom right, as on a maximised window. */
     BufferedImage withNotifications() {
-        BufferedImage out = ChatScreenshots.withPopups(stage);
+        // the window alone: the real pop-up window sits at the screen's corner, not the window's
+        BufferedImage out = SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null);
         NotificationComponents n = app.notifications();
         if (n == null) {
             return out;
