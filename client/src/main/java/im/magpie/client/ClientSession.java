@@ -61,7 +61,7 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
     private volatile ServerConnector.@Nullable Discovered discovered;
     private volatile @Nullable Throwable lastError;
     private volatile @Nullable ScheduledFuture<?> periodic;
-    private volatile List<Long> presenceSubscription = List.of();
+    private final PresenceWatches presence = new PresenceWatches(this::sendPresence);
     private volatile @Nullable DeviceWipedException wiped;
 
     /**
@@ -228,23 +228,27 @@ final class ClientSession implements PushListener, Reconnector.Listener, OutboxL
         renewPresence();
     }
 
-    /** Replaces the presence subscription; it is renewed after every reconnect. */
+    /** Replaces the default presence watch; it is renewed after every reconnect. */
     CompletableFuture<List<UserPresence>> subscribePresence(List<Long> userIds) {
-        presenceSubscription = List.copyOf(userIds);
-        return request(
-                        Envelope.newBuilder()
-                                .setSubscribePresence(
-                                        SubscribePresenceRequest.newBuilder().addAllUserIds(userIds)),
-                        Envelope.BodyCase.PRESENCE_SNAPSHOT)
+        return presence.replaceDefault(userIds);
+    }
+
+    /** The presence watches of this session (additive; renewed after every reconnect). */
+    PresenceWatches presence() {
+        return presence;
+    }
+
+    private CompletableFuture<List<UserPresence>> sendPresence(SubscribePresenceRequest.Builder request) {
+        return request(Envelope.newBuilder().setSubscribePresence(request), Envelope.BodyCase.PRESENCE_SNAPSHOT)
                 .thenApply(e -> e.getPresenceSnapshot().getUsersList());
     }
 
     private void renewPresence() {
-        List<Long> ids = presenceSubscription;
-        if (!ids.isEmpty()) {
-            var unused =
-                    subscribePresence(ids).thenAccept(snapshot -> rt.listeners().onPresence(snapshot));
-        }
+        var unused = presence.renew().thenAccept(snapshot -> {
+            if (!snapshot.isEmpty()) {
+                rt.listeners().onPresence(snapshot);
+            }
+        });
     }
 
     @Override

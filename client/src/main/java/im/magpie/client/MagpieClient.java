@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -322,7 +323,16 @@ public final class MagpieClient implements AutoCloseable {
 
     /** Queues a text message; returns its client message id once stored locally. */
     public String sendText(long conversationId, String text, List<Long> mentionUserIds) {
-        return messaging().sendText(conversationId, text, mentionUserIds);
+        return sendText(conversationId, text, mentionUserIds, false);
+    }
+
+    /**
+     * Queues a text message that @mentions {@code mentionUserIds} (members) and, with {@code mentionAll}, everyone in
+     * the group (owner and admins only: the server refuses it from a plain member with PERMISSION_DENIED, reported to
+     * {@link ClientListener#onMessageFailed}); returns its client message id once stored locally.
+     */
+    public String sendText(long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll) {
+        return messaging().sendText(conversationId, text, mentionUserIds, mentionAll);
     }
 
     /** Uploads the file (resumable), then queues the file message; completes with its client message id. */
@@ -477,9 +487,27 @@ public final class MagpieClient implements AutoCloseable {
         return future(s -> new Directory(s, rt).setSignature(signature));
     }
 
-    /** Replaces the presence subscription; changes arrive through {@link ClientListener#onPresence}. */
+    /**
+     * Replaces this client's default presence watch (users that {@link #watchPresence} watches stay watched); changes
+     * arrive through {@link ClientListener#onPresence}.
+     */
     public CompletableFuture<List<UserPresence>> subscribePresence(List<Long> userIds) {
         return future(s -> new Conversations(s, rt).subscribePresence(userIds));
+    }
+
+    /**
+     * Watches the presence of {@code userIds} in addition to everything watched already (a group's member list
+     * beside the contacts); completes with their presence now, and changes arrive through
+     * {@link ClientListener#onPresence}. Pair every call with an {@link #unwatchPresence} of the same users. Fails with
+     * {@link PresenceLimitException} when the client would watch more than 5,000 users.
+     */
+    public CompletableFuture<List<UserPresence>> watchPresence(Collection<Long> userIds) {
+        return future(s -> s.presence().watch(userIds));
+    }
+
+    /** Ends one {@link #watchPresence} of {@code userIds}. */
+    public CompletableFuture<Void> unwatchPresence(Collection<Long> userIds) {
+        return future(s -> s.presence().unwatch(userIds));
     }
 
     @Override

@@ -41,13 +41,14 @@ final class Messaging {
         this.rt = rt;
     }
 
-    String sendText(long conversationId, String text, List<Long> mentions) {
+    String sendText(long conversationId, String text, List<Long> mentions, boolean mentionAll) {
         if (text.isBlank() || text.length() > MAX_TEXT_CHARS) {
             throw new IllegalArgumentException("a text message has 1.." + MAX_TEXT_CHARS + " characters");
         }
         MessageBody body = MessageBody.newBuilder()
                 .setText(TextContent.newBuilder().setText(text))
                 .addAllMentionUserIds(mentions)
+                .setMentionAll(mentionAll)
                 .build();
         return session.outbox().enqueue(conversationId, body);
     }

@@ -68,6 +68,60 @@ public final class PresenceService {
         }
     }
 
+    /**
+     * Adds users to the subscriber's watched set (users already watched stay) and returns the current presence of
+     * {@code users}. Fails, changing nothing, when the set would hold more than {@link #MAX_SUBSCRIPTION} users.
+     */
+    public Map<UserId, PresenceState> add(PresenceSubscriber subscriber, Collection<UserId> users)
+            throws SubscriptionFullException {
+        synchronized (lock) {
+            Set<UserId> watched = subscriptions.getOrDefault(subscriber, Set.of());
+            Set<UserId> fresh = new HashSet<>(users);
+            fresh.removeAll(watched);
+            if (watched.size() + fresh.size() > MAX_SUBSCRIPTION) {
+                throw new SubscriptionFullException("watching " + watched.size() + " users, adding " + fresh.size()
+                        + " would pass the limit of " + MAX_SUBSCRIPTION);
+            }
+            Set<UserId> set = subscriptions.computeIfAbsent(subscriber, s -> new HashSet<>());
+            Map<UserId, PresenceState> snapshot = new LinkedHashMap<>();
+            for (UserId user : users) {
+                if (set.add(user)) {
+                    watchers.computeIfAbsent(user, u -> new HashSet<>()).add(subscriber);
+                }
+                snapshot.put(user, presenceLocked(user));
+            }
+            return snapshot;
+        }
+    }
+
+    /** Takes users out of the subscriber's watched set; users it does not watch are ignored. */
+    public void remove(PresenceSubscriber subscriber, Collection<UserId> users) {
+        synchronized (lock) {
+            Set<UserId> set = subscriptions.get(subscriber);
+            if (set == null) {
+                return;
+            }
+            for (UserId user : users) {
+                if (set.remove(user)) {
+                    Set<PresenceSubscriber> w = watchers.get(user);
+                    if (w != null && w.remove(subscriber) && w.isEmpty()) {
+                        watchers.remove(user);
+                    }
+                }
+            }
+            if (set.isEmpty()) {
+                subscriptions.remove(subscriber);
+            }
+        }
+    }
+
+    /** How many users the subscriber watches. */
+    public int watchedBy(PresenceSubscriber subscriber) {
+        synchronized (lock) {
+            return subscriptions.getOrDefault(subscriber, Set.of()).size();
+        }
+    }
+
     public void unsubscribe(PresenceSubscriber subscriber) {
         synchronized (lock) {
             unsubscribeLocked(subscriber);

@@ -60,4 +60,36 @@ class PresenceServiceTest {
         assertThatThrownBy(() -> presence.subscribe(subscriber, many)).isInstanceOf(IllegalArgumentException.class);
         assertThat(presence.subscribe(subscriber, many.subList(0, 5_000))).hasSize(5_000);
     }
+
+    @Test
+    void addedUsersJoinTheSetAndRemovedOnesLeaveIt() throws SubscriptionFullException {
+        UserId carol = new UserId(3);
+        presence.subscribe(subscriber, List.of(BOB));
+        assertThat(presence.add(subscriber, List.of(carol, BOB)))
+                .containsOnlyKeys(carol, BOB)
+                .containsEntry(carol, PresenceState.OFFLINE);
+        assertThat(presence.watchedBy(subscriber)).isEqualTo(2);
+
+        presence.remove(subscriber, List.of(BOB, new UserId(99)));
+        presence.setDevice(BOB, new DeviceId("phone"), PresenceState.ONLINE);
+        presence.setDevice(carol, new DeviceId("phone"), PresenceState.ONLINE);
+
+        assertThat(received).containsExactly(Map.of(carol, PresenceState.ONLINE));
+        assertThat(presence.watchedBy(subscriber)).isEqualTo(1);
+    }
+
+    @Test
+    void anAddBeyondFiveThousandUsersFailsAndChangesNothing() throws SubscriptionFullException {
+        List<UserId> many =
+                LongStream.rangeClosed(1, 4_999).mapToObj(UserId::new).toList();
+        presence.add(subscriber, many);
+        presence.add(subscriber, List.of(new UserId(1), new UserId(5_000)));
+
+        assertThatThrownBy(() -> presence.add(subscriber, List.of(new UserId(5_001), new UserId(5_002))))
+                .isInstanceOf(SubscriptionFullException.class)
+                .hasMessageContaining("5000");
+        assertThat(presence.watchedBy(subscriber)).isEqualTo(5_000);
+        presence.setDevice(new UserId(5_001), new DeviceId("phone"), PresenceState.ONLINE);
+        assertThat(received).isEmpty();
+    }
 }

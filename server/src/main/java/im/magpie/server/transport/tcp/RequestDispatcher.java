@@ -5,10 +5,12 @@ import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.ErrorCode;
 import im.magpie.protocol.v1.Pong;
 import im.magpie.protocol.v1.PresenceSnapshot;
+import im.magpie.protocol.v1.SubscribePresenceRequest;
 import im.magpie.server.account.UserId;
 import im.magpie.server.messaging.MessagingException;
 import im.magpie.server.presence.PresenceService;
 import im.magpie.server.presence.PresenceState;
+import im.magpie.server.presence.SubscriptionFullException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -102,13 +104,33 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
     }
 
     private void subscribe(Envelope request) {
-        List<Long> ids = request.getSubscribePresence().getUserIdsList();
+        SubscribePresenceRequest sub = request.getSubscribePresence();
+        List<UserId> ids = sub.getUserIdsList().stream().map(UserId::new).toList();
         if (ids.size() > PresenceService.MAX_SUBSCRIPTION) {
             reply(request, error(ErrorCode.ERROR_CODE_BAD_REQUEST, "at most 5,000 users"));
             return;
         }
-        Map<UserId, PresenceState> snapshot = deps.presence()
-                .subscribe(connection, ids.stream().map(UserId::new).toList());
+        Map<UserId, PresenceState> snapshot;
+        switch (sub.getChange()) {
+            case SUBSCRIPTION_CHANGE_UNSPECIFIED, SUBSCRIPTION_CHANGE_REPLACE ->
+                snapshot = deps.presence().subscribe(connection, ids);
+            case SUBSCRIPTION_CHANGE_ADD -> {
+                try {
+                    snapshot = deps.presence().add(connection, ids);
+                } catch (SubscriptionFullException e) {
+                    reply(request, error(ErrorCode.ERROR_CODE_TOO_LARGE, String.valueOf(e.getMessage())));
+                    return;
+                }
+            }
+            case SUBSCRIPTION_CHANGE_REMOVE -> {
+                deps.presence().remove(connection, ids);
+                snapshot = Map.of();
+            }
+            default -> {
+                reply(request, error(ErrorCode.ERROR_CODE_BAD_REQUEST, "unknown subscription change"));
+                return;
+            }
+        }
         PresenceSnapshot.Builder proto = PresenceSnapshot.newBuilder();
         snapshot.forEach((user, state) -> proto.addUsers(PresenceMapper.toProto(user, state)));
         reply(request, Envelope.newBuilder().setPresenceSnapshot(proto));
