@@ -65,6 +65,7 @@ public final class DesktopApp extends Application {
         return t;
     });
     private final Sound sound = new WavSound(soundThread);
+    private @Nullable GroupComponents groups;
 
     @Override
     public void start(Stage stage) {
@@ -141,6 +142,8 @@ public final class DesktopApp extends Application {
         stage.setResizable(true);
         ShellViewModel shellVm = ShellViewModel.of(vm);
         shell = shellVm;
+        groups = new GroupComponents(b.groups(), texts, shellVm::openConversation);
+        groups.attach(stage, view, vm);
         ShellView frame = new ShellView(shellVm, texts);
         frame.addSection(ShellViewModel.CONVERSATIONS, Feather.MESSAGE_SQUARE, "rail.conversations", view.root(), TOP);
         ContactsViewModel people =
@@ -174,6 +177,12 @@ public final class DesktopApp extends Application {
     @Nullable
     NotificationComponents notifications() {
         return notifications;
+    }
+
+    /** The group screens of the main window shown last (the screenshot command opens them). */
+    @Nullable
+    GroupComponents groups() {
+        return groups;
     }
 
     /** The navigation state of the main window shown last (the screenshot command switches sections). */

@@ -45,6 +45,7 @@ final class Screenshots {
     private final Deque<Runnable> steps = new ArrayDeque<>();
     private final ChatScreenshots chat;
     private final FeatureScreenshots features;
+    private final GroupScreenshots groupShots;
     private @Nullable MainViewModel main;
     private @Nullable ClientBackend firstContactBackend;
     private @Nullable LoginViewModel firstContactLogin;
@@ -57,6 +58,7 @@ final class Screenshots {
         this.account = account;
         this.chat = new ChatScreenshots(stage);
         this.features = new FeatureScreenshots(app, backend, stage);
+        this.groupShots = new GroupScreenshots(app, stage);
     }
 
     void run() {
@@ -110,6 +112,7 @@ final class Screenshots {
             steps.add(() -> features.searchHistory(query));
             steps.add(() -> shootWindow("history-" + tag, features.history()));
             steps.add(features::closeHistory);
+            addGroupShots(tag);
             for (Theme theme : Theme.values()) {
                 String suffix = tag + (theme == Theme.DARK ? "-dark" : "");
                 steps.add(() -> {
@@ -129,6 +132,19 @@ final class Screenshots {
         }
         steps.add(Platform::exit);
         next();
+    }
+
+    /** The group info panel, a member's hover card and the member picker (self-contained; see GroupScreenshots). */
+    private void addGroupShots(String tag) {
+        steps.add(groupShots::openPanel);
+        steps.add(() -> shoot("group-info-" + tag));
+        steps.add(groupShots::showCard);
+        steps.add(() -> shoot("hover-card-" + tag));
+        steps.add(groupShots::hideCard);
+        steps.add(groupShots::closePanel);
+        steps.add(() -> groupShots.openPicker(main));
+        steps.add(() -> groupShots.shootPicker(dir.resolve("member-picker-" + tag + ".png")));
+        steps.add(groupShots::closePicker);
     }
 
     private void signIn()

@@ -38,6 +38,7 @@ class ArchitectureTest {
                         "im.magpie.desktop.emoji..",
                         "im.magpie.desktop.shell..",
                         "im.magpie.desktop.contacts..",
+                        "im.magpie.desktop.group..",
                         "im.magpie.desktop.settings..",
                         "im.magpie.desktop.notify..")
                 .should()

@@ -18,10 +18,12 @@ import im.magpie.desktop.chat.ChatPort;
 import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.Member;
+import im.magpie.desktop.chat.MemberSearch;
 import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.PendingMessage;
 import im.magpie.desktop.chat.TransferListener;
 import im.magpie.desktop.contacts.ContactsPort;
+import im.magpie.desktop.group.GroupPort;
 import im.magpie.desktop.history.HistoryPort;
 import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.login.LoginPort;
@@ -70,6 +72,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     private final List<Runnable> wipeListeners = new CopyOnWriteArrayList<>();
     private final ClientListener forward = new Forwarder();
     private final BackendNotifications notifications;
+    private final BackendGroups groups;
     private volatile MagpieClient client;
     private volatile @Nullable FingerprintQuestion question;
 
@@ -83,6 +86,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         });
         this.notifications = new BackendNotifications(() -> client, reader);
         this.client = open(server);
+        this.groups = new BackendGroups(() -> this.client, reader, people);
     }
 
     private MagpieClient open(@Nullable String server) throws IOException {
@@ -286,20 +290,18 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
     @Override
     public CompletableFuture<List<Member>> members(long conversationId) {
-        MagpieClient c = client;
-        return read(() -> c.conversation(conversationId)
-                        .map(r -> r.members().stream().map(MemberRecord::userId).toList())
-                        .orElse(List.of()))
-                .thenCompose(ids -> Failures.chat(c.users(ids)))
-                .thenApply(users -> users.stream()
-                        .map(u -> new Member(
-                                u.userId(), u.displayName().isBlank() ? u.account() : u.displayName(), u.account()))
-                        .toList());
+        return groups.members(conversationId);
     }
 
     @Override
-    public CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds) {
-        return read(() -> client.sendText(conversationId, text, mentionUserIds));
+    public MemberSearch memberSearch(List<Member> members) {
+        return MemberSearches.pinyin(members);
+    }
+
+    @Override
+    public CompletableFuture<String> sendText(
+            long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll) {
+        return read(() -> client.sendText(conversationId, text, mentionUserIds, mentionAll));
     }
 
     @Override
@@ -372,11 +374,6 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return opened(client.openSelf());
     }
 
-    @Override
-    public CompletableFuture<ConversationInfo> createGroup(String title, List<String> accounts) {
-        return opened(client.createGroup(title, accounts));
-    }
-
     private CompletableFuture<ConversationInfo> opened(CompletableFuture<ConversationRecord> f) {
         return Failures.chat(f.thenApplyAsync(r -> info(client, r, client.userId()), reader));
     }
@@ -384,6 +381,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     /** The settings section's port: profile, signature, log out and remove local data. */
     public SettingsPort settings() {
         return new BackendSettings(() -> client, people);
+    }
+
+    /** The group screens' port: picker, group panel and hover cards, over the same client and threads. */
+    public GroupPort groups() {
+        return groups;
     }
 
     /** The contacts section's port: people cache, search and presence, over the same client. */

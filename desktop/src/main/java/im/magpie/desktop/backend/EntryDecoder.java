@@ -2,6 +2,7 @@ package im.magpie.desktop.backend;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import im.magpie.client.store.EntryRecord;
+import im.magpie.client.sync.LogEntries;
 import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.Message;
 import im.magpie.protocol.v1.FileContent;
@@ -9,6 +10,7 @@ import im.magpie.protocol.v1.FolderContent;
 import im.magpie.protocol.v1.FolderEntry;
 import im.magpie.protocol.v1.LogEntry;
 import im.magpie.protocol.v1.MessageBody;
+import java.util.List;
 import java.util.Optional;
 
 /** Decodes stored log entries into what the chat shows; read marks are not shown and decode to empty. */
@@ -38,7 +40,7 @@ final class EntryDecoder {
     static Content body(byte[] bytes) throws InvalidProtocolBufferException {
         MessageBody body = MessageBody.parseFrom(bytes);
         return switch (body.getContentCase()) {
-            case TEXT -> new Content.Text(body.getText().getText(), body.getMentionUserIdsList());
+            case TEXT -> new Content.Text(body.getText().getText(), body.getMentionUserIdsList(), body.getMentionAll());
             case FILE -> file(body.getFile());
             case FOLDER -> folder(body.getFolder());
             case CONTENT_NOT_SET -> new Content.Text("");
@@ -73,13 +75,28 @@ final class EntryDecoder {
     private static Content notice(EntryRecord e) {
         try {
             LogEntry entry = LogEntry.parseFrom(e.body());
-            String detail = switch (entry.getChangeCase()) {
-                case CREATED -> entry.getCreated().getTitle();
-                case RENAMED -> entry.getRenamed().getTitle();
-                case MEMBERS_ADDED -> String.valueOf(entry.getMembersAdded().getMembersCount());
-                default -> "";
+            return switch (entry.getChangeCase()) {
+                case CREATED -> new Content.Notice(e.kind(), entry.getCreated().getTitle());
+                case RENAMED -> new Content.Notice(e.kind(), entry.getRenamed().getTitle());
+                case MEMBERS_ADDED ->
+                    new Content.Notice(
+                            e.kind(),
+                            String.valueOf(entry.getMembersAdded().getMembersCount()),
+                            entry.getMembersAdded().getMembersList().stream()
+                                    .map(im.magpie.protocol.v1.Member::getUserId)
+                                    .toList());
+                case MEMBER_REMOVED ->
+                    new Content.Notice(
+                            e.kind(),
+                            entry.getMemberRemoved().getLeft() ? "left" : "",
+                            List.of(entry.getMemberRemoved().getUserId()));
+                case ROLE_CHANGED ->
+                    new Content.Notice(
+                            e.kind(),
+                            LogEntries.role(entry.getRoleChanged().getRole()),
+                            List.of(entry.getRoleChanged().getUserId()));
+                default -> new Content.Notice(e.kind(), "");
             };
-            return new Content.Notice(e.kind(), detail);
         } catch (InvalidProtocolBufferException ex) {
             return new Content.Notice(e.kind(), "");
         }

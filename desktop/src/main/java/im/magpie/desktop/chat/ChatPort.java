@@ -28,14 +28,20 @@ public interface ChatPort {
     /** Display names of users (from the local cache first); unknown ids are missing from the map. */
     CompletableFuture<Map<Long, String>> displayNames(Collection<Long> userIds);
 
-    /** The members of a conversation with their names and accounts (from the local cache first). */
+    /** The members of a conversation with their names, accounts and roles (from the local cache first). */
     CompletableFuture<List<Member>> members(long conversationId);
 
     /**
-     * Queues a text that @mentions {@code mentionUserIds} (members; empty for none); completes with its client message
-     * id once stored locally.
+     * A search over {@code members} by name, account, full pinyin and pinyin initials ("zw" finds 张伟), built once
+     * off the FX thread and then searched on it.
      */
-    CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds);
+    MemberSearch memberSearch(List<Member> members);
+
+    /**
+     * Queues a text that @mentions {@code mentionUserIds} (members; empty for none) and, with {@code mentionAll},
+     * everyone in the group (owner and admins only); completes with its client message id once stored locally.
+     */
+    CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll);
 
     /**
      * Uploads then queues a file ({@code folder} false) or a whole folder; completes with the client message id.
@@ -68,8 +74,6 @@ public interface ChatPort {
     CompletableFuture<ConversationInfo> openDirect(String account);
 
     CompletableFuture<ConversationInfo> openSelf();
-
-    CompletableFuture<ConversationInfo> createGroup(String title, List<String> accounts);
 
     void addListener(ChatEvents listener);
 

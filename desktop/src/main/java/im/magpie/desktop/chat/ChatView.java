@@ -58,12 +58,20 @@ public final class ChatView {
     private final Thumbnails thumbnails = new Thumbnails();
     private final EmojiRecents emojiRecents;
     private final TextArea input = new TextArea();
+    private final ChatHooks hooks;
     private @Nullable EmojiPicker emojiPicker;
 
     /** {@code emojiRecents}: the recently picked emoji, shared by every chat of the window. */
     public ChatView(ChatViewModel vm, Node banner, Consumer<String> openLink, EmojiRecents emojiRecents) {
+        this(vm, banner, openLink, emojiRecents, ChatHooks.NONE);
+    }
+
+    /** {@code hooks}: hover cards and the group panel. */
+    public ChatView(
+            ChatViewModel vm, Node banner, Consumer<String> openLink, EmojiRecents emojiRecents, ChatHooks hooks) {
         this.vm = vm;
         this.emojiRecents = emojiRecents;
+        this.hooks = hooks;
         EmojiText emoji = new EmojiText(EmojiCatalog.bundled(), emojiImages);
         root.getStyleClass().add("chat-pane");
         root.getProperties().put(ChatViewModel.class, vm); // the screenshot command drives the open chat
@@ -72,7 +80,12 @@ public final class ChatView {
         list.getStyleClass().add("message-list");
         list.setItems(vm.items());
         list.setCellFactory(v -> new MessageCell(
-                vm, openLink, list.widthProperty(), emoji, new ImageBubbles(thumbnails, this::openImage)));
+                vm,
+                openLink,
+                list.widthProperty(),
+                emoji,
+                new ImageBubbles(thumbnails, this::openImage),
+                hooks.hover()));
         list.setFocusTraversable(false);
         root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton()));
         root.setBottom(composer());
@@ -108,9 +121,28 @@ public final class ChatView {
         if (c.kind() == ConversationKind.GROUP) {
             Label members = new Label(vm.words().texts().format("conversation.members", c.members()));
             members.getStyleClass().add("chat-subtitle");
-            box.getChildren().add(members);
+            box.getChildren().addAll(members, groupInfoButton());
         }
         box.getStyleClass().add("chat-header");
+        return box;
+    }
+
+    /** The header's button that shows and hides the group info panel on the right. */
+    private Node groupInfoButton() {
+        Button info = tool(Feather.MORE_HORIZONTAL, "group.info");
+        info.setId("group-info");
+        info.setOnAction(e -> {
+            if (root.getRight() != null) {
+                root.setRight(null);
+            } else {
+                root.setRight(hooks.groupPanel().open(vm.conversation().id(), () -> root.setRight(null)));
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox box = new HBox(spacer, info);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER_RIGHT);
         return box;
     }
 

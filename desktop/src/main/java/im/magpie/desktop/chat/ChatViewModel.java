@@ -92,7 +92,8 @@ public final class ChatViewModel implements ChatEvents {
         this.clock = clock;
         this.fxThread = fx;
         this.self = port.selfUserId();
-        this.mentions = new MentionPicker(self);
+        this.mentions = new MentionPicker(
+                self, words.texts().get("mention.all"), words.texts().get("mention.allHint"));
         this.readUpTo = conversation.myReadSeq();
         this.autoReceiveAfter = conversation.myReadSeq();
         this.newSince = conversation.myReadSeq();
@@ -154,10 +155,17 @@ public final class ChatViewModel implements ChatEvents {
         loadNewest();
         if (conversation.kind() == ConversationKind.GROUP) {
             var unused = port.members(conversation.id())
+                    .thenApply(list -> {
+                        List<Member> others =
+                                list.stream().filter(m -> m.userId() != self).toList();
+                        boolean manages = list.stream()
+                                .anyMatch(m -> m.userId() == self && m.role().manages());
+                        return new Roster(others, port.memberSearch(others), manages);
+                    })
                     .whenCompleteAsync(
-                            (list, failure) -> {
-                                if (list != null) {
-                                    mentions.setMembers(list);
+                            (roster, failure) -> {
+                                if (roster != null) {
+                                    mentions.setMembers(roster.others(), roster.search(), roster.manages());
                                 }
                             },
                             fxThread);
@@ -179,11 +187,24 @@ public final class ChatViewModel implements ChatEvents {
         return in.caret();
     }
 
-    /** Whether a message from someone else @mentions the user. */
+    /** The members the @mention popup offers, and whether the user may @mention everyone. */
+    private record Roster(List<Member> others, MemberSearch search, boolean manages) {}
+
+    /** Whether a message from someone else @mentions the user (or everyone in the group). */
     public boolean mentionsMe(MessageItem m) {
         return !m.mine()
                 && m.content() instanceof Content.Text t
-                && t.mentions().contains(self);
+                && (t.mentions().contains(self) || t.mentionAll());
+    }
+
+    /** The sentence of a notice row, with the names of the members it is about ("张伟 把 李娜 加入了群聊"). */
+    public String noticeText(MessageItem m, Content.Notice n) {
+        String you = words.texts().get("notice.youObject");
+        List<String> users = n.users().stream()
+                .filter(id -> !"members_added".equals(n.kind()) || id != m.senderId())
+                .map(id -> id == self ? you : name(id))
+                .toList();
+        return words.notice(n, m.mine() ? words.texts().get("notice.you") : m.senderName(), users);
     }
 
     public void dispose() {
@@ -345,7 +366,12 @@ public final class ChatViewModel implements ChatEvents {
 
     private CompletableFuture<Loaded> withNames(Loaded l) {
         Set<Long> ids = new HashSet<>();
-        l.stored.forEach(m -> ids.add(m.senderId()));
+        l.stored.forEach(m -> {
+            ids.add(m.senderId());
+            if (m.content() instanceof Content.Notice n) {
+                ids.addAll(n.users());
+            }
+        });
         ids.removeAll(names.keySet());
         ids.add(self);
         return port.displayNames(ids)
@@ -474,18 +500,19 @@ public final class ChatViewModel implements ChatEvents {
         }
         String text = draft.get().strip();
         List<Long> mentioned = mentions.mentionsIn(text);
+        boolean everyone = mentions.mentionsAllIn(text);
         mentions.clearPicked();
         mentions.close();
         draft.set("");
         if (!text.isEmpty()) {
-            sendText(text, mentioned);
+            sendText(text, mentioned, everyone);
         }
     }
 
-    private void sendText(String text, List<Long> mentioned) {
+    private void sendText(String text, List<Long> mentioned, boolean everyone) {
         long now = clock.millis();
-        Content content = new Content.Text(text, mentioned);
-        var unused = port.sendText(conversation.id(), text, mentioned)
+        Content content = new Content.Text(text, mentioned, everyone);
+        var unused = port.sendText(conversation.id(), text, mentioned, everyone)
                 .whenCompleteAsync(
                         (clientId, failure) -> {
                             if (clientId != null) {
@@ -555,7 +582,7 @@ public final class ChatViewModel implements ChatEvents {
         if (local != null) {
             sendPath(local, failed.content() instanceof Content.Folder);
         } else if (failed.content() instanceof Content.Text t) {
-            sendText(t.text(), t.mentions());
+            sendText(t.text(), t.mentions(), t.mentionAll());
         }
     }
 

@@ -2,10 +2,17 @@ package im.magpie.desktop.chat;
 
 /** What a message shows: text, a file, a folder, or a notice about the conversation (member added, renamed). */
 public sealed interface Content {
-    /** A text message; {@code mentions}: the users it @mentions (set by the sender). */
-    record Text(String text, java.util.List<Long> mentions) implements Content {
+    /**
+     * A text message; {@code mentions}: the users it @mentions, {@code mentionAll}: it @mentions everyone in the group
+     * (both set by the sender).
+     */
+    record Text(String text, java.util.List<Long> mentions, boolean mentionAll) implements Content {
         public Text {
             mentions = java.util.List.copyOf(mentions);
+        }
+
+        public Text(String text, java.util.List<Long> mentions) {
+            this(text, mentions, false);
         }
 
         public Text(String text) {
@@ -35,6 +42,18 @@ public sealed interface Content {
     /** A whole folder: its name, number of files and total size in bytes. */
     record Folder(String name, int files, long size) implements Content {}
 
-    /** A change of the conversation; {@code kind} is the log entry kind ({@code created}, {@code renamed}, ...). */
-    record Notice(String kind, String detail) implements Content {}
+    /**
+     * A change of the conversation; {@code kind} is the log entry kind ({@code created}, {@code renamed},
+     * {@code members_added}, {@code member_removed}, {@code role_changed}, ...), {@code detail} the new title, "left"
+     * (a member who left by themselves) or the new role, {@code users} the members it is about.
+     */
+    record Notice(String kind, String detail, java.util.List<Long> users) implements Content {
+        public Notice {
+            users = java.util.List.copyOf(users);
+        }
+
+        public Notice(String kind, String detail) {
+            this(kind, detail, java.util.List.of());
+        }
+    }
 }

@@ -6,16 +6,12 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-/** The small "new chat" and "new group" dialogs. */
+/** The small "new chat" dialog. */
 final class Dialogs {
-    /** What the new group dialog returns. */
-    record NewGroup(String title, String accounts) {}
-
     private Dialogs() {}
 
     static Optional<String> newChat(Texts texts, Window owner) {
@@ -26,27 +22,6 @@ final class Dialogs {
         d.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE ? account.getText() : null);
         account.requestFocus();
         return d.showAndWait().filter(s -> !s.isBlank());
-    }
-
-    static Optional<NewGroup> newGroup(Texts texts, Window owner) {
-        TextField title = new TextField();
-        title.setId("new-group-title");
-        TextArea members = new TextArea();
-        members.setId("new-group-members");
-        members.setPrefRowCount(3);
-        members.setWrapText(true);
-        Dialog<NewGroup> d = dialog(texts, owner, "newGroup.title", "newGroup.header", "dialog.create");
-        d.getDialogPane()
-                .setContent(new VBox(
-                        6,
-                        new Label(texts.get("newGroup.name")),
-                        title,
-                        new Label(texts.get("newGroup.members")),
-                        members));
-        d.setResultConverter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE
-                ? new NewGroup(title.getText(), members.getText())
-                : null);
-        return d.showAndWait();
     }
 
     private static <T> Dialog<T> dialog(Texts texts, Window owner, String title, String header, String ok) {

@@ -42,6 +42,8 @@ public final class MainView {
     private final im.magpie.desktop.emoji.EmojiRecents emojiRecents = new im.magpie.desktop.emoji.EmojiRecents();
     private final im.magpie.desktop.emoji.EmojiImages previewEmoji = new im.magpie.desktop.emoji.EmojiImages();
     private java.util.function.LongConsumer openHistory = id -> {};
+    private Runnable newGroup = () -> {};
+    private ChatHooks hooks = ChatHooks.NONE;
 
     public MainView(
             MainViewModel vm,
@@ -93,6 +95,16 @@ public final class MainView {
         openHistory = open;
     }
 
+    /** What the "new group" menu item does (the member picker). */
+    public void onNewGroup(Runnable action) {
+        newGroup = action;
+    }
+
+    /** Hover cards and the group panel for the chats opened from now on. */
+    public void setChatHooks(ChatHooks chatHooks) {
+        hooks = chatHooks;
+    }
+
     /** Opens the history viewer for {@code conversationId} (0: all conversations). */
     public void openHistory(long conversationId) {
         openHistory.accept(conversationId);
@@ -120,9 +132,7 @@ public final class MainView {
         newChat.setOnAction(
                 e -> Dialogs.newChat(words.texts(), root.getScene().getWindow()).ifPresent(vm::newChat));
         MenuItem newGroup = new MenuItem(words.texts().get("main.newGroup"), new FontIcon(Feather.USERS));
-        newGroup.setOnAction(
-                e -> Dialogs.newGroup(words.texts(), root.getScene().getWindow())
-                        .ifPresent(g -> vm.newGroup(g.title(), g.accounts())));
+        newGroup.setOnAction(e -> this.newGroup.run());
         MenuItem fileTransfer = new MenuItem(words.texts().get("main.fileTransfer"), new FontIcon(Feather.MONITOR));
         fileTransfer.setOnAction(e -> vm.openFileTransfer());
         add.getItems().addAll(newChat, newGroup, fileTransfer);
@@ -194,6 +204,14 @@ public final class MainView {
         if (id != 0 && chat == null) {
             open(id);
         }
+        ChatViewModel open = chat;
+        if (open != null && vm.row(open.conversation().id()) == null) {
+            // the user left the group (here or on another device): its chat goes away
+            open.dispose();
+            chat = null;
+            vm.selectedIdProperty().set(0);
+            chatHost.getChildren().setAll(empty());
+        }
     }
 
     private void open(long id) {
@@ -210,7 +228,7 @@ public final class MainView {
         }
         ChatViewModel next = new ChatViewModel(row, port, words, clock, fxThread, receive);
         chat = next;
-        chatHost.getChildren().setAll(new ChatView(next, banner, openLink, emojiRecents).root());
+        chatHost.getChildren().setAll(new ChatView(next, banner, openLink, emojiRecents, hooks).root());
         next.start();
         keepSelection();
     }

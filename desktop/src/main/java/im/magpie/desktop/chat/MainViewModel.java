@@ -24,9 +24,6 @@ import org.jspecify.annotations.Nullable;
  * connection banner, the "session ended" notice and the new chat / new group / file transfer actions.
  */
 public final class MainViewModel implements ChatEvents {
-    static final int MAX_GROUP_TITLE = 64;
-    static final int MAX_ACCOUNTS = 200;
-    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,，;；\\s]+");
 
     private final ChatPort port;
     private final MessageTexts words;
@@ -199,21 +196,6 @@ public final class MainViewModel implements ChatEvents {
         run(port.openDirect(a));
     }
 
-    /** Creates a group of the user and {@code accounts} (separated by commas, spaces or new lines). */
-    public void newGroup(String title, String accounts) {
-        String t = title.strip();
-        List<String> list = accounts(accounts);
-        if (t.isEmpty() || t.length() > MAX_GROUP_TITLE) {
-            actionError.set(words.texts().get("newGroup.error.title"));
-            return;
-        }
-        if (list.isEmpty() || list.size() > MAX_ACCOUNTS) {
-            actionError.set(words.texts().get("newGroup.error.members"));
-            return;
-        }
-        run(port.createGroup(t, list));
-    }
-
     /** Mutes (do not disturb) or unmutes a conversation; the list shows it once the change came back by sync. */
     public void setMuted(long conversationId, boolean muted) {
         settingsChange(port.setMuted(conversationId, muted));
@@ -239,16 +221,6 @@ public final class MainViewModel implements ChatEvents {
     /** Opens the file transfer assistant (the user's own devices). */
     public void openFileTransfer() {
         run(port.openSelf());
-    }
-
-    static List<String> accounts(String text) {
-        List<String> out = new ArrayList<>();
-        for (String s : (Iterable<String>) SEPARATORS.splitAsStream(text)::iterator) {
-            if (!s.isBlank() && !out.contains(s.strip())) {
-                out.add(s.strip());
-            }
-        }
-        return out;
     }
 
     private void run(CompletableFuture<ConversationInfo> action) {

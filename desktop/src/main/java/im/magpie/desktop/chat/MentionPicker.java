@@ -1,5 +1,6 @@
 package im.magpie.desktop.chat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +21,16 @@ public final class MentionPicker {
     /** The draft after a pick and where the caret goes. */
     public record Insertion(String text, int caret) {}
 
+    /** The user id of the "@所有人 / @All" entry (no user has id 0). */
+    public static final long ALL = 0;
+    /** What the "@All" entry also answers to, besides its translated name. */
+    private static final List<String> ALL_WORDS = List.of("all", "everyone", "suoyouren", "syr");
+
     private final long self;
+    private final Member all;
     private List<Member> members = List.of();
+    private MemberSearch search = MemberSearch.plain(List.of());
+    private boolean mayMentionAll;
     private final ObservableList<Member> matches = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper open = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
@@ -29,13 +38,20 @@ public final class MentionPicker {
     private int atIndex = -1;
     private int caret;
 
-    MentionPicker(long self) {
+    /** {@code allName}, {@code allHint}: the translated name of the "@All" entry ("所有人") and its second line. */
+    MentionPicker(long self, String allName, String allHint) {
         this.self = self;
+        this.all = new Member(ALL, allName, allHint);
     }
 
-    /** The members that can be mentioned (everyone but the user). */
-    void setMembers(List<Member> all) {
-        members = all.stream().filter(m -> m.userId() != self).toList();
+    /**
+     * The members that can be mentioned (everyone but the user) and how to search them; the "@All" entry is offered
+     * first when the user is the owner or an admin.
+     */
+    void setMembers(List<Member> others, MemberSearch search, boolean mayMentionAll) {
+        this.members = others.stream().filter(m -> m.userId() != self).toList();
+        this.search = search;
+        this.mayMentionAll = mayMentionAll;
     }
 
     public ObservableList<Member> matches() {
@@ -58,7 +74,11 @@ public final class MentionPicker {
             return;
         }
         String query = text.substring(at + 1, caretAt).toLowerCase(Locale.ROOT);
-        List<Member> found = members.stream().filter(m -> m.matches(query)).toList();
+        List<Member> found = new ArrayList<>();
+        if (mayMentionAll && offersAll(query)) {
+            found.add(all);
+        }
+        search.search(query).stream().filter(m -> m.userId() != self).forEach(found::add);
         if (found.isEmpty()) {
             close();
             return;
@@ -68,6 +88,12 @@ public final class MentionPicker {
         matches.setAll(found);
         selected.set(0);
         open.set(true);
+    }
+
+    private boolean offersAll(String query) {
+        return query.isEmpty()
+                || all.name().toLowerCase(Locale.ROOT).startsWith(query)
+                || ALL_WORDS.stream().anyMatch(w -> w.startsWith(query));
     }
 
     /** Where the "@" of the word ending at {@code caretAt} is; -1 when that word is no mention. */
@@ -119,9 +145,14 @@ public final class MentionPicker {
     /** The picked members whose "@Name" is still in {@code text}, in the order they were picked. */
     List<Long> mentionsIn(String text) {
         return picked.entrySet().stream()
-                .filter(e -> text.contains("@" + e.getValue()))
+                .filter(e -> e.getKey() != ALL && text.contains("@" + e.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();
+    }
+
+    /** Whether "@All" was picked and is still in {@code text}. */
+    boolean mentionsAllIn(String text) {
+        return mayMentionAll && picked.containsKey(ALL) && text.contains("@" + all.name());
     }
 
     /** Forgets the picks (after a send). */

@@ -102,8 +102,9 @@ final class MentionPopup {
             name.getStyleClass().add("mention-name");
             Label account = new Label(m.account());
             account.getStyleClass().add("mention-account");
-            HBox row =
-                    new HBox(8, Avatars.of(m.userId(), ConversationKind.DIRECT, m.initials(), AVATAR), name, account);
+            ConversationKind avatar =
+                    m.userId() == MentionPicker.ALL ? ConversationKind.GROUP : ConversationKind.DIRECT;
+            HBox row = new HBox(8, Avatars.of(m.userId(), avatar, m.initials(), AVATAR), name, account);
             row.setAlignment(Pos.CENTER_LEFT);
             setGraphic(row);
         }

@@ -41,6 +41,7 @@ final class MessageCell extends ListCell<MessageItem> {
     private final javafx.beans.value.ObservableDoubleValue bubbleWidth;
     private final EmojiText emoji;
     private final ImageBubbles images;
+    private final ChatHooks.PersonHover hover;
 
     /** {@code listWidth}: the list's width (a cell's own width is 0 while it is laid out for the first time). */
     MessageCell(
@@ -48,8 +49,10 @@ final class MessageCell extends ListCell<MessageItem> {
             Consumer<String> openLink,
             javafx.beans.binding.DoubleExpression listWidth,
             EmojiText emoji,
-            ImageBubbles images) {
+            ImageBubbles images,
+            ChatHooks.PersonHover hover) {
         this.vm = vm;
+        this.hover = hover;
         this.openLink = openLink;
         this.emoji = emoji;
         this.images = images;
@@ -115,7 +118,7 @@ final class MessageCell extends ListCell<MessageItem> {
         String who = m.mine() ? vm.words().texts().get("message.you") : m.senderName();
         String text = m.recalled()
                 ? vm.words().texts().format("message.recalledBy", who)
-                : vm.words().notice((Content.Notice) m.content(), who);
+                : vm.noticeText(m, (Content.Notice) m.content());
         Label label = new Label(text);
         label.getStyleClass().add("notice-text");
         label.setWrapText(true);
@@ -151,11 +154,12 @@ final class MessageCell extends ListCell<MessageItem> {
         }
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox row = new HBox(
-                10,
-                Avatars.of(m.senderId(), ConversationKind.DIRECT, MessageTexts.initials(m.senderName()), AVATAR),
-                column,
-                spacer);
+        Node avatar = Avatars.of(m.senderId(), ConversationKind.DIRECT, MessageTexts.initials(m.senderName()), AVATAR);
+        hover.install(avatar, m.senderId());
+        if (!m.mine()) {
+            hover.install(sender, m.senderId());
+        }
+        HBox row = new HBox(10, avatar, column, spacer);
         row.setAlignment(Pos.TOP_LEFT);
         if (m.mine()) {
             row.setNodeOrientation(NodeOrientation.RIGHT_TO_LEFT);

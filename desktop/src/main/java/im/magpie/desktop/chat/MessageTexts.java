@@ -6,11 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /** Turns messages, sizes and times into the words and numbers the user reads. */
 public final class MessageTexts {
     static final int PREVIEW_CHARS = 60;
+    /** A notice names at most this many members. */
+    static final int NOTICE_NAMES = 10;
+
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Texts texts;
@@ -53,15 +57,50 @@ public final class MessageTexts {
         return notice((Content.Notice) content, senderName);
     }
 
-    /** The sentence shown for a change of the conversation. */
+    /** The sentence shown for a change of the conversation, without the names of the members it is about. */
     public String notice(Content.Notice n, String actorName) {
+        return notice(n, actorName, List.of());
+    }
+
+    /**
+     * The sentence shown for a change of the conversation: "张伟 把 李娜、王芳 加入了群聊", "王芳 退出了群聊";
+     * {@code userNames} are the names of {@link Content.Notice#users()} (empty: a sentence without them).
+     */
+    public String notice(Content.Notice n, String actorName, List<String> userNames) {
+        String users = names(userNames);
         return switch (n.kind()) {
             case "created" -> texts.format("notice.created", actorName, n.detail());
             case "renamed" -> texts.format("notice.renamed", actorName, n.detail());
-            case "members_added" -> texts.format("notice.membersAdded", actorName, n.detail());
-            case "member_removed" -> texts.format("notice.memberRemoved", actorName);
+            case "members_added" ->
+                users.isEmpty()
+                        ? texts.format("notice.membersAdded", actorName, n.detail())
+                        : texts.format("notice.membersAddedNamed", actorName, users);
+            case "member_removed" ->
+                users.isEmpty()
+                        ? texts.format("notice.memberRemoved", actorName)
+                        : "left".equals(n.detail())
+                                ? texts.format("notice.memberLeft", users)
+                                : texts.format("notice.memberRemovedNamed", actorName, users);
+            case "role_changed" ->
+                users.isEmpty()
+                        ? texts.format("notice.changed", actorName)
+                        : switch (n.detail()) {
+                            case "OWNER" -> texts.format("notice.newOwner", users);
+                            case "ADMIN" -> texts.format("notice.adminAdded", actorName, users);
+                            default -> texts.format("notice.adminRemoved", actorName, users);
+                        };
             default -> texts.format("notice.changed", actorName);
         };
+    }
+
+    /** "李娜、王芳" (up to {@link #NOTICE_NAMES} names, then "… and N more"). */
+    private String names(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        String joined =
+                String.join(texts.get("notice.nameSeparator"), names.subList(0, Math.min(NOTICE_NAMES, names.size())));
+        return names.size() <= NOTICE_NAMES ? joined : texts.format("notice.namesMore", joined, names.size());
     }
 
     /** "1.5 MB" style sizes. */

@@ -133,7 +133,8 @@ class ClientBackendIT {
             Map<Long, String> names = backend.displayNames(List.of(lina)).get(20, TimeUnit.SECONDS);
             assertThat(names).containsEntry(lina, "LINA");
 
-            backend.sendText(direct.id(), "你好 https://example.com", List.of()).get(20, TimeUnit.SECONDS);
+            backend.sendText(direct.id(), "你好 https://example.com", List.of(), false)
+                    .get(20, TimeUnit.SECONDS);
             await().atMost(WAIT).until(() -> !sent.isEmpty());
             await().atMost(WAIT)
                     .until(() -> !backend.messages(direct.id(), Long.MAX_VALUE, 50)
@@ -155,11 +156,12 @@ class ClientBackendIT {
                     .cause()
                     .satisfies(e -> assertThat(((ChatException) e).kind()).isEqualTo(ChatFailureKind.UNKNOWN_ACCOUNT));
 
-            ConversationInfo group = backend.createGroup("评审", List.of("lina")).get(20, TimeUnit.SECONDS);
+            long groupId = backend.groups().createGroup("评审", List.of("lina")).get(20, TimeUnit.SECONDS);
+            ConversationInfo group = java.util.Objects.requireNonNull(find(backend, groupId));
             assertThat(backend.members(group.id()).get(20, TimeUnit.SECONDS))
                     .extracting(im.magpie.desktop.chat.Member::account)
                     .containsExactlyInAnyOrder("zhangwei", "lina");
-            backend.sendText(group.id(), "@LINA 看一下", List.of(lina)).get(20, TimeUnit.SECONDS);
+            backend.sendText(group.id(), "@LINA 看一下", List.of(lina), false).get(20, TimeUnit.SECONDS);
             await().atMost(WAIT)
                     .until(() -> backend.messages(group.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS).stream()
                             .anyMatch(m -> m.content() instanceof Content.Text));
@@ -326,9 +328,8 @@ class ClientBackendIT {
                         new ClientBackend(Files.createDirectory(work.resolve("mp-phone")), null, "phone")) {
             laptop.login(address(), "lina", "secret-lina", TRUST).get(20, TimeUnit.SECONDS);
             phone.login(address(), "lina", "secret-lina", TRUST).get(20, TimeUnit.SECONDS);
-            long group = laptop.createGroup("置顶测试", List.of("zhangwei"))
-                    .get(20, TimeUnit.SECONDS)
-                    .id();
+            long group =
+                    laptop.groups().createGroup("置顶测试", List.of("zhangwei")).get(20, TimeUnit.SECONDS);
             await().atMost(WAIT).until(() -> find(phone, group) != null);
             List<Long> heard = new CopyOnWriteArrayList<>();
             phone.addListener(new ChatEvents() {

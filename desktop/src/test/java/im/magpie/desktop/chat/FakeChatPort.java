@@ -18,7 +18,11 @@ final class FakeChatPort implements ChatPort {
     final Map<Long, String> names = new HashMap<>();
     final List<String> sentTexts = new ArrayList<>();
     final List<List<Long>> sentMentions = new ArrayList<>();
+    final List<Boolean> sentMentionAll = new ArrayList<>();
     final List<Member> members = new ArrayList<>();
+    /** Pinyin initials of members' names for {@link #memberSearch}, by user id. */
+    final Map<Long, String> initials = new HashMap<>();
+
     final List<Path> sentPaths = new ArrayList<>();
     final List<Long> readMarks = new ArrayList<>();
     final List<Long> recalled = new ArrayList<>();
@@ -88,10 +92,25 @@ final class FakeChatPort implements ChatPort {
         return CompletableFuture.completedFuture(List.copyOf(members));
     }
 
+    /** Name or account text, or the initials given in {@link #initials} (the real port uses the pinyin index). */
     @Override
-    public CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds) {
+    public MemberSearch memberSearch(List<Member> list) {
+        return query -> {
+            String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+            return list.stream()
+                    .filter(m -> m.matches(q)
+                            || (!q.isEmpty()
+                                    && initials.getOrDefault(m.userId(), "").startsWith(q)))
+                    .toList();
+        };
+    }
+
+    @Override
+    public CompletableFuture<String> sendText(
+            long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll) {
         sentTexts.add(text);
         sentMentions.add(List.copyOf(mentionUserIds));
+        sentMentionAll.add(mentionAll);
         sendCounter++;
         return CompletableFuture.completedFuture("client-" + sendCounter);
     }
@@ -198,13 +217,6 @@ final class FakeChatPort implements ChatPort {
                 .findFirst()
                 .map(CompletableFuture::completedFuture)
                 .orElseGet(() -> CompletableFuture.failedFuture(new IllegalStateException("no self")));
-    }
-
-    @Override
-    public CompletableFuture<ConversationInfo> createGroup(String title, List<String> members) {
-        ConversationInfo c = new ConversationInfo(900, ConversationKind.GROUP, title, List.of(self), 0, null, 0);
-        conversations.add(c);
-        return CompletableFuture.completedFuture(c);
     }
 
     @Override

@@ -159,22 +159,6 @@ class MainViewModelTest {
     }
 
     @Test
-    void newGroupChecksItsInputAndSelectsTheNewGroup() {
-        vm.start();
-        vm.newGroup(" ", "lina");
-        assertThat(vm.actionErrorProperty().get()).contains("群聊名称");
-        vm.newGroup("周会", " , ");
-        assertThat(vm.actionErrorProperty().get()).contains("成员");
-
-        vm.newGroup("周会", "lina，wangfang; lina\nchenjie");
-
-        assertThat(vm.selectedIdProperty().get()).isEqualTo(900);
-        assertThat(vm.rows()).extracting(ConversationRow::name).contains("周会");
-        assertThat(MainViewModel.accounts("lina，wangfang; lina\nchenjie"))
-                .containsExactly("lina", "wangfang", "chenjie");
-    }
-
-    @Test
     void fileTransferOpensTheSelfConversation() {
         vm.start();
         vm.openFileTransfer();

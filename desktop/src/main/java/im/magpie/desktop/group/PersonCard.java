@@ -1,0 +1,199 @@
+package im.magpie.desktop.group;
+
+import atlantafx.base.theme.Styles;
+import im.magpie.desktop.chat.Avatars;
+import im.magpie.desktop.chat.ChatHooks;
+import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.contacts.Presence;
+import im.magpie.desktop.contacts.PresenceDot;
+import im.magpie.desktop.i18n.Texts;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hover card (U6): resting the pointer on an avatar or a name for {@link #DELAY} shows a small card with avatar,
+ * name, presence, account, department, signature and "Message". One card per window; {@link #install} wires a node.
+ */
+public final class PersonCard implements ChatHooks.PersonHover {
+    /** How long the pointer rests before the card shows. */
+    public static final Duration DELAY = Duration.millis(400);
+    /** How long the card stays after the pointer left (time to move onto it). */
+    static final Duration LINGER = Duration.millis(250);
+
+    static final double AVATAR = 52;
+    static final double WIDTH = 280;
+
+    private final PersonCardViewModel vm;
+    private final Texts texts;
+    private final Popup popup = new Popup();
+    private final VBox card = new VBox(12);
+    private final StackPane avatarSlot = new StackPane();
+    private final PresenceDot dot = new PresenceDot(6);
+    private final Label presence = new Label();
+    private final PauseTransition showTimer = new PauseTransition(DELAY);
+    private final PauseTransition hideTimer = new PauseTransition(LINGER);
+    private @Nullable Node anchor;
+    private long pending;
+
+    public PersonCard(PersonCardViewModel vm, Texts texts) {
+        this.vm = vm;
+        this.texts = texts;
+        buildCard();
+        popup.getContent().add(card);
+        popup.setAutoHide(true);
+        popup.setOnHidden(e -> vm.hide());
+        card.setOnMouseEntered(e -> hideTimer.stop());
+        card.setOnMouseExited(e -> hideTimer.playFromStart());
+        showTimer.setOnFinished(e -> showPending());
+        hideTimer.setOnFinished(e -> popup.hide());
+        vm.loadedProperty().addListener((o, was, now) -> {
+            if (now) {
+                place();
+            }
+        });
+        vm.presenceProperty().addListener((o, was, now) -> showPresence(now));
+    }
+
+    @Override
+    public void install(Node target, long userId) {
+        target.getProperties().put(PersonCard.class, userId); // who the node shows (the screenshot command)
+        target.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            hideTimer.stop();
+            anchor = target;
+            pending = userId;
+            if (popup.isShowing() && vm.userIdProperty().get() == userId) {
+                return;
+            }
+            showTimer.playFromStart();
+        });
+        target.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            showTimer.stop();
+            if (popup.isShowing()) {
+                hideTimer.playFromStart();
+            }
+        });
+    }
+
+    /** Shows the card of {@code userId} beside {@code target} at once (the screenshot command, tests). */
+    public void showNow(Node target, long userId) {
+        anchor = target;
+        pending = userId;
+        showPending();
+    }
+
+    public void hide() {
+        popup.hide();
+    }
+
+    /** The card's content (for tests and the screenshot command). */
+    public Node content() {
+        return card;
+    }
+
+    private void showPending() {
+        if (popup.isShowing() && vm.userIdProperty().get() != pending) {
+            popup.hide(); // another person: the card moves to the new anchor
+        }
+        vm.show(pending);
+        if (vm.loadedProperty().get()) {
+            place();
+        }
+    }
+
+    /** Puts the card beside the anchor, on screen. */
+    private void place() {
+        Node at = anchor;
+        if (at == null || at.getScene() == null || at.getScene().getWindow() == null) {
+            return;
+        }
+        Bounds b = at.localToScreen(at.getBoundsInLocal());
+        if (b == null) {
+            return;
+        }
+        if (!popup.isShowing()) {
+            popup.show(at, b.getMaxX() + 8, b.getMinY());
+        }
+    }
+
+    private void buildCard() {
+        card.setId("person-card");
+        card.getStyleClass().add("person-card");
+        card.getStylesheets().add(GroupStyles.url());
+        card.setPrefWidth(WIDTH);
+        card.setMaxWidth(WIDTH);
+        Label name = new Label();
+        name.setId("card-name");
+        name.getStyleClass().add("person-card-name");
+        name.textProperty().bind(vm.nameProperty());
+        presence.getStyleClass().add("person-card-presence");
+        HBox presenceLine = new HBox(6, dot, presence);
+        presenceLine.setAlignment(Pos.CENTER_LEFT);
+        VBox who = new VBox(4, name, presenceLine);
+        who.setAlignment(Pos.CENTER_LEFT);
+        vm.userIdProperty().addListener((o, was, now) -> avatar());
+        vm.nameProperty().addListener((o, was, now) -> avatar());
+        HBox top = new HBox(12, avatarSlot, who);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane fields = new GridPane();
+        fields.getStyleClass().add("person-card-fields");
+        fields.setHgap(12);
+        fields.setVgap(6);
+        field(fields, 0, "card.account", vm.accountProperty(), "card-account");
+        field(fields, 1, "card.department", vm.departmentProperty(), "card-department");
+        field(fields, 2, "card.signature", vm.signatureProperty(), "card-signature");
+
+        Button message = new Button(texts.get("card.message"));
+        message.setId("card-message");
+        message.getStyleClass().add(Styles.ACCENT);
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setOnAction(e -> {
+            vm.message();
+            popup.hide();
+        });
+        card.getChildren().addAll(top, fields, message);
+        showPresence(Presence.UNKNOWN);
+    }
+
+    private void field(
+            GridPane grid, int row, String labelKey, javafx.beans.value.ObservableStringValue value, String id) {
+        Label label = new Label(texts.get(labelKey));
+        label.getStyleClass().add("person-card-label");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label text = new Label();
+        text.setId(id);
+        text.getStyleClass().add("person-card-value");
+        text.setWrapText(true);
+        text.textProperty().bind(value);
+        grid.add(label, 0, row);
+        grid.add(text, 1, row);
+    }
+
+    private void avatar() {
+        String name = vm.nameProperty().get();
+        avatarSlot
+                .getChildren()
+                .setAll(Avatars.of(
+                        vm.userIdProperty().get(), ConversationKind.DIRECT, MessageTexts.initials(name), AVATAR));
+    }
+
+    private void showPresence(Presence p) {
+        dot.show(p);
+        presence.setText(
+                p == Presence.UNKNOWN ? "" : texts.get("presence." + p.name().toLowerCase(Locale.ROOT)));
+    }
+}
