@@ -56,8 +56,14 @@ final class GroupScreenshots {
             return;
         }
         Node target = avatars.get(Math.min(1, avatars.size() - 1));
-        Object id = target.getProperties().get(PersonCard.class);
-        groups.card().showNow(target, id instanceof Long l ? l : 0);
+        // the card is installed on the avatar with its presence dot, around the drawn square
+        Node n = target;
+        while (n != null && !(n.getProperties().get(PersonCard.class) instanceof Long)) {
+            n = n.getParent();
+        }
+        if (n != null && n.getProperties().get(PersonCard.class) instanceof Long id) {
+            groups.card().showNow(n, id);
+        }
     }
 
     void hideCard() {

@@ -226,13 +226,13 @@ class ClientBackendIT {
             backend.sendFile(self.id(), single, false, TransferListener.NONE).get(20, TimeUnit.SECONDS);
             backend.sendFile(self.id(), work.resolve("季度资料"), true, TransferListener.NONE)
                     .get(20, TimeUnit.SECONDS);
+            // wait for the folder itself: lina's file transfer assistant may hold settings entries of other tests
             await().atMost(WAIT)
-                    .until(() -> backend.messages(self.id(), Long.MAX_VALUE, 50)
-                                    .get(20, TimeUnit.SECONDS)
-                                    .size()
-                            >= 2);
-            List<Message> messages =
-                    backend.messages(self.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS);
+                    .until(() -> backend.messages(self.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS).stream()
+                            .anyMatch(m -> m.content() instanceof Content.Folder));
+            List<Message> messages = backend.messages(self.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS).stream()
+                    .filter(m -> !m.isNotice())
+                    .toList();
             Message file = messages.get(messages.size() - 2);
             Message tree = messages.get(messages.size() - 1);
             assertThat(file.content()).isEqualTo(new Content.File("notes.txt", Files.size(single)));
