@@ -20,8 +20,8 @@ public record Incoming(
         Content content,
         boolean recalled) {
 
-    /** Whether the message @mentions {@code userId}. */
+    /** Whether the message @mentions {@code userId}, or everyone in the group ("@所有人"). */
     public boolean mentions(long userId) {
-        return content instanceof Content.Text t && t.mentions().contains(userId);
+        return content instanceof Content.Text t && (t.mentions().contains(userId) || t.mentionAll());
     }
 }
