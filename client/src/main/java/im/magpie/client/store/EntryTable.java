@@ -39,10 +39,12 @@ public final class EntryTable {
 
     private final Connection con;
     private final LocalStore lock;
+    private final EntrySearch search;
 
     EntryTable(Connection con, LocalStore lock) {
         this.con = con;
         this.lock = lock;
+        this.search = new EntrySearch(con, lock);
     }
 
     /** Inserts or replaces the entry at (conversation, seq) and keeps its index row in step. */
@@ -144,40 +146,22 @@ public final class EntryTable {
     /**
      * One page of the messages matching {@code q}: every word of its text (CJK substrings of any length, other words
      * by prefix, case-insensitive) and every filter. Most recently stored first (for messages that arrived live, the
-     * newest first), so that a page costs a walk of the index from its end and no sort. Recalled messages are never
-     * found. A blank text with no filter finds nothing.
+     * newest first), so that a page costs a walk of an index from its end and no sort. Recalled messages are never
+     * found. A blank text with no filter finds nothing. With words and a filter, the narrower side drives the walk
+     * ({@link EntrySearch}).
      */
     public SearchPage search(MessageSearch q) {
-        String match = SearchTokens.matchExpression(q.text());
-        if (match.isEmpty() && (!q.text().isBlank() || !q.filtered())) {
-            return SearchPage.EMPTY;
-        }
-        StringBuilder sql = new StringBuilder("SELECT ").append(prefixed("e.")).append(", e.rowid");
-        List<Object> args = new ArrayList<>();
-        if (match.isEmpty()) {
-            sql.append(" FROM entry e WHERE e.kind = 'message' AND e.recalled = 0 AND e.rowid < ?");
-        } else {
-            sql.append(" FROM entry_fts f JOIN entry e ON e.rowid = f.rowid WHERE entry_fts MATCH ? AND f.rowid < ?");
-            args.add(match);
-        }
-        args.add(q.before());
-        filter(sql, args, "e.conversation_id = ?", q.conversationId() != 0, q.conversationId());
-        filter(sql, args, "e.actor_user_id = ?", q.senderId() != 0, q.senderId());
-        filter(sql, args, "e.server_time_ms >= ?", q.fromMs() != 0, q.fromMs());
-        filter(sql, args, "e.server_time_ms < ?", q.untilMs() != Long.MAX_VALUE, q.untilMs());
-        sql.append(match.isEmpty() ? " ORDER BY e.rowid DESC" : " ORDER BY f.rowid DESC")
-                .append(" LIMIT ?");
-        args.add(q.limit() + 1);
-        synchronized (lock) {
-            try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                return page(ps, q.limit());
-            } catch (SQLException e) {
-                throw new StoreException("search messages", e);
-            }
-        }
+        return search.search(q);
+    }
+
+    /** {@link #search(MessageSearch)} the given way (tests check that both ways find the same). */
+    SearchPage search(MessageSearch q, EntrySearch.Plan plan) {
+        return search.search(q, plan);
+    }
+
+    /** The way {@link #search(MessageSearch)} would find {@code q}'s page. */
+    EntrySearch.Plan plan(MessageSearch q) {
+        return search.plan(q);
     }
 
     /**
@@ -186,30 +170,6 @@ public final class EntryTable {
      */
     public static List<String> searchTerms(String query) {
         return SearchTokens.terms(query);
-    }
-
-    private static void filter(StringBuilder sql, List<Object> args, String condition, boolean on, long value) {
-        if (on) {
-            sql.append(" AND ").append(condition);
-            args.add(value);
-        }
-    }
-
-    private static SearchPage page(PreparedStatement ps, int limit) throws SQLException {
-        List<EntryRecord> rows = new ArrayList<>();
-        long next = 0;
-        long lastRowid = 0;
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                if (rows.size() == limit) {
-                    next = lastRowid;
-                    break;
-                }
-                rows.add(read(rs));
-                lastRowid = rs.getLong(10);
-            }
-        }
-        return new SearchPage(rows, next);
     }
 
     private List<EntryRecord> query(String sql, String operation, long... args) {
@@ -271,16 +231,5 @@ public final class EntryTable {
             ps.setLong(1, rowid);
             ps.executeUpdate();
         }
-    }
-
-    private static String prefixed(String prefix) {
-        StringBuilder sb = new StringBuilder();
-        for (String c : COLUMNS.split(",\\s*", -1)) {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(prefix).append(c);
-        }
-        return sb.toString();
     }
 }

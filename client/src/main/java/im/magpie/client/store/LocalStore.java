@@ -30,6 +30,10 @@ public final class LocalStore implements AutoCloseable {
                 + " actor_user_id INTEGER NOT NULL, server_time_ms INTEGER NOT NULL, kind TEXT NOT NULL,"
                 + " body BLOB NOT NULL, recalled INTEGER NOT NULL, client_message_id TEXT NOT NULL,"
                 + " search_text TEXT NOT NULL, UNIQUE (conversation_id, seq))",
+        // for filtered search (EntrySearch): each index also orders by rowid within a key
+        "CREATE INDEX IF NOT EXISTS entry_actor ON entry (actor_user_id)",
+        "CREATE INDEX IF NOT EXISTS entry_conversation ON entry (conversation_id)",
+        "CREATE INDEX IF NOT EXISTS entry_time ON entry (server_time_ms)",
         "CREATE VIRTUAL TABLE IF NOT EXISTS entry_fts USING fts5(uni, bi, tokenize = 'unicode61')",
         "CREATE TABLE IF NOT EXISTS outbox (id INTEGER PRIMARY KEY AUTOINCREMENT,"
                 + " client_message_id TEXT NOT NULL UNIQUE, conversation_id INTEGER NOT NULL, body BLOB NOT NULL,"
