@@ -478,6 +478,11 @@ public final class MagpieClient implements AutoCloseable {
         return require().people().index().all();
     }
 
+    /** How many people the local people cache holds (without copying them as {@link #people()} does). */
+    public int peopleCount() {
+        return require().people().index().size();
+    }
+
     public Optional<PersonRecord> person(long userId) {
         return require().people().index().find(userId);
     }

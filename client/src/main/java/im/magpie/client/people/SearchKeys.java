@@ -4,6 +4,7 @@ import im.magpie.client.store.PersonRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The normalised search keys of one person, computed once: lowercased name and account without blanks, and the name
@@ -17,45 +18,56 @@ final class SearchKeys {
     static final int MAX_PINYIN_QUERY = 62;
 
     final PersonRecord person;
+    /** The name and account compacted; the record's own strings when they already are (most are). */
     final String name;
+
     final String account;
+    /** Chinese characters are units shared by everyone whose name has them ({@link PinyinTable#unit}). */
     final Unit[] units;
-    /** The name as the list sorts it: the first reading of every unit. */
-    final String sortKey;
 
     SearchKeys(PersonRecord person, PinyinTable pinyin) {
         this.person = person;
-        this.name = compact(person.displayName());
-        this.account = compact(person.account());
+        this.name = compactOrSame(person.displayName());
+        this.account = compactOrSame(person.account());
         List<Unit> out = new ArrayList<>();
         StringBuilder run = new StringBuilder();
-        StringBuilder sort = new StringBuilder();
         String lower = person.displayName().toLowerCase(Locale.ROOT);
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            List<String> readings = Character.isSurrogate(c) ? List.of() : pinyin.readings(c);
-            if (!readings.isEmpty()) {
-                flush(run, out, sort);
-                out.add(new Unit(String.valueOf(c), readings));
-                sort.append(readings.get(0));
+            @Nullable Unit unit = Character.isSurrogate(c) ? null : pinyin.unit(c);
+            if (unit != null) {
+                flush(run, out);
+                out.add(unit);
             } else if (Character.isLetterOrDigit(c)) {
                 run.append(c);
             } else {
-                flush(run, out, sort);
+                flush(run, out);
             }
         }
-        flush(run, out, sort);
+        flush(run, out);
         this.units = out.toArray(Unit[]::new);
-        this.sortKey = sort.toString();
     }
 
-    private static void flush(StringBuilder run, List<Unit> out, StringBuilder sort) {
+    /** The name as the list sorts it: the first reading of every unit (computed when the index is built). */
+    String sortKey() {
+        StringBuilder sort = new StringBuilder();
+        for (Unit u : units) {
+            sort.append(u.readings().get(0));
+        }
+        return sort.toString();
+    }
+
+    private static void flush(StringBuilder run, List<Unit> out) {
         if (run.length() > 0) {
             String word = run.toString();
             out.add(new Unit(word, List.of(word)));
-            sort.append(word);
             run.setLength(0);
         }
+    }
+
+    private static String compactOrSame(String text) {
+        String c = compact(text);
+        return c.equals(text) ? text : c;
     }
 
     /** Lowercase without any whitespace: how both the keys and the query are compared. */

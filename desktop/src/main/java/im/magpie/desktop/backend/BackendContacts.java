@@ -75,7 +75,7 @@ final class BackendContacts implements ContactsPort {
 
     @Override
     public CompletableFuture<Integer> count() {
-        return CompletableFuture.supplyAsync(() -> client.get().people().size(), people);
+        return CompletableFuture.supplyAsync(() -> client.get().peopleCount(), people);
     }
 
     @Override
