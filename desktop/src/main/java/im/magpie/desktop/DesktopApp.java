@@ -168,7 +168,7 @@ public final class DesktopApp extends Application {
         notifications =
                 NotificationComponents.start(stage, b.notifications(), words, preferences(), sound, vm, shellVm);
         vm.start();
-        people.start();
+        startWhenShown(shellVm, ShellViewModel.CONTACTS, people::start);
         settings.start();
         return vm;
     }
@@ -183,6 +183,22 @@ public final class DesktopApp extends Application {
     @Nullable
     GroupComponents groups() {
         return groups;
+    }
+
+    /**
+     * Runs {@code start} the first time the section {@code id} is shown: the directory of a large company (100,000
+     * people) is read, indexed and refreshed from the server only when someone looks at it, not at every launch.
+     */
+    private static void startWhenShown(ShellViewModel shell, String id, Runnable start) {
+        shell.sectionProperty().addListener(new javafx.beans.value.ChangeListener<String>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
+                if (id.equals(now)) {
+                    shell.sectionProperty().removeListener(this);
+                    start.run();
+                }
+            }
+        });
     }
 
     /** The navigation state of the main window shown last (the screenshot command switches sections). */

@@ -117,9 +117,9 @@ final class Screenshots {
                 String suffix = tag + (theme == Theme.DARK ? "-dark" : "");
                 steps.add(() -> {
                     app.preferences().themeProperty().set(theme);
-                    section(ShellViewModel.CONTACTS);
-                    selectContact();
+                    section(ShellViewModel.CONTACTS); // the contacts load when first shown
                 });
+                steps.add(this::selectContact);
                 steps.add(() -> shoot("contacts-" + suffix));
                 steps.add(() -> section(ShellViewModel.SETTINGS));
                 steps.add(() -> shoot("settings-" + suffix));

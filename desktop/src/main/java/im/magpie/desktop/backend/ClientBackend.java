@@ -223,10 +223,10 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         List<EntryRecord> page = c.messages(r.id(), Long.MAX_VALUE, PREVIEW_PAGE);
         Message last = null;
         int unread = 0;
-        for (EntryRecord e : page) {
-            Optional<Message> m = EntryDecoder.decode(e);
-            if (m.isPresent()) {
-                last = m.get();
+        for (int i = page.size() - 1; i >= 0; i--) { // newest first: only the preview is decoded
+            EntryRecord e = page.get(i);
+            if (last == null) {
+                last = EntryDecoder.decode(e).orElse(null);
             }
             if (e.isMessage() && !e.recalled() && e.actorUserId() != self && e.seq() > readSeq) {
                 unread++;
