@@ -99,7 +99,8 @@ public final class MainViewModel implements ChatEvents {
                         (loaded, failure) -> {
                             refreshing = false;
                             if (loaded != null) {
-                                rows.setAll(
+                                replaceChanged(
+                                        rows,
                                         loaded.stream().map(this::readWhileOpen).toList());
                             }
                             if (refreshAgain) {
@@ -108,6 +109,22 @@ public final class MainViewModel implements ChatEvents {
                             }
                         },
                         fxThread);
+    }
+
+    /**
+     * Makes {@code list} equal to {@code next}, replacing only the rows that differ: a message arriving in the open
+     * chat changes one row, and the list redraws one cell, not every visible one.
+     */
+    static <T> void replaceChanged(ObservableList<T> list, List<T> next) {
+        if (list.size() != next.size()) {
+            list.setAll(next);
+            return;
+        }
+        for (int i = 0; i < next.size(); i++) {
+            if (!list.get(i).equals(next.get(i))) {
+                list.set(i, next.get(i));
+            }
+        }
     }
 
     /** The open conversation is read as it is shown: no badge for it. */

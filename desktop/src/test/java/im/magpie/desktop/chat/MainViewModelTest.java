@@ -6,9 +6,11 @@ import im.magpie.desktop.i18n.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +127,32 @@ class MainViewModelTest {
         port.listeners.forEach(l -> l.entriesChanged(Set.of(1L)));
         assertThat(vm.rows().get(0).preview()).isEqualTo("好的");
         assertThat(vm.rows().get(0).unread()).isZero();
+    }
+
+    @Test
+    void aReloadReplacesOnlyTheRowsThatChanged() {
+        vm.start();
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((ListChangeListener<ConversationRow>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + (c.wasReplaced() ? " replaced" : c.wasAdded() ? " added" : " removed"));
+            }
+        });
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(2L)));
+        assertThat(changes).as("nothing changed").isEmpty();
+        port.conversations.set(
+                1,
+                new ConversationInfo(
+                        2,
+                        ConversationKind.GROUP,
+                        "产品研发组",
+                        List.of(ME, LINA),
+                        9,
+                        FakeChatPort.text(2, 10, LINA, NOW.toEpochMilli() - 86_400_000L, "周报已更新"),
+                        1));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(2L)));
+        assertThat(changes).containsExactly("1 replaced");
+        assertThat(vm.rows().get(1).preview()).contains("周报已更新");
     }
 
     @Test
