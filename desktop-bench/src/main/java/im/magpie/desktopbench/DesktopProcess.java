@@ -9,23 +9,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The real desktop app ({@code im.magpie.desktop.DesktopMain}) as a separate JVM on a data directory, with the
- * benchmark probe on ({@code -Dmagpie.probe=true}, see {@code LaunchProbe}): on the $DISPLAY when there is one (e.g.
- * Xvfb), else on headless Monocle with the software renderer. Reads the probe's lines from its standard output.
+ * The real desktop app started as a user starts it ({@code bin/magpie-desktop}: the same JVM options and class-data
+ * archive) on a data directory, with the benchmark probe on ({@code -Dmagpie.probe=true}, see {@code LaunchProbe}),
+ * on the $DISPLAY (Xvfb) with the software renderer. Reads the probe's lines from its standard output.
  */
 final class DesktopProcess implements AutoCloseable {
+    static final long EXIT_TIMEOUT_S = 180;
+
     private final Process process;
     private final long startedMs;
-    private final BlockingQueue<String> ready = new LinkedBlockingQueue<>();
+    private final Map<String, BlockingQueue<String>> events = new ConcurrentHashMap<>();
     private final List<long[]> gaps = new CopyOnWriteArrayList<>();
     private final List<long[]> frames = new CopyOnWriteArrayList<>();
+    private final List<long[]> pages = new CopyOnWriteArrayList<>();
 
     private DesktopProcess(Process process, long startedMs) {
         this.process = process;
@@ -36,32 +41,45 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     static DesktopProcess launch(Path dataDir, Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String opts = System.getenv("MAGPIE_JAVA_OPTS");
-        if (opts != null && !opts.isBlank()) {
-            command.addAll(List.of(opts.trim().split("\\s+", -1)));
-        }
-        command.add("-Dmagpie.probe=true");
-        command.add("-Dprism.order=sw");
+        return launch(dataDir, log, List.of());
+    }
+
+    /** Launches the app with {@code probeOptions} ({@code -Dmagpie.probe.…=…}) and the launcher's JVM options. */
+    static DesktopProcess launch(Path dataDir, Path log, List<String> probeOptions) throws IOException {
         String display = System.getenv("DISPLAY");
         if (display == null || display.isBlank()) {
-            command.add("-Dglass.platform=Monocle");
-            command.add("-Dmonocle.platform=Headless");
+            throw new IOException("no $DISPLAY: run the benchmark with bin/magpie-desktop-bench (it starts Xvfb)");
         }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("im.magpie.desktop.DesktopMain");
-        command.add("--data-dir");
-        command.add(dataDir.toString());
-        command.add("--lang");
-        command.add("zh-CN");
+        List<String> javaOpts = new ArrayList<>();
+        String opts = System.getenv("MAGPIE_JAVA_OPTS");
+        if (opts != null && !opts.isBlank()) {
+            javaOpts.add(opts.trim());
+        }
+        javaOpts.add("-Dmagpie.probe=true");
+        javaOpts.addAll(probeOptions);
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of("bin", "magpie-desktop").toAbsolutePath().toString(),
+                "--data-dir",
+                dataDir.toString(),
+                "--lang",
+                "zh-CN");
+        pb.environment().put("MAGPIE_JAVA_OPTS", String.join(" ", javaOpts));
+        pb.environment().put("MAGPIE_PRISM", "sw");
         Files.deleteIfExists(log);
         long start = System.currentTimeMillis();
-        Process p = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        Process p =
+                pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new DesktopProcess(p, start);
+    }
+
+    /** The app's JVM: the launcher script itself once it exec'd java, else its java child. */
+    private long javaPid() {
+        return process.toHandle()
+                .descendants()
+                .filter(h -> h.info().command().orElse("").endsWith("/java"))
+                .mapToLong(ProcessHandle::pid)
+                .findFirst()
+                .orElse(process.pid());
     }
 
     private void read() {
@@ -70,11 +88,15 @@ final class DesktopProcess implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(" ", -1);
                 switch (f[0]) {
-                    case "magpie-ready" -> ready.add(line);
-                    case "magpie-gap" -> gaps.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                    case "magpie-gap" ->
+                        gaps.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
                     case "magpie-frames" -> frames.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                    case "magpie-page" ->
+                        pages.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
                     default -> {
-                        // the app's own output
+                        if (f[0].startsWith("magpie-")) {
+                            queue(f[0]).add(line);
+                        } // else the app's own output
                     }
                 }
             }
@@ -85,11 +107,20 @@ final class DesktopProcess implements AutoCloseable {
 
     /** Process start → first pulse after the conversation list was filled, in ms; fails after {@code timeout}. */
     long awaitReady(Duration timeout) throws InterruptedException, IOException {
-        String line = ready.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return Long.parseLong(await("magpie-ready", timeout)[1]) - startedMs;
+    }
+
+    /** The next probe line {@code kind} ({@code magpie-contacts}, {@code magpie-online}, …), split at blanks. */
+    String[] await(String kind, Duration timeout) throws InterruptedException, IOException {
+        String line = queue(kind).poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (line == null) {
-            throw new IOException("the desktop app did not show its conversation list within " + timeout);
+            throw new IOException("no " + kind + " from the desktop app within " + timeout);
         }
-        return Long.parseLong(line.split(" ", -1)[1]) - startedMs;
+        return line.split(" ", -1);
+    }
+
+    private BlockingQueue<String> queue(String kind) {
+        return events.computeIfAbsent(kind, k -> new LinkedBlockingQueue<>());
     }
 
     /**
@@ -97,7 +128,7 @@ final class DesktopProcess implements AutoCloseable {
      * machine runs (clock ticks of 10 ms from /proc).
      */
     long cpuMs() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String stat = Files.readString(Path.of("/proc", Long.toString(javaPid()), "stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
         // fields 14 and 15 of stat(5); f[0] is field 3
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
@@ -114,15 +145,33 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     private long status(String key) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(javaPid()), "status"))) {
             if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("[^0-9]", ""));
             }
         }
-        throw new IOException("no " + key + " for " + process.pid());
+        throw new IOException("no " + key + " for " + javaPid());
     }
 
-    /** Pulse gaps over 20 ms ({@code [epoch ms, gap ms]}) reported from {@code fromMs} on. */
+    /**
+     * Waits until the probe scrolled the open chat to its first message; returns {@code [epoch ms, rows]}, rows negative
+     * when it gave up waiting for an older page.
+     */
+    long[] awaitScrolled(Duration timeout) throws InterruptedException, IOException {
+        String[] f = await("magpie-scrolled", timeout);
+        long rows = Long.parseLong(f[2]);
+        return new long[] {Long.parseLong(f[1]), f.length > 3 ? -rows : rows};
+    }
+
+    /** Older pages that arrived while scrolling: {@code [epoch ms, ms since the list reached its top, rows]}. */
+    List<long[]> pages() {
+        return List.copyOf(pages);
+    }
+
+    /**
+     * Pulse gaps over 20 ms of wall time or of FX-thread CPU time ({@code [epoch ms, gap ms, FX cpu ms]}) reported from
+     * {@code fromMs} on.
+     */
     List<long[]> gapsSince(long fromMs) {
         return gaps.stream().filter(g -> g[0] >= fromMs).toList();
     }
@@ -135,16 +184,29 @@ final class DesktopProcess implements AutoCloseable {
                 .sum();
     }
 
+    /**
+     * Stops the app as a user's closing it would, and waits until its JVM is gone: the first launch after a build writes
+     * the class-data archive on its way out (which takes a while), and the next launch must find it.
+     */
     @Override
     public void close() {
-        process.destroy();
+        List<ProcessHandle> jvms = process.toHandle().descendants().toList();
+        process.destroy(); // the launcher script passes the signal on to its java child
+        jvms.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            for (ProcessHandle jvm : jvms) {
+                jvm.onExit().get(EXIT_TIMEOUT_S, TimeUnit.SECONDS);
+            }
+            if (!process.waitFor(EXIT_TIMEOUT_S, TimeUnit.SECONDS)) {
+                jvms.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            jvms.forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
     }

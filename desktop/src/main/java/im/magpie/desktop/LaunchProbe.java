@@ -2,11 +2,17 @@ package im.magpie.desktop;
 
 import im.magpie.desktop.chat.ConversationRow;
 import im.magpie.desktop.chat.MainViewModel;
+import im.magpie.desktop.chat.MessageItem;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
 
 /**
  * Measurement hooks for the client benchmark ({@code bin/magpie-desktop-bench}), on only with
@@ -15,19 +21,35 @@ import javafx.scene.Scene;
  * <ul>
  *   <li>{@code magpie-ready <epoch ms> <JVM uptime ms>} after the first pulse that laid out a non-empty conversation
  *       list (launch to usable main window);
- *   <li>then opens the newest conversation and prints {@code magpie-gap <epoch ms> <gap ms>} for every gap between
- *       two FX pulses over 20 ms, and {@code magpie-frames <epoch ms> <pulses>} once a second (an
- *       {@link AnimationTimer} keeps pulses coming, so a gap is the FX thread being busy).
+ *   <li>with {@code -Dmagpie.probe.contacts=true}, first shows the contacts section and prints
+ *       {@code magpie-contacts <epoch ms> <people>} once its list is filled, then goes back to the chats;
+ *   <li>{@code magpie-online <epoch ms> <true|false>} when the connection comes or goes;
+ *   <li>then opens the newest conversation (or the one named by {@code -Dmagpie.probe.open=<id>}) and prints
+ *       {@code magpie-gap <epoch ms> <gap ms> <fx cpu ms>} for every gap between two FX pulses over 20 ms of wall
+ *       time or of the FX thread's own CPU time, and {@code magpie-frames <epoch ms> <pulses>} once a second (an
+ *       {@link AnimationTimer} keeps pulses coming). The CPU time the FX thread used between two pulses is the part
+ *       of a gap that is the app's own work (events, runnables, CSS, layout); the rest is waiting for a core;
+ *   <li>with {@code -Dmagpie.probe.scroll=<px>}, scrolls the open chat from the bottom to its first message by that
+ *       many pixels a pulse (loading older pages from the local store as a user's scrolling does), printing
+ *       {@code magpie-page <epoch ms> <ms> <rows>} when a page arrived ({@code ms} since the list reached its top)
+ *       and {@code magpie-scrolled <epoch ms> <rows>} at the first message.
  * </ul>
  */
 final class LaunchProbe {
     static final String PROPERTY = "magpie.probe";
     static final long REPORTED_GAP_MS = 20;
+    /** The scroll gives up when no older page arrived this long after the list reached its top. */
+    static final long GIVE_UP_MS = 60_000;
 
     private final Scene scene;
     private final MainViewModel vm;
     private final PrintStream out;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final long open = Long.getLong(PROPERTY + ".open", 0);
+    private final int scrollPx = Integer.getInteger(PROPERTY + ".scroll", 0);
+    private final boolean contacts = Boolean.getBoolean(PROPERTY + ".contacts");
     private boolean ready;
+    private boolean contactsDone;
 
     private LaunchProbe(Scene scene, MainViewModel vm, PrintStream out) {
         this.scene = scene;
@@ -43,6 +65,10 @@ final class LaunchProbe {
     }
 
     private void attach() {
+        vm.onlineProperty().addListener((o, was, now) -> {
+            out.println("magpie-online " + System.currentTimeMillis() + " " + now);
+            out.flush();
+        });
         vm.rows().addListener((ListChangeListener<ConversationRow>) c -> onRows());
         onRows();
     }
@@ -59,25 +85,57 @@ final class LaunchProbe {
                 out.println("magpie-ready " + System.currentTimeMillis() + " "
                         + ManagementFactory.getRuntimeMXBean().getUptime());
                 out.flush();
-                vm.selectedIdProperty().set(vm.rows().get(0).id());
+                if (contacts) {
+                    fire("#rail-contacts");
+                } else {
+                    openChat();
+                }
                 pulses().start();
             }
         });
     }
 
+    private void openChat() {
+        vm.selectedIdProperty().set(open != 0 ? open : vm.rows().get(0).id());
+    }
+
+    private void fire(String selector) {
+        if (scene.lookup(selector) instanceof ButtonBase b) {
+            b.fire();
+        }
+    }
+
+    /** Once the contacts list shows people: reports how many, then back to the chats. */
+    private void contactsShown(long wall) {
+        if (contactsDone
+                || !(scene.lookup("#contacts") instanceof ListView<?> list)
+                || list.getItems().isEmpty()) {
+            return;
+        }
+        contactsDone = true;
+        out.println("magpie-contacts " + wall + " " + list.getItems().size());
+        out.flush();
+        fire("#rail-conversations");
+        openChat();
+    }
+
     private AnimationTimer pulses() {
         return new AnimationTimer() {
             private long last;
+            private long lastCpu;
             private long second = System.currentTimeMillis();
             private int frames;
+            private final Scroller scroller = new Scroller();
 
             @Override
             public void handle(long now) {
                 long wall = System.currentTimeMillis();
+                long cpu = threads.getCurrentThreadCpuTime();
                 if (last != 0) {
                     long gapMs = (now - last) / 1_000_000;
-                    if (gapMs > REPORTED_GAP_MS) {
-                        out.println("magpie-gap " + wall + " " + gapMs);
+                    long cpuMs = (cpu - lastCpu) / 1_000_000;
+                    if (gapMs > REPORTED_GAP_MS || cpuMs > REPORTED_GAP_MS) {
+                        out.println("magpie-gap " + wall + " " + gapMs + " " + cpuMs);
                     }
                 }
                 last = now;
@@ -88,7 +146,53 @@ final class LaunchProbe {
                     frames = 0;
                     second = wall;
                 }
+                if (scrollPx > 0) {
+                    scroller.step(wall);
+                }
+                if (contacts) {
+                    contactsShown(wall);
+                }
+                lastCpu = threads.getCurrentThreadCpuTime();
             }
         };
+    }
+
+    /** Scrolls the chat's message list up, a fixed distance a pulse, until its first message shows. */
+    private final class Scroller {
+        private int rows = -1;
+        private long topSince;
+        private boolean done;
+
+        void step(long wall) {
+            if (done || !(scene.lookup("#messages") instanceof ListView<?> list)) {
+                return;
+            }
+            Node node = list.lookup(".virtual-flow");
+            if (!(node instanceof VirtualFlow<?> flow) || list.getItems().isEmpty()) {
+                return;
+            }
+            int now = list.getItems().size();
+            if (rows >= 0 && now > rows && topSince != 0) {
+                out.println("magpie-page " + wall + " " + (wall - topSince) + " " + now);
+                topSince = 0;
+            }
+            rows = now;
+            boolean atTop = flow.getFirstVisibleCell() != null
+                    && flow.getFirstVisibleCell().getIndex() == 0
+                    && flow.getFirstVisibleCell().getLayoutY() >= 0;
+            if (!atTop) {
+                flow.scrollPixels(-scrollPx);
+                return;
+            }
+            if (topSince == 0) {
+                topSince = wall;
+            }
+            boolean first = list.getItems().get(0) instanceof MessageItem m && m.seq() == 1;
+            if (first || wall - topSince > GIVE_UP_MS) {
+                done = true;
+                out.println("magpie-scrolled " + wall + " " + now + (first ? "" : " gave-up"));
+                out.flush();
+            }
+        }
     }
 }
