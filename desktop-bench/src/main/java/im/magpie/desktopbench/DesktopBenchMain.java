@@ -303,7 +303,7 @@ public final class DesktopBenchMain {
             long rssSettled = app.rssKb();
             server.start();
             app.await("magpie-online", Duration.ofSeconds(Accounts.WAIT_S));
-            peer.sync().get(Accounts.WAIT_S, TimeUnit.SECONDS);
+            awaitReconnected(peer);
             long direct = peer.conversations().stream()
                     .filter(c -> "DIRECT".equals(c.kind()))
                     .findFirst()
@@ -343,6 +343,22 @@ public final class DesktopBenchMain {
                     frames,
                     gaps.summary()));
             line(Machine.load() + " at the end of the feed.");
+        }
+    }
+
+    /** Waits until the peer's client is connected again after the server restart (a sync goes through). */
+    private static void awaitReconnected(MagpieClient peer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Accounts.WAIT_S);
+        while (true) {
+            try {
+                peer.sync().get(Accounts.WAIT_S, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                waitMs(1_000); // reconnecting with backoff
+            }
         }
     }
 
