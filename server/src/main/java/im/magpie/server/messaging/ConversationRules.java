@@ -58,6 +58,20 @@ public final class ConversationRules {
         return new Change.MessagePosted(message.clientId(), message.body(), false);
     }
 
+    /**
+     * Checks what a reply quotes against what the writer found at that seq: {@code foundSender} is the sender of the
+     * message there, {@code null} when there is no message at that seq (none at all, or another kind of entry).
+     */
+    public void quote(QuotedMessage quote, @Nullable UserId foundSender) throws InvalidRequestException {
+        if (foundSender == null) {
+            throw new InvalidRequestException(
+                    "the quoted seq " + quote.seq() + " is not a message of the conversation");
+        }
+        if (!foundSender.equals(quote.sender())) {
+            throw new InvalidRequestException("the quoted message at seq " + quote.seq() + " has another sender");
+        }
+    }
+
     /** Empty when the message was recalled already (the caller returns {@code target.recallSeq()}). */
     public List<Change> recall(
             ConversationModel model, UserId caller, long seq, @Nullable RecallTarget target, Instant now)

@@ -66,6 +66,15 @@ class ConversationRulesTest {
     }
 
     @Test
+    void acceptsAQuoteOnlyOfAMessageByTheNamedSender() throws MessagingException {
+        QuotedMessage quote = new QuotedMessage(5, OWNER);
+
+        rules.quote(quote, OWNER);
+        assertThatThrownBy(() -> rules.quote(quote, MEMBER)).isInstanceOf(InvalidRequestException.class);
+        assertThatThrownBy(() -> rules.quote(quote, null)).isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
     void recallsOnlyOwnMessagesWithinTheWindowAndIdempotently() throws MessagingException {
         var mine = new ConversationRules.RecallTarget(MEMBER, T0, true, 0);
 

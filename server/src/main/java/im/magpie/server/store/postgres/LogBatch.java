@@ -12,6 +12,7 @@ import im.magpie.server.messaging.ConversationState;
 import im.magpie.server.messaging.LogCommand;
 import im.magpie.server.messaging.LogEntry;
 import im.magpie.server.messaging.MessagingException;
+import im.magpie.server.messaging.QuotedMessage;
 import im.magpie.server.messaging.SendReceipt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -155,6 +156,11 @@ final class LogBatch {
         if (!files.isEmpty()) {
             flushRows();
             lookups.requireReadableFiles(send.caller(), files);
+        }
+        QuotedMessage quote = send.message().facts().quote();
+        if (quote != null) {
+            flushRows(); // the quoted message may be in this batch
+            rules.quote(quote, lookups.messageSender(conversation, quote.seq()));
         }
         long seq = append(model, send.caller(), change, nextPos);
         for (String file : files) {

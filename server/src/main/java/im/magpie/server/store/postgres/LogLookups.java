@@ -33,6 +33,8 @@ final class LogLookups {
             + " WHERE r.file_id = f.id AND m.user_id = ?))";
     private static final String TARGET =
             "SELECT actor_id, server_time, kind FROM log WHERE conversation_id = ? AND seq = ?";
+    private static final String MESSAGE_SENDER =
+            "SELECT actor_id FROM log WHERE conversation_id = ? AND seq = ? AND kind = " + LogRows.MESSAGE;
     private static final String RECALL_SEQ =
             "SELECT seq FROM log WHERE conversation_id = ? AND kind = " + LogRows.RECALL + " AND ref_seq = ?";
     private static final String CLEAR_BODY =
@@ -132,6 +134,18 @@ final class LogLookups {
             }
         }
         return new ConversationRules.RecallTarget(sender, posted, message, recallSeq);
+    }
+
+    /** The sender of the message at {@code seq}; null when that entry is missing or not a message. */
+    @Nullable
+    UserId messageSender(ConversationId conversation, long seq) throws SQLException {
+        try (PreparedStatement st = con.prepareStatement(MESSAGE_SENDER)) {
+            st.setLong(1, conversation.value());
+            st.setLong(2, seq);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? new UserId(rs.getLong(1)) : null;
+            }
+        }
     }
 
     void clearBody(ConversationId conversation, long seq) throws SQLException {

@@ -4,6 +4,7 @@ import im.magpie.protocol.v1.FileContent;
 import im.magpie.protocol.v1.FolderContent;
 import im.magpie.protocol.v1.FolderEntry;
 import im.magpie.protocol.v1.MessageBody;
+import im.magpie.protocol.v1.Quote;
 import im.magpie.protocol.v1.SendMessageRequest;
 import im.magpie.server.account.UserId;
 import im.magpie.server.messaging.ClientMessageId;
@@ -11,8 +12,10 @@ import im.magpie.server.messaging.ConversationId;
 import im.magpie.server.messaging.InvalidRequestException;
 import im.magpie.server.messaging.MessageFacts;
 import im.magpie.server.messaging.OutgoingMessage;
+import im.magpie.server.messaging.QuotedMessage;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Checks a {@code SendMessageRequest} against the protocol's rules and turns it into an {@link OutgoingMessage}. */
 final class OutgoingMessages {
@@ -20,6 +23,7 @@ final class OutgoingMessages {
     static final int MAX_NAME_CHARS = 255;
     static final int MAX_PATH_CHARS = 1_024;
     static final int MAX_FOLDER_ENTRIES = 10_000;
+    static final int MAX_QUOTE_EXCERPT_CHARS = 200;
 
     private OutgoingMessages() {}
 
@@ -54,7 +58,23 @@ final class OutgoingMessages {
                 new ConversationId(send.getConversationId()),
                 clientId,
                 bytes,
-                new MessageFacts(mentions, body.getMentionAll(), List.copyOf(fileIds)));
+                new MessageFacts(mentions, body.getMentionAll(), List.copyOf(fileIds), quote(body)));
+    }
+
+    /** The quoted message's seq and sender, after checking the shape of the quote; null when there is none. */
+    private static @Nullable QuotedMessage quote(MessageBody body) throws InvalidRequestException {
+        if (!body.hasQuote()) {
+            return null;
+        }
+        Quote quote = body.getQuote();
+        if (quote.getSeq() <= 0 || quote.getSenderUserId() <= 0) { // a uint64 above 2^63 reads as negative
+            throw new InvalidRequestException("quote needs a seq and a sender_user_id");
+        }
+        String excerpt = quote.getExcerpt();
+        if (excerpt.isBlank() || excerpt.codePointCount(0, excerpt.length()) > MAX_QUOTE_EXCERPT_CHARS) {
+            throw new InvalidRequestException("quote excerpt must have 1.." + MAX_QUOTE_EXCERPT_CHARS + " characters");
+        }
+        return new QuotedMessage(quote.getSeq(), new UserId(quote.getSenderUserId()));
     }
 
     private static void checkText(String text) throws InvalidRequestException {
