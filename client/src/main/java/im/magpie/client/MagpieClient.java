@@ -322,17 +322,31 @@ public final class MagpieClient implements AutoCloseable {
     // ---- messaging ----
 
     /** Queues a text message; returns its client message id once stored locally. */
+    public String sendText(long conversationId, OutgoingText text) {
+        return messaging().sendText(conversationId, text);
+    }
+
+    /** As {@link #sendText(long, OutgoingText)} for a text that @mentions {@code mentionUserIds} and quotes nothing. */
     public String sendText(long conversationId, String text, List<Long> mentionUserIds) {
         return sendText(conversationId, text, mentionUserIds, false);
     }
 
     /**
-     * Queues a text message that @mentions {@code mentionUserIds} (members) and, with {@code mentionAll}, everyone in
-     * the group (owner and admins only: the server refuses it from a plain member with PERMISSION_DENIED, reported to
-     * {@link ClientListener#onMessageFailed}); returns its client message id once stored locally.
+     * As {@link #sendText(long, OutgoingText)} for a text that @mentions {@code mentionUserIds} (members) and, with
+     * {@code mentionAll}, everyone in the group (owner and admins only: the server refuses it from a plain member with
+     * PERMISSION_DENIED, reported to {@link ClientListener#onMessageFailed}).
      */
     public String sendText(long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll) {
-        return messaging().sendText(conversationId, text, mentionUserIds, mentionAll);
+        return sendText(conversationId, OutgoingText.of(text).mentioning(mentionUserIds).mentioningAll(mentionAll));
+    }
+
+    /**
+     * Forwards the stored message at {@code seq} to each target conversation (files by reference, no upload); returns
+     * the client message ids, in target order, once queued locally. Throws {@link IllegalArgumentException} when there
+     * is no such message or it was recalled.
+     */
+    public List<String> forward(long conversationId, long seq, List<Long> targetConversationIds) {
+        return messaging().forward(conversationId, seq, targetConversationIds);
     }
 
     /** Uploads the file (resumable), then queues the file message; completes with its client message id. */

@@ -1,5 +1,6 @@
 package im.magpie.client;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import im.magpie.client.net.ApiClient;
 import im.magpie.client.net.ApiException;
 import im.magpie.client.net.UploadedFile;
@@ -13,6 +14,7 @@ import im.magpie.protocol.v1.HistoryRequest;
 import im.magpie.protocol.v1.LogEntry;
 import im.magpie.protocol.v1.MarkReadRequest;
 import im.magpie.protocol.v1.MessageBody;
+import im.magpie.protocol.v1.Quote;
 import im.magpie.protocol.v1.ReadReceiptsRequest;
 import im.magpie.protocol.v1.ReadReceiptsResponse;
 import im.magpie.protocol.v1.RecallMessageRequest;
@@ -41,16 +43,57 @@ final class Messaging {
         this.rt = rt;
     }
 
-    String sendText(long conversationId, String text, List<Long> mentions, boolean mentionAll) {
+    String sendText(long conversationId, OutgoingText out) {
+        String text = out.text();
         if (text.isBlank() || text.length() > MAX_TEXT_CHARS) {
             throw new IllegalArgumentException("a text message has 1.." + MAX_TEXT_CHARS + " characters");
         }
-        MessageBody body = MessageBody.newBuilder()
+        MessageBody.Builder body = MessageBody.newBuilder()
                 .setText(TextContent.newBuilder().setText(text))
-                .addAllMentionUserIds(mentions)
-                .setMentionAll(mentionAll)
-                .build();
-        return session.outbox().enqueue(conversationId, body);
+                .addAllMentionUserIds(out.mentionUserIds())
+                .setMentionAll(out.mentionAll());
+        QuotedMessage quote = out.quote();
+        if (quote != null) {
+            body.setQuote(Quote.newBuilder()
+                    .setSeq(quote.seq())
+                    .setSenderUserId(quote.senderUserId())
+                    .setExcerpt(quote.excerpt()));
+        }
+        return session.outbox().enqueue(conversationId, body.build());
+    }
+
+    /**
+     * Queues the content of a stored message (text, file, picture or folder: files by reference, nothing is uploaded
+     * again) to each target conversation, marked as forwarded; mentions and quotes stay behind. Returns the client
+     * message ids in target order.
+     */
+    List<String> forward(long conversationId, long seq, List<Long> targetConversationIds) {
+        EntryRecord entry = session.store()
+                .entries()
+                .find(conversationId, seq)
+                .filter(e -> e.isMessage() && !e.recalled())
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no message at " + conversationId + "#" + seq + " to forward"));
+        MessageBody original;
+        try {
+            original = MessageBody.parseFrom(entry.body());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("message " + conversationId + "#" + seq + " is unreadable", e);
+        }
+        MessageBody.Builder copy = MessageBody.newBuilder().setForwarded(true);
+        switch (original.getContentCase()) {
+            case TEXT -> copy.setText(original.getText());
+            case FILE -> copy.setFile(original.getFile());
+            case FOLDER -> copy.setFolder(original.getFolder());
+            case CONTENT_NOT_SET ->
+                throw new IllegalArgumentException("message " + conversationId + "#" + seq + " has no content");
+        }
+        MessageBody body = copy.build();
+        List<String> ids = new ArrayList<>();
+        for (long target : targetConversationIds) {
+            ids.add(session.outbox().enqueue(target, body));
+        }
+        return ids;
     }
 
     CompletableFuture<String> sendFile(long conversationId, Path file, Transfer transfer) {

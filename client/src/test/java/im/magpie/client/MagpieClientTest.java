@@ -95,6 +95,53 @@ class MagpieClientTest {
     }
 
     @Test
+    void sendsAReplyWithItsQuoteAndForwardsAStoredMessageToEveryTarget() throws Exception {
+        try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
+            client.login("alice", "secret", "test device").get(10, TimeUnit.SECONDS);
+            long self = client.openSelf().get(5, TimeUnit.SECONDS).id();
+            client.sendText(self, "the plan", List.of());
+            assertThat(client.awaitFlushed(Duration.ofSeconds(5))).isTrue();
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !client.messages(self, Long.MAX_VALUE, 10).isEmpty());
+            EntryRecord original = client.messages(self, Long.MAX_VALUE, 10).get(0);
+
+            client.sendText(
+                    self,
+                    OutgoingText.of("agreed")
+                            .quoting(new QuotedMessage(original.seq(), FakeMagpieServer.ALICE, "the  plan\n")));
+            List<String> forwarded = client.forward(self, original.seq(), List.of(self, self));
+            assertThat(client.awaitFlushed(Duration.ofSeconds(5))).isTrue();
+
+            MessageBody reply = server.sends.get(1).getBody();
+            assertThat(reply.getText().getText()).isEqualTo("agreed");
+            assertThat(reply.getQuote().getSeq()).isEqualTo(original.seq());
+            assertThat(reply.getQuote().getSenderUserId()).isEqualTo(FakeMagpieServer.ALICE);
+            assertThat(reply.getQuote().getExcerpt()).isEqualTo("the plan");
+            assertThat(forwarded).hasSize(2).doesNotHaveDuplicates();
+            assertThat(server.sends.subList(2, 4)).allSatisfy(r -> {
+                assertThat(r.getConversationId()).isEqualTo(self);
+                assertThat(r.getBody().getText().getText()).isEqualTo("the plan");
+                assertThat(r.getBody().getForwarded()).isTrue();
+                assertThat(r.getBody().hasQuote()).isFalse();
+            });
+            assertThatThrownBy(() -> client.forward(self, 999, List.of(self)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void cutsQuoteExcerptsToTwoHundredCharactersOnOneLine() {
+        String emoji = "😀".repeat(250);
+
+        String cut = QuotedMessage.excerpt(emoji);
+
+        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(QuotedMessage.MAX_EXCERPT_CHARS);
+        assertThat(cut).endsWith("…").startsWith("😀😀");
+        assertThat(QuotedMessage.excerpt(" a\n\tb ")).isEqualTo("a b");
+        assertThatThrownBy(() -> new QuotedMessage(3, 1, "  ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRemoteWipeDeletesTheDatabaseKeyAndCacheAndForgetsTheAccount() throws Exception {
         java.util.concurrent.CompletableFuture<DeviceWipedException> wiped =
                 new java.util.concurrent.CompletableFuture<>();

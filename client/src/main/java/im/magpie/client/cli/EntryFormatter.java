@@ -37,18 +37,30 @@ final class EntryFormatter {
         }
         try {
             MessageBody body = MessageBody.parseFrom(e.body());
-            return switch (body.getContentCase()) {
-                case TEXT -> body.getText().getText();
-                case FILE ->
-                    "[file] " + body.getFile().getName() + " (" + body.getFile().getSize() + " bytes)";
-                case FOLDER ->
-                    "[folder] " + body.getFolder().getName() + " ("
-                            + body.getFolder().getEntriesCount() + " files)";
-                case CONTENT_NOT_SET -> "(empty)";
-            };
+            return marks(body)
+                    + switch (body.getContentCase()) {
+                        case TEXT -> body.getText().getText();
+                        case FILE ->
+                            "[file] " + body.getFile().getName() + " ("
+                                    + body.getFile().getSize() + " bytes)";
+                        case FOLDER ->
+                            "[folder] " + body.getFolder().getName() + " ("
+                                    + body.getFolder().getEntriesCount() + " files)";
+                        case CONTENT_NOT_SET -> "(empty)";
+                    };
         } catch (InvalidProtocolBufferException ex) {
             return "(unreadable message)";
         }
+    }
+
+    /** "(forwarded) " and "(reply to #seq: excerpt) " before the content, when they apply. */
+    private static String marks(MessageBody body) {
+        String marks = body.getForwarded() ? "(forwarded) " : "";
+        if (body.hasQuote()) {
+            marks += "(reply to #" + body.getQuote().getSeq() + ": "
+                    + body.getQuote().getExcerpt() + ") ";
+        }
+        return marks;
     }
 
     private static String describeChange(EntryRecord e) {
