@@ -46,6 +46,7 @@ final class Screenshots {
     private final ChatScreenshots chat;
     private final FeatureScreenshots features;
     private final GroupScreenshots groupShots;
+    private final RepliesScreenshots replies;
     private @Nullable MainViewModel main;
     private @Nullable ClientBackend firstContactBackend;
     private @Nullable LoginViewModel firstContactLogin;
@@ -59,6 +60,7 @@ final class Screenshots {
         this.chat = new ChatScreenshots(stage);
         this.features = new FeatureScreenshots(app, backend, stage);
         this.groupShots = new GroupScreenshots(app, stage);
+        this.replies = new RepliesScreenshots(stage, backend);
     }
 
     void run() {
@@ -113,6 +115,11 @@ final class Screenshots {
             steps.add(() -> shootWindow("history-" + tag, features.history()));
             steps.add(features::closeHistory);
             addGroupShots(tag);
+            steps.add(() -> select(ConversationKind.GROUP));
+            steps.add(() -> replies.prepare(main == null ? List.of() : List.copyOf(main.rows())));
+            steps.add(replies::openReadBy);
+            steps.add(() -> shoot("replies-" + tag));
+            steps.add(chat::closePopups);
             for (Theme theme : Theme.values()) {
                 String suffix = tag + (theme == Theme.DARK ? "-dark" : "");
                 steps.add(() -> {

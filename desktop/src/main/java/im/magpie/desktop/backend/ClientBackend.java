@@ -5,6 +5,7 @@ import im.magpie.client.ClientOptions;
 import im.magpie.client.ConnectionState;
 import im.magpie.client.DeviceWipedException;
 import im.magpie.client.MagpieClient;
+import im.magpie.client.QuotedMessage;
 import im.magpie.client.Transfer;
 import im.magpie.client.net.ServerAddress;
 import im.magpie.client.store.ConversationRecord;
@@ -15,12 +16,15 @@ import im.magpie.client.store.OutboxRecord;
 import im.magpie.client.store.UserRecord;
 import im.magpie.desktop.chat.ChatEvents;
 import im.magpie.desktop.chat.ChatPort;
+import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.Member;
 import im.magpie.desktop.chat.MemberSearch;
 import im.magpie.desktop.chat.Message;
+import im.magpie.desktop.chat.OutgoingText;
 import im.magpie.desktop.chat.PendingMessage;
+import im.magpie.desktop.chat.Quote;
 import im.magpie.desktop.chat.TransferListener;
 import im.magpie.desktop.contacts.ContactsPort;
 import im.magpie.desktop.group.GroupPort;
@@ -56,6 +60,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     static final int PREVIEW_PAGE = 100;
+    /** Most people a forward picker's search matches conversations against. */
+    static final int PEOPLE_MATCHES = 500;
+
     static final long FINGERPRINT_ANSWER_MINUTES = 5;
     static final long RESUME_OFFLINE_AFTER_MS = 4000;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientBackend.class);
@@ -247,11 +254,36 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
     @Override
     public CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit) {
-        return Failures.chat(client.history(conversationId, beforeSeq, limit)).thenApply(page -> {
+        MagpieClient c = client;
+        return Failures.chat(c.history(conversationId, beforeSeq, limit)).thenApply(page -> {
             List<Message> out = new ArrayList<>();
-            page.forEach(e -> EntryDecoder.decode(e).ifPresent(out::add));
+            page.forEach(e ->
+                    EntryDecoder.decode(e).map(m -> withRecalledOriginal(c, m)).ifPresent(out::add));
             return out;
         });
+    }
+
+    /** A reply whose quoted message this device knows was recalled says so. */
+    private static Message withRecalledOriginal(MagpieClient c, Message m) {
+        Quote q = m.content() instanceof Content.Text t ? t.quote() : null;
+        if (q == null) {
+            return m;
+        }
+        Content.Text t = (Content.Text) m.content();
+        boolean recalled =
+                c.entry(m.conversationId(), q.seq()).map(EntryRecord::recalled).orElse(false);
+        if (!recalled) {
+            return m;
+        }
+        return new Message(
+                m.conversationId(),
+                m.seq(),
+                m.senderId(),
+                m.timeMs(),
+                new Content.Text(t.text(), t.mentions(), t.mentionAll(), q.withOriginalRecalled(true)),
+                m.recalled(),
+                m.clientMessageId(),
+                m.forwarded());
     }
 
     @Override
@@ -299,9 +331,40 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<String> sendText(
-            long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll) {
-        return read(() -> client.sendText(conversationId, text, mentionUserIds, mentionAll));
+    public CompletableFuture<String> sendText(long conversationId, OutgoingText text) {
+        Quote q = text.quote();
+        im.magpie.client.OutgoingText out = im.magpie.client.OutgoingText.of(text.text())
+                .mentioning(text.mentions())
+                .mentioningAll(text.mentionAll())
+                .quoting(q == null ? null : new QuotedMessage(q.seq(), q.senderId(), q.excerpt()));
+        return read(() -> client.sendText(conversationId, out));
+    }
+
+    @Override
+    public CompletableFuture<List<String>> forward(long conversationId, long seq, List<Long> targetConversationIds) {
+        return read(() -> client.forward(conversationId, seq, targetConversationIds));
+    }
+
+    @Override
+    public CompletableFuture<Set<Long>> peopleMatching(String query) {
+        MagpieClient c = client;
+        return Failures.chat(CompletableFuture.supplyAsync(
+                () -> {
+                    Set<Long> ids = new java.util.HashSet<>();
+                    c.searchPeople(query, PEOPLE_MATCHES).forEach(p -> ids.add(p.userId()));
+                    return ids;
+                },
+                people));
+    }
+
+    @Override
+    public CompletableFuture<Map<Long, Long>> readMarks(long conversationId) {
+        MagpieClient c = client;
+        return read(() -> {
+            Map<Long, Long> marks = new HashMap<>();
+            c.conversation(conversationId).ifPresent(r -> r.members().forEach(m -> marks.put(m.userId(), m.readSeq())));
+            return marks;
+        });
     }
 
     @Override

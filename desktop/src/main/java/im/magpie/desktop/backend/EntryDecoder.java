@@ -5,6 +5,7 @@ import im.magpie.client.store.EntryRecord;
 import im.magpie.client.sync.LogEntries;
 import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.Message;
+import im.magpie.desktop.chat.Quote;
 import im.magpie.protocol.v1.FileContent;
 import im.magpie.protocol.v1.FolderContent;
 import im.magpie.protocol.v1.FolderEntry;
@@ -12,6 +13,7 @@ import im.magpie.protocol.v1.LogEntry;
 import im.magpie.protocol.v1.MessageBody;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Decodes stored log entries into what the chat shows; read marks are not shown and decode to empty. */
 final class EntryDecoder {
@@ -34,17 +36,37 @@ final class EntryDecoder {
                 e.serverTimeMs(),
                 content,
                 e.recalled(),
-                e.clientMessageId()));
+                e.clientMessageId(),
+                e.isMessage() && !e.recalled() && forwarded(e.body())));
     }
 
     static Content body(byte[] bytes) throws InvalidProtocolBufferException {
         MessageBody body = MessageBody.parseFrom(bytes);
         return switch (body.getContentCase()) {
-            case TEXT -> new Content.Text(body.getText().getText(), body.getMentionUserIdsList(), body.getMentionAll());
+            case TEXT ->
+                new Content.Text(
+                        body.getText().getText(), body.getMentionUserIdsList(), body.getMentionAll(), quote(body));
             case FILE -> file(body.getFile());
             case FOLDER -> folder(body.getFolder());
             case CONTENT_NOT_SET -> new Content.Text("");
         };
+    }
+
+    /** Whether a message body carries the "forwarded" mark; false when it cannot be read. */
+    static boolean forwarded(byte[] bytes) {
+        try {
+            return MessageBody.parseFrom(bytes).getForwarded();
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    private static @Nullable Quote quote(MessageBody body) {
+        if (!body.hasQuote()) {
+            return null;
+        }
+        im.magpie.protocol.v1.Quote q = body.getQuote();
+        return new Quote(q.getSeq(), q.getSenderUserId(), q.getExcerpt(), false);
     }
 
     private static Content message(EntryRecord e) {

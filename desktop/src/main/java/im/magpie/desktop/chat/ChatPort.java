@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,11 +38,22 @@ public interface ChatPort {
      */
     MemberSearch memberSearch(List<Member> members);
 
-    /**
-     * Queues a text that @mentions {@code mentionUserIds} (members; empty for none) and, with {@code mentionAll},
-     * everyone in the group (owner and admins only); completes with its client message id once stored locally.
+     * Queues a text with its @mentions and the message it quotes (see {@link OutgoingText}); completes with its client
+     * message id once stored locally.
      */
-    CompletableFuture<String> sendText(long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll);
+    CompletableFuture<String> sendText(long conversationId, OutgoingText text);
+
+    /**
+     * Queues the content of the stored message at {@code seq} to every target conversation, marked as forwarded
+     * (files by reference, nothing is uploaded again); completes with the client message ids in target order.
+     */
+    CompletableFuture<List<String>> forward(long conversationId, long seq, List<Long> targetConversationIds);
+
+    /** The ids of the people whose name, account or pinyin (full or initials) matches {@code query}. */
+    CompletableFuture<Set<Long>> peopleMatching(String query);
+
+    /** Each member's read mark in the conversation (user id to the highest seq they read), as this device knows it. */
+    CompletableFuture<Map<Long, Long>> readMarks(long conversationId);
 
     /**
      * Uploads then queues a file ({@code folder} false) or a whole folder; completes with the client message id.

@@ -60,6 +60,8 @@ public final class ChatView {
     private final TextArea input = new TextArea();
     private final ChatHooks hooks;
     private @Nullable EmojiPicker emojiPicker;
+    private final EmojiText emoji;
+    private Consumer<MessageItem> forward = m -> {};
 
     /** {@code emojiRecents}: the recently picked emoji, shared by every chat of the window. */
     public ChatView(ChatViewModel vm, Node banner, Consumer<String> openLink, EmojiRecents emojiRecents) {
@@ -72,7 +74,8 @@ public final class ChatView {
         this.vm = vm;
         this.emojiRecents = emojiRecents;
         this.hooks = hooks;
-        EmojiText emoji = new EmojiText(EmojiCatalog.bundled(), emojiImages);
+        this.emoji = new EmojiText(EmojiCatalog.bundled(), emojiImages);
+        MessageMenu menu = new MessageMenu(vm, m -> forward.accept(m));
         root.getStyleClass().add("chat-pane");
         root.getProperties().put(ChatViewModel.class, vm); // the screenshot command drives the open chat
         root.setTop(new VBox(header(), banner));
@@ -85,7 +88,8 @@ public final class ChatView {
                 list.widthProperty(),
                 emoji,
                 new ImageBubbles(thumbnails, this::openImage),
-                hooks.hover()));
+                hooks.hover(),
+                menu));
         list.setFocusTraversable(false);
         root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton()));
         root.setBottom(composer());
@@ -97,6 +101,11 @@ public final class ChatView {
 
     public Parent root() {
         return root;
+    }
+
+    /** What "forward" in a message's context menu does: open the picker of target conversations. */
+    public void onForward(Consumer<MessageItem> action) {
+        forward = action;
     }
 
     /** "N new messages" at the top right while many were unread; a click jumps to the first of them. */
@@ -184,6 +193,9 @@ public final class ChatView {
                 e.consume();
             } else if (PASTE.match(e) && pasteFiles()) {
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE && vm.quotingProperty().get() != null) {
+                e.consume();
+                vm.cancelQuote();
             } else if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
                 if (e.isShiftDown()) {
@@ -200,9 +212,33 @@ public final class ChatView {
         send.setOnAction(e -> vm.send());
         HBox actions = new HBox(send);
         actions.setAlignment(Pos.CENTER_RIGHT);
-        VBox box = new VBox(2, tools, attachmentPreview(), input, actions);
+        VBox box = new VBox(2, tools, attachmentPreview(), quoteBar(), input, actions);
         box.getStyleClass().add("composer");
         return box;
+    }
+
+    /** The message the next text replies to, with a button to take it away. */
+    private Node quoteBar() {
+        HBox bar = new HBox(8);
+        bar.setId("quote-bar");
+        bar.getStyleClass().add("quote-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Button remove = tool(Feather.X, "chat.cancelQuote");
+        remove.setId("quote-cancel");
+        remove.setOnAction(e -> vm.cancelQuote());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        vm.quotingProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                bar.getChildren().clear();
+            } else {
+                bar.getChildren().setAll(QuoteBlock.of(now, vm.quoteSender(now), emoji, vm.words()), spacer, remove);
+                input.requestFocus();
+            }
+        });
+        bar.visibleProperty().bind(vm.quotingProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** The picture waiting to be sent (pasted or captured), with a button to take it away. */

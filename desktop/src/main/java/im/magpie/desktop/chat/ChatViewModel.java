@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -63,6 +64,8 @@ public final class ChatViewModel implements ChatEvents {
 
     private final Set<String> imagesAsked = new HashSet<>();
     private final ObjectProperty<@Nullable Path> attachment = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<@Nullable Quote> quoting = new ReadOnlyObjectWrapper<>();
+    private final ReadReceipts receipts;
     private boolean hasOlder = true;
     private boolean newestLoaded;
     private long toReveal;
@@ -99,6 +102,7 @@ public final class ChatViewModel implements ChatEvents {
         this.newSince = conversation.myReadSeq();
         this.jumpOffered.set(conversation.unread() >= JUMP_MIN_UNREAD);
         this.transfers = new Transfers(port, conversation.id(), words, fx, notice::set, receive);
+        this.receipts = new ReadReceipts(port, conversation, self, words.texts(), fx);
         canSend = Bindings.createBooleanBinding(
                 () -> (attachment.get() != null || !draft.get().isBlank())
                         && draft.get().length() <= MAX_TEXT_CHARS,
@@ -153,6 +157,7 @@ public final class ChatViewModel implements ChatEvents {
     public void start() {
         port.addListener(this);
         loadNewest();
+        receipts.reload();
         if (conversation.kind() == ConversationKind.GROUP) {
             var unused = port.members(conversation.id())
                     .thenApply(list -> {
@@ -209,7 +214,40 @@ public final class ChatViewModel implements ChatEvents {
 
     public void dispose() {
         disposed = true;
+        receipts.dispose();
         port.removeListener(this);
+    }
+
+    /** The message the next text replies to (shown above the composer); null when none. */
+    public ReadOnlyObjectProperty<@Nullable Quote> quotingProperty() {
+        return quoting.getReadOnlyProperty();
+    }
+
+    /** Whether the context menu offers "quote" and "forward": a stored message that was not recalled. */
+    public boolean canQuote(MessageItem m) {
+        return m.seq() > 0 && !m.recalled() && !m.isNotice();
+    }
+
+    /** Makes the next text a reply to {@code m} ("quote" in the context menu). */
+    public void quote(MessageItem m) {
+        if (canQuote(m)) {
+            quoting.set(new Quote(m.seq(), m.senderId(), Quotes.excerpt(m.content(), words.texts()), false));
+        }
+    }
+
+    /** Takes the quote away from the composer (its ✕). */
+    public void cancelQuote() {
+        quoting.set(null);
+    }
+
+    /** The name shown above a quoted excerpt. */
+    public String quoteSender(Quote q) {
+        return q.senderId() == self ? words.texts().get("message.you") : name(q.senderId());
+    }
+
+    /** Who has read the user's own messages: the labels under them and the list behind a click. */
+    public ReadReceipts readReceipts() {
+        return receipts;
     }
 
     private void loadNewest() {
@@ -371,6 +409,10 @@ public final class ChatViewModel implements ChatEvents {
             if (m.content() instanceof Content.Notice n) {
                 ids.addAll(n.users());
             }
+            Quote q = m.content() instanceof Content.Text t ? t.quote() : null;
+            if (q != null) {
+                ids.add(q.senderId());
+            }
         });
         ids.removeAll(names.keySet());
         ids.add(self);
@@ -410,7 +452,8 @@ public final class ChatViewModel implements ChatEvents {
                 m.recalled(),
                 DeliveryStatus.SENT,
                 m.clientMessageId(),
-                image);
+                image,
+                m.forwarded());
     }
 
     private MessageItem pendingItem(String clientId, long createdMs, Content content, @Nullable Path local) {
@@ -505,14 +548,15 @@ public final class ChatViewModel implements ChatEvents {
         mentions.close();
         draft.set("");
         if (!text.isEmpty()) {
-            sendText(text, mentioned, everyone);
+            sendText(new OutgoingText(text, mentioned, everyone, quoting.get()));
+            quoting.set(null);
         }
     }
 
-    private void sendText(String text, List<Long> mentioned, boolean everyone) {
+    private void sendText(OutgoingText out) {
         long now = clock.millis();
-        Content content = new Content.Text(text, mentioned, everyone);
-        var unused = port.sendText(conversation.id(), text, mentioned, everyone)
+        Content content = out.content();
+        var unused = port.sendText(conversation.id(), out)
                 .whenCompleteAsync(
                         (clientId, failure) -> {
                             if (clientId != null) {
@@ -582,7 +626,7 @@ public final class ChatViewModel implements ChatEvents {
         if (local != null) {
             sendPath(local, failed.content() instanceof Content.Folder);
         } else if (failed.content() instanceof Content.Text t) {
-            sendText(t.text(), t.mentions(), t.mentionAll());
+            sendText(new OutgoingText(t.text(), t.mentions(), t.mentionAll(), t.quote()));
         }
     }
 
@@ -667,9 +711,19 @@ public final class ChatViewModel implements ChatEvents {
             fxThread.execute(() -> {
                 if (!disposed) {
                     loadNewest();
+                    receipts.reload();
                 }
             });
         }
+    }
+
+    @Override
+    public void conversationsChanged() {
+        fxThread.execute(() -> {
+            if (!disposed) {
+                receipts.reload();
+            }
+        });
     }
 
     @Override

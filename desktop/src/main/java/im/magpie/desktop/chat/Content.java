@@ -4,11 +4,20 @@ package im.magpie.desktop.chat;
 public sealed interface Content {
     /**
      * A text message; {@code mentions}: the users it @mentions, {@code mentionAll}: it @mentions everyone in the group
-     * (both set by the sender).
+     * (both set by the sender); {@code quote}: the message it replies to, null for none.
      */
-    record Text(String text, java.util.List<Long> mentions, boolean mentionAll) implements Content {
+    record Text(
+            String text,
+            java.util.List<Long> mentions,
+            boolean mentionAll,
+            @org.jspecify.annotations.Nullable Quote quote)
+            implements Content {
         public Text {
             mentions = java.util.List.copyOf(mentions);
+        }
+
+        public Text(String text, java.util.List<Long> mentions, boolean mentionAll) {
+            this(text, mentions, mentionAll, null);
         }
 
         public Text(String text, java.util.List<Long> mentions) {

@@ -2,6 +2,7 @@ package im.magpie.desktop.chat;
 
 import atlantafx.base.controls.CustomTextField;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
@@ -214,6 +215,13 @@ public final class MainView {
         }
     }
 
+    /** Opens the "forward to" picker for a message of the open conversation. */
+    private void forward(long conversationId, MessageItem m) {
+        ForwardViewModel picker =
+                new ForwardViewModel(port, conversationId, m.seq(), List.copyOf(vm.rows()), words, fxThread);
+        new ForwardDialog(picker, root.getScene().getWindow()).show();
+    }
+
     private void open(long id) {
         ChatViewModel old = chat;
         if (old != null && old.conversation().id() == id) {
@@ -228,7 +236,9 @@ public final class MainView {
         }
         ChatViewModel next = new ChatViewModel(row, port, words, clock, fxThread, receive);
         chat = next;
-        chatHost.getChildren().setAll(new ChatView(next, banner, openLink, emojiRecents, hooks).root());
+        ChatView view = new ChatView(next, banner, openLink, emojiRecents, hooks);
+        view.onForward(m -> forward(row.id(), m));
+        chatHost.getChildren().setAll(view.root());
         next.start();
         keepSelection();
     }

@@ -1,28 +1,21 @@
 package im.magpie.desktop.chat;
 
 import im.magpie.desktop.emoji.EmojiText;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextFlow;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,10 +31,11 @@ final class MessageCell extends ListCell<MessageItem> {
 
     private final ChatViewModel vm;
     private final Consumer<String> openLink;
-    private final javafx.beans.value.ObservableDoubleValue bubbleWidth;
+    private final javafx.beans.binding.DoubleBinding bubbleWidth;
     private final EmojiText emoji;
     private final ImageBubbles images;
     private final ChatHooks.PersonHover hover;
+    private final MessageMenu menu;
 
     /** {@code listWidth}: the list's width (a cell's own width is 0 while it is laid out for the first time). */
     MessageCell(
@@ -51,11 +45,13 @@ final class MessageCell extends ListCell<MessageItem> {
             EmojiText emoji,
             ImageBubbles images,
             ChatHooks.PersonHover hover) {
+            MessageMenu menu) {
         this.vm = vm;
         this.hover = hover;
         this.openLink = openLink;
         this.emoji = emoji;
         this.images = images;
+        this.menu = menu;
         this.bubbleWidth = listWidth.multiply(BUBBLE_SHARE);
         setPrefWidth(0);
         // a row redraws when its transfer starts or ends or its file was saved; progress itself is bound.
@@ -111,7 +107,7 @@ final class MessageCell extends ListCell<MessageItem> {
             return;
         }
         setGraphic(withDivider(m, message(m)));
-        setContextMenu(menu(m));
+        setContextMenu(menu.of(m, this));
     }
 
     private Node notice(MessageItem m) {
@@ -134,10 +130,18 @@ final class MessageCell extends ListCell<MessageItem> {
                         : m.senderName() + "   " + vm.words().bubbleTime(m.timeMs()));
         sender.getStyleClass().add("sender");
         Node header = sender;
-        if (vm.mentionsMe(m)) {
-            Label badge = new Label(vm.words().texts().get("message.mentionedYou"));
-            badge.getStyleClass().add("mention-badge");
-            HBox line = new HBox(6, sender, badge);
+        if (vm.mentionsMe(m) || m.forwarded()) {
+            HBox line = new HBox(6, sender);
+            if (m.forwarded()) {
+                Label mark = new Label(vm.words().texts().get("message.forwarded"), new FontIcon(Feather.SHARE));
+                mark.getStyleClass().add("forwarded-mark");
+                line.getChildren().add(mark);
+            }
+            if (vm.mentionsMe(m)) {
+                Label badge = new Label(vm.words().texts().get("message.mentionedYou"));
+                badge.getStyleClass().add("mention-badge");
+                line.getChildren().add(badge);
+            }
             line.setAlignment(Pos.CENTER_LEFT);
             header = line;
         }
@@ -185,15 +189,29 @@ final class MessageCell extends ListCell<MessageItem> {
                                 "bubble-text"));
             }
         }
-        flow.getStyleClass().add("bubble");
-        if (large) {
+        Quote quote = m.quote();
+        Region bubble = flow;
+        if (quote != null) {
+            VBox block = QuoteBlock.of(quote, vm.quoteSender(quote), emoji, vm.words());
+            block.setId("quote-" + m.seq());
+            block.setOnMouseClicked(e -> vm.reveal(quote.seq()));
+            block.setCursor(javafx.scene.Cursor.HAND);
+            VBox box = new VBox(6, block, flow);
+            box.setFillWidth(false);
+            bubble = box;
+        } else if (large) {
             flow.getStyleClass().add("emoji-only");
         }
+        bubble.getStyleClass().add("bubble");
         if (m.mine()) {
-            flow.getStyleClass().add("mine");
+            bubble.getStyleClass().add("mine");
         }
-        flow.maxWidthProperty().bind(bubbleWidth);
-        return flow;
+        bubble.maxWidthProperty().bind(bubbleWidth);
+        if (bubble != flow) {
+            bubble.setMaxHeight(Region.USE_PREF_SIZE);
+            flow.maxWidthProperty().bind(bubbleWidth.subtract(24));
+        }
+        return bubble;
     }
 
     private Region fileBubble(MessageItem m) {
@@ -267,6 +285,9 @@ final class MessageCell extends ListCell<MessageItem> {
     }
 
     private javafx.scene.@org.jspecify.annotations.Nullable Node status(MessageItem m) {
+        if (m.status() == DeliveryStatus.SENT && vm.readReceipts().applies(m)) {
+            return readLabel(m);
+        }
         if (!m.mine() || m.status() == DeliveryStatus.SENT) {
             return null;
         }
@@ -285,42 +306,39 @@ final class MessageCell extends ListCell<MessageItem> {
         return box;
     }
 
-    private ContextMenu menu(MessageItem m) {
-        ContextMenu menu = new ContextMenu();
-        MenuItem copy = new MenuItem(vm.words().texts().get("chat.copy"), new FontIcon(Feather.COPY));
-        copy.setOnAction(e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(vm.copyText(m));
-            Clipboard.getSystemClipboard().setContent(c);
-        });
-        menu.getItems().add(copy);
-        if (m.isFile() && m.seq() > 0) {
-            MenuItem save = new MenuItem(vm.words().texts().get("chat.saveAs"), new FontIcon(Feather.DOWNLOAD));
-            save.setOnAction(e -> saveAs(m));
-            menu.getItems().add(save);
+    /** "2 read" / "all read" under an own message, live as read marks arrive; in groups a click lists the readers. */
+    private Node readLabel(MessageItem m) {
+        ReadReceipts receipts = vm.readReceipts();
+        Label label = new Label();
+        label.setId("read-" + m.seq());
+        label.getStyleClass().add("read-status");
+        label.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> receipts.label(m), receipts.marksProperty()));
+        javafx.beans.value.ChangeListener<Object> tone = (o, was, now) -> {
+            label.getStyleClass().remove("read-pending");
+            if (!receipts.allRead(m)) {
+                label.getStyleClass().add("read-pending");
+            }
+        };
+        tone.changed(null, null, null);
+        receipts.marksProperty().addListener(new javafx.beans.value.WeakChangeListener<>(tone));
+        label.getProperties().put("tone", tone); // the weak listener lives as long as the label
+        if (receipts.listable(m)) {
+            label.getStyleClass().add("read-link");
+            label.setCursor(javafx.scene.Cursor.HAND);
+            // the list may draw the row again during the click: the popup belongs to the window, not the label
+            label.setOnMouseClicked(e -> {
+                if (getListView() != null && getListView().getScene() != null) {
+                    ReadByPopup.show(
+                            receipts.readBy(m),
+                            getListView().getScene().getWindow(),
+                            e.getScreenX(),
+                            e.getScreenY(),
+                            vm.words().texts());
+                }
+            });
         }
-        MenuItem recall = new MenuItem(vm.words().texts().get("chat.recall"), new FontIcon(Feather.CORNER_UP_LEFT));
-        recall.setOnAction(e -> vm.recall(m));
-        menu.setOnShowing(e -> recall.setVisible(vm.canRecall(m)));
-        menu.getItems().add(recall);
-        return menu;
-    }
-
-    private void saveAs(MessageItem m) {
-        File target;
-        if (m.content() instanceof Content.Folder f) {
-            DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle(vm.words().texts().get("chat.saveAs"));
-            File parent = chooser.showDialog(getScene().getWindow());
-            target = parent == null ? null : new File(parent, f.name());
-        } else {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(vm.words().texts().get("chat.saveAs"));
-            chooser.setInitialFileName(vm.copyText(m));
-            target = chooser.showSaveDialog(getScene().getWindow());
-        }
-        if (target != null) {
-            vm.save(m, target.toPath());
-        }
+        return label;
     }
 }

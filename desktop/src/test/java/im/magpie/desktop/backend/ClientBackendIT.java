@@ -11,6 +11,8 @@ import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.Message;
+import im.magpie.desktop.chat.OutgoingText;
+import im.magpie.desktop.chat.Quote;
 import im.magpie.desktop.chat.TransferListener;
 import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.login.LoginException;
@@ -133,7 +135,7 @@ class ClientBackendIT {
             Map<Long, String> names = backend.displayNames(List.of(lina)).get(20, TimeUnit.SECONDS);
             assertThat(names).containsEntry(lina, "LINA");
 
-            backend.sendText(direct.id(), "你好 https://example.com", List.of(), false)
+            backend.sendText(direct.id(), OutgoingText.of("你好 https://example.com"))
                     .get(20, TimeUnit.SECONDS);
             await().atMost(WAIT).until(() -> !sent.isEmpty());
             await().atMost(WAIT)
@@ -161,7 +163,8 @@ class ClientBackendIT {
             assertThat(backend.members(group.id()).get(20, TimeUnit.SECONDS))
                     .extracting(im.magpie.desktop.chat.Member::account)
                     .containsExactlyInAnyOrder("zhangwei", "lina");
-            backend.sendText(group.id(), "@LINA 看一下", List.of(lina), false).get(20, TimeUnit.SECONDS);
+            backend.sendText(group.id(), new OutgoingText("@LINA 看一下", List.of(lina), false, null))
+                    .get(20, TimeUnit.SECONDS);
             await().atMost(WAIT)
                     .until(() -> backend.messages(group.id(), Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS).stream()
                             .anyMatch(m -> m.content() instanceof Content.Text));
@@ -175,6 +178,43 @@ class ClientBackendIT {
             again.resume().get(20, TimeUnit.SECONDS);
             assertThat(again.selfUserId()).isNotZero();
         }
+    }
+
+    @Test
+    void aQuotedReplyAndAForwardComeBackDecodedAndReadMarksAreKnown() throws Exception {
+        server.createUser("qiao");
+        server.createUser("ming");
+        try (ClientBackend backend = new ClientBackend(Files.createDirectory(work.resolve("replies")), null, "it")) {
+            backend.login(address(), "qiao", "secret-qiao", TRUST).get(20, TimeUnit.SECONDS);
+            ConversationInfo direct = backend.openDirect("ming").get(20, TimeUnit.SECONDS);
+            ConversationInfo group =
+                    backend.createGroup("转发测试", List.of("ming")).get(20, TimeUnit.SECONDS);
+            backend.sendText(direct.id(), OutgoingText.of("原话 😀")).get(20, TimeUnit.SECONDS);
+            Message original = await().atMost(WAIT).until(() -> newest(backend, direct.id()), m -> m != null);
+
+            Quote quote = new Quote(original.seq(), backend.selfUserId(), "原话 😀", false);
+            backend.sendText(direct.id(), new OutgoingText("回复", List.of(), false, quote))
+                    .get(20, TimeUnit.SECONDS);
+            backend.forward(direct.id(), original.seq(), List.of(group.id())).get(20, TimeUnit.SECONDS);
+            backend.recall(direct.id(), original.seq()).get(20, TimeUnit.SECONDS);
+
+            Message reply = await().atMost(WAIT)
+                    .until(() -> newest(backend, direct.id()), m -> m != null && m.seq() > original.seq());
+            assertThat(reply.content())
+                    .isEqualTo(new Content.Text("回复", List.of(), false, quote.withOriginalRecalled(true)));
+            Message forwarded = await().atMost(WAIT)
+                    .until(() -> newest(backend, group.id()), m -> m != null && m.content() instanceof Content.Text);
+            assertThat(forwarded.content()).isEqualTo(new Content.Text("原话 😀"));
+            assertThat(forwarded.forwarded()).isTrue();
+            assertThat(backend.readMarks(group.id()).get(20, TimeUnit.SECONDS))
+                    .containsOnlyKeys(backend.selfUserId(), direct.peer(backend.selfUserId()));
+        }
+    }
+
+    private static @org.jspecify.annotations.Nullable Message newest(ClientBackend backend, long conversation)
+            throws Exception {
+        List<Message> page = backend.messages(conversation, Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS);
+        return page.stream().filter(m -> !m.isNotice()).reduce((a, b) -> b).orElse(null);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -19,6 +20,14 @@ final class FakeChatPort implements ChatPort {
     final List<String> sentTexts = new ArrayList<>();
     final List<List<Long>> sentMentions = new ArrayList<>();
     final List<Boolean> sentMentionAll = new ArrayList<>();
+    final List<java.util.Optional<Quote>> sentQuotes = new ArrayList<>();
+    /** One forward per target. */
+    final List<Forward> forwards = new ArrayList<>();
+    /** What {@link #peopleMatching} finds, by lower-case query (the client's pinyin search stands behind it). */
+    final Map<String, Set<Long>> peopleByQuery = new HashMap<>();
+    /** Member read marks that {@link #readMarks} reports. */
+    final Map<Long, Long> memberReadMarks = new HashMap<>();
+
     final List<Member> members = new ArrayList<>();
     /** Pinyin initials of members' names for {@link #memberSearch}, by user id. */
     final Map<Long, String> initials = new HashMap<>();
@@ -42,6 +51,8 @@ final class FakeChatPort implements ChatPort {
     TransferListener lastProgress = TransferListener.NONE;
     int sendCounter;
     boolean online = true;
+
+    record Forward(long from, long seq, long to) {}
 
     FakeChatPort(long self) {
         this.self = self;
@@ -106,13 +117,35 @@ final class FakeChatPort implements ChatPort {
     }
 
     @Override
-    public CompletableFuture<String> sendText(
-            long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll) {
-        sentTexts.add(text);
-        sentMentions.add(List.copyOf(mentionUserIds));
-        sentMentionAll.add(mentionAll);
+    public CompletableFuture<String> sendText(long conversationId, OutgoingText text) {
+        sentTexts.add(text.text());
+        sentMentions.add(text.mentions());
+        sentMentionAll.add(text.mentionAll());
+        sentQuotes.add(java.util.Optional.ofNullable(text.quote()));
         sendCounter++;
         return CompletableFuture.completedFuture("client-" + sendCounter);
+    }
+
+    @Override
+    public CompletableFuture<List<String>> forward(long conversationId, long seq, List<Long> targetConversationIds) {
+        List<String> ids = new ArrayList<>();
+        for (long target : targetConversationIds) {
+            forwards.add(new Forward(conversationId, seq, target));
+            sendCounter++;
+            ids.add("client-" + sendCounter);
+        }
+        return CompletableFuture.completedFuture(ids);
+    }
+
+    @Override
+    public CompletableFuture<Set<Long>> peopleMatching(String query) {
+        return CompletableFuture.completedFuture(
+                Set.copyOf(peopleByQuery.getOrDefault(query.toLowerCase(java.util.Locale.ROOT), Set.of())));
+    }
+
+    @Override
+    public CompletableFuture<Map<Long, Long>> readMarks(long conversationId) {
+        return CompletableFuture.completedFuture(Map.copyOf(memberReadMarks));
     }
 
     @Override

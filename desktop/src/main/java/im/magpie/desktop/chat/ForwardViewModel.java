@@ -1,0 +1,146 @@
+package im.magpie.desktop.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The "forward to" picker of one message: the user's conversations, most recent first, narrowed by a search over
+ * titles and, through the client's people search, the names, accounts and pinyin of direct-chat partners; several may
+ * be checked, and "send" forwards the message to each of them.
+ */
+public final class ForwardViewModel {
+    private final ChatPort port;
+    private final long conversationId;
+    private final long seq;
+    private final List<ConversationRow> all;
+    private final Executor fxThread;
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<ConversationRow> shown = FXCollections.observableArrayList();
+    private final ObservableSet<Long> chosen = FXCollections.observableSet();
+    private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final BooleanBinding canSend;
+    private final MessageTexts words;
+    private int searches;
+
+    /** {@code rows}: the conversation list in its order (pinned, then most recent first). */
+    public ForwardViewModel(
+            ChatPort port,
+            long conversationId,
+            long seq,
+            List<ConversationRow> rows,
+            MessageTexts words,
+            Executor fxThread) {
+        this.port = port;
+        this.conversationId = conversationId;
+        this.seq = seq;
+        this.all = List.copyOf(rows);
+        this.fxThread = fxThread;
+        this.words = words;
+        shown.setAll(all);
+        canSend = Bindings.createBooleanBinding(() -> !chosen.isEmpty() && !sending.get(), chosen, sending);
+        query.addListener((o, was, now) -> search(now));
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    /** The conversations matching the query, in list order. */
+    public ObservableList<ConversationRow> shown() {
+        return shown;
+    }
+
+    /** The ids of the checked conversations. */
+    public ObservableSet<Long> chosen() {
+        return chosen;
+    }
+
+    public void toggle(long id) {
+        if (!chosen.remove(id)) {
+            chosen.add(id);
+        }
+    }
+
+    public BooleanBinding canSendBinding() {
+        return canSend;
+    }
+
+    /** True once the message went to every checked conversation: the dialog closes. */
+    public ReadOnlyBooleanProperty doneProperty() {
+        return done.getReadOnlyProperty();
+    }
+
+    public MessageTexts words() {
+        return words;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Forwards the message to the checked conversations, in list order. */
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        List<Long> targets =
+                all.stream().map(ConversationRow::id).filter(chosen::contains).toList();
+        sending.set(true);
+        problem.set("");
+        var unused = port.forward(conversationId, seq, targets).whenCompleteAsync(this::sent, fxThread);
+    }
+
+    private void sent(@Nullable List<String> ids, @Nullable Throwable failure) {
+        sending.set(false);
+        if (failure != null) {
+            problem.set(words.texts().get(ChatFailures.textKey(failure)));
+        } else {
+            done.set(true);
+        }
+    }
+
+    private void search(String text) {
+        String q = text.strip().toLowerCase(Locale.ROOT);
+        int mine = ++searches;
+        if (q.isEmpty()) {
+            shown.setAll(all);
+            return;
+        }
+        var unused = port.peopleMatching(q)
+                .whenCompleteAsync(
+                        (people, failure) -> {
+                            if (mine == searches) { // a later search replaced this one
+                                shown.setAll(matching(q, people == null ? Set.of() : people));
+                            }
+                        },
+                        fxThread);
+    }
+
+    private List<ConversationRow> matching(String q, Set<Long> people) {
+        List<ConversationRow> out = new ArrayList<>();
+        for (ConversationRow r : all) {
+            boolean peer = r.kind() == ConversationKind.DIRECT && people.contains(r.avatarId());
+            if (peer || r.name().toLowerCase(Locale.ROOT).contains(q)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

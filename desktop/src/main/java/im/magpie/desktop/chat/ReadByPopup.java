@@ -1,0 +1,66 @@
+package im.magpie.desktop.chat;
+
+import im.magpie.desktop.i18n.Texts;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+
+/** The popover behind "3 read": members who read the message on the left, those who have not on the right. */
+final class ReadByPopup {
+    static final double AVATAR = 26;
+    static final double COLUMN_WIDTH = 170;
+    static final double LIST_HEIGHT = 240;
+
+    private ReadByPopup() {}
+
+    /** Shows the lists at a screen point (where the label was clicked), owned by {@code owner}. */
+    static Popup show(ReadByViewModel vm, javafx.stage.Window owner, double screenX, double screenY, Texts texts) {
+        HBox columns = new HBox(
+                column(vm.read(), "receipt.readList", "read-list", texts),
+                column(vm.unread(), "receipt.unreadList", "unread-list", texts));
+        columns.setId("read-by");
+        columns.getStyleClass().add("read-by");
+        Popup popup = new Popup();
+        popup.getContent().add(columns);
+        popup.setAutoHide(true);
+        popup.show(owner, screenX - COLUMN_WIDTH, screenY + 8);
+        return popup;
+    }
+
+    private static Node column(ObservableList<Member> members, String titleKey, String id, Texts texts) {
+        Label title = new Label();
+        title.textProperty().bind(Bindings.createStringBinding(() -> texts.format(titleKey, members.size()), members));
+        title.getStyleClass().add("read-by-title");
+        VBox rows = new VBox(6);
+        rows.setId(id);
+        members.addListener((ListChangeListener<Member>) c -> fill(rows, members));
+        fill(rows, members);
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(LIST_HEIGHT);
+        scroll.getStyleClass().add("read-by-scroll");
+        VBox column = new VBox(8, title, scroll);
+        column.setPrefWidth(COLUMN_WIDTH);
+        column.getStyleClass().add("read-by-column");
+        return column;
+    }
+
+    private static void fill(VBox rows, ObservableList<Member> members) {
+        rows.getChildren().setAll(members.stream().map(ReadByPopup::row).toList());
+    }
+
+    private static Node row(Member m) {
+        Label name = new Label(m.name());
+        name.getStyleClass().add("read-by-name");
+        HBox row = new HBox(8, Avatars.of(m.userId(), ConversationKind.DIRECT, m.initials(), AVATAR), name);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+}
