@@ -14,7 +14,8 @@ import javafx.stage.Popup;
 
 /** The popover behind "3 read": members who read the message on the left, those who have not on the right. */
 final class ReadByPopup {
-    static final double AVATAR = 26;
+    static final double AVATAR = 28;
+    static final double ROW_HEIGHT = 34;
     static final double COLUMN_WIDTH = 170;
     static final double LIST_HEIGHT = 240;
 
@@ -44,7 +45,9 @@ final class ReadByPopup {
         fill(rows, members);
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(LIST_HEIGHT);
+        scroll.prefViewportHeightProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> Math.min(LIST_HEIGHT, Math.max(1, members.size()) * ROW_HEIGHT), members));
         scroll.getStyleClass().add("read-by-scroll");
         VBox column = new VBox(8, title, scroll);
         column.setPrefWidth(COLUMN_WIDTH);
