@@ -134,7 +134,8 @@ class NotificationsIT {
         ClientBackend other = login("lina");
         lina = other;
         ConversationInfo chat = other.openDirect("zhangwei").get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        other.sendText(chat.id(), "下午三点开会👍", List.of(), false).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        other.sendText(chat.id(), im.magpie.desktop.chat.OutgoingText.of("下午三点开会👍"))
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS);
 
         NotificationComponents n = Objects.requireNonNull(notifications);
         Node card = Awaitility.await()

@@ -38,6 +38,7 @@ public interface ChatPort {
      */
     MemberSearch memberSearch(List<Member> members);
 
+    /**
      * Queues a text with its @mentions and the message it quotes (see {@link OutgoingText}); completes with its client
      * message id once stored locally.
      */

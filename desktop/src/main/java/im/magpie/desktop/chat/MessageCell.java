@@ -44,7 +44,7 @@ final class MessageCell extends ListCell<MessageItem> {
             javafx.beans.binding.DoubleExpression listWidth,
             EmojiText emoji,
             ImageBubbles images,
-            ChatHooks.PersonHover hover) {
+            ChatHooks.PersonHover hover,
             MessageMenu menu) {
         this.vm = vm;
         this.hover = hover;

@@ -152,11 +152,11 @@ class BackendGroupsIT {
                 }
             });
 
-            get(hua.sendText(id, "@所有人 我不是管理员", List.of(), true));
+            get(hua.sendText(id, new im.magpie.desktop.chat.OutgoingText("@所有人 我不是管理员", List.of(), true, null)));
             await().atMost(WAIT).until(() -> !failed.isEmpty());
             assertThat(failed).singleElement().asString().contains("PERMISSION_DENIED");
 
-            get(qiang.sendText(id, "@所有人 下午开会", List.of(), true));
+            get(qiang.sendText(id, new im.magpie.desktop.chat.OutgoingText("@所有人 下午开会", List.of(), true, null)));
             await().atMost(WAIT)
                     .untilAsserted(() -> assertThat(get(hua.messages(id, Long.MAX_VALUE, 50)))
                             .extracting(x -> x.content())
