@@ -337,7 +337,8 @@ public final class MagpieClient implements AutoCloseable {
      * PERMISSION_DENIED, reported to {@link ClientListener#onMessageFailed}).
      */
     public String sendText(long conversationId, String text, List<Long> mentionUserIds, boolean mentionAll) {
-        return sendText(conversationId, OutgoingText.of(text).mentioning(mentionUserIds).mentioningAll(mentionAll));
+        return sendText(
+                conversationId, OutgoingText.of(text).mentioning(mentionUserIds).mentioningAll(mentionAll));
     }
 
     /**

@@ -187,15 +187,14 @@ class ClientBackendIT {
         try (ClientBackend backend = new ClientBackend(Files.createDirectory(work.resolve("replies")), null, "it")) {
             backend.login(address(), "qiao", "secret-qiao", TRUST).get(20, TimeUnit.SECONDS);
             ConversationInfo direct = backend.openDirect("ming").get(20, TimeUnit.SECONDS);
-            ConversationInfo group =
-                    backend.createGroup("转发测试", List.of("ming")).get(20, TimeUnit.SECONDS);
+            long group = backend.groups().createGroup("转发测试", List.of("ming")).get(20, TimeUnit.SECONDS);
             backend.sendText(direct.id(), OutgoingText.of("原话 😀")).get(20, TimeUnit.SECONDS);
             Message original = await().atMost(WAIT).until(() -> newest(backend, direct.id()), m -> m != null);
 
             Quote quote = new Quote(original.seq(), backend.selfUserId(), "原话 😀", false);
             backend.sendText(direct.id(), new OutgoingText("回复", List.of(), false, quote))
                     .get(20, TimeUnit.SECONDS);
-            backend.forward(direct.id(), original.seq(), List.of(group.id())).get(20, TimeUnit.SECONDS);
+            backend.forward(direct.id(), original.seq(), List.of(group)).get(20, TimeUnit.SECONDS);
             backend.recall(direct.id(), original.seq()).get(20, TimeUnit.SECONDS);
 
             Message reply = await().atMost(WAIT)
@@ -203,10 +202,10 @@ class ClientBackendIT {
             assertThat(reply.content())
                     .isEqualTo(new Content.Text("回复", List.of(), false, quote.withOriginalRecalled(true)));
             Message forwarded = await().atMost(WAIT)
-                    .until(() -> newest(backend, group.id()), m -> m != null && m.content() instanceof Content.Text);
+                    .until(() -> newest(backend, group), m -> m != null && m.content() instanceof Content.Text);
             assertThat(forwarded.content()).isEqualTo(new Content.Text("原话 😀"));
             assertThat(forwarded.forwarded()).isTrue();
-            assertThat(backend.readMarks(group.id()).get(20, TimeUnit.SECONDS))
+            assertThat(backend.readMarks(group).get(20, TimeUnit.SECONDS))
                     .containsOnlyKeys(backend.selfUserId(), direct.peer(backend.selfUserId()));
         }
     }
