@@ -12,8 +12,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -74,31 +72,7 @@ final class ChatScreenshots {
 
     /** Opens the newest picture the open chat shows in the viewer (none: no viewer shot). */
     void openNewestPicture() {
-        List<Node> pictures = List.copyOf(stage.getScene().getRoot().lookupAll(".image-bubble"));
-        if (pictures.isEmpty()) {
-            LOG.warn("screenshots: the open chat shows no picture");
-            return;
-        }
-        Node newest = pictures.get(pictures.size() - 1);
-        newest.fireEvent(new MouseEvent(
-                MouseEvent.MOUSE_CLICKED,
-                0,
-                0,
-                0,
-                0,
-                MouseButton.PRIMARY,
-                1,
-                false,
-                false,
-                false,
-                false,
-                true,
-                false,
-                false,
-                true,
-                false,
-                false,
-                null));
+        ScreenshotClicks.clickNewest(stage.getScene(), ".image-bubble", "the open chat shows no picture");
     }
 
     /** The picture viewer window, when one is open. */

@@ -10,8 +10,6 @@ import im.magpie.desktop.chat.MessageItem;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,31 +69,7 @@ final class RepliesScreenshots {
 
     /** Clicks the "N read" label of the newest own message, which opens the popover of readers. */
     void openReadBy() {
-        List<Node> labels = List.copyOf(stage.getScene().getRoot().lookupAll(".read-link"));
-        if (labels.isEmpty()) {
-            LOG.warn("screenshots: no read-by label in the open chat");
-            return;
-        }
-        labels.get(labels.size() - 1)
-                .fireEvent(new MouseEvent(
-                        MouseEvent.MOUSE_CLICKED,
-                        0,
-                        0,
-                        0,
-                        0,
-                        MouseButton.PRIMARY,
-                        1,
-                        false,
-                        false,
-                        false,
-                        false,
-                        true,
-                        false,
-                        false,
-                        true,
-                        false,
-                        false,
-                        null));
+        ScreenshotClicks.clickNewest(stage.getScene(), ".read-link", "no read-by label in the open chat");
     }
 
     private @Nullable ChatViewModel openChat() {

@@ -42,6 +42,12 @@ final class BackendContacts implements ContactsPort {
 
     @Override
     public CompletableFuture<List<Contact>> search(String query, int limit) {
+        return search(client, query, limit, people);
+    }
+
+    /** People search in the client's people cache, on the people thread (also what the group screens use). */
+    static CompletableFuture<List<Contact>> search(
+            Supplier<MagpieClient> client, String query, int limit, Executor people) {
         return CompletableFuture.supplyAsync(
                 () -> client.get().searchPeople(query, limit).stream()
                         .map(BackendContacts::contact)

@@ -49,11 +49,7 @@ final class BackendGroups implements GroupPort {
 
     @Override
     public CompletableFuture<List<Contact>> searchPeople(String query, int limit) {
-        return CompletableFuture.supplyAsync(
-                () -> client.get().searchPeople(query, limit).stream()
-                        .map(BackendContacts::contact)
-                        .toList(),
-                people);
+        return BackendContacts.search(client, query, limit, people);
     }
 
     @Override

@@ -468,7 +468,8 @@ public final class ChatViewModel implements ChatEvents {
                 false,
                 DeliveryStatus.SENDING,
                 clientId,
-                local);
+                local,
+                false);
     }
 
     /** The display name of a user: known name, else "#id". */

@@ -22,34 +22,6 @@ public record MessageItem(
         @Nullable Path localFile,
         boolean forwarded) {
 
-    /** A row that was not forwarded. */
-    public MessageItem(
-            String key,
-            long seq,
-            long senderId,
-            String senderName,
-            boolean mine,
-            long timeMs,
-            Content content,
-            boolean recalled,
-            DeliveryStatus status,
-            String clientMessageId,
-            @Nullable Path localFile) {
-        this(
-                key,
-                seq,
-                senderId,
-                senderName,
-                mine,
-                timeMs,
-                content,
-                recalled,
-                status,
-                clientMessageId,
-                localFile,
-                false);
-    }
-
     public boolean isNotice() {
         return content instanceof Content.Notice;
     }

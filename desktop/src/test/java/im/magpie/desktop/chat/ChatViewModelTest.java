@@ -132,7 +132,8 @@ class ChatViewModelTest {
                 false,
                 DeliveryStatus.SENT,
                 "",
-                null);
+                null,
+                false);
 
         assertThat(vm.canRecall(mineRecent)).isTrue();
         assertThat(vm.canRecall(linas)).isFalse();
