@@ -33,6 +33,10 @@ public final class PeopleIndex {
 
     private final Map<Integer, int[]> byFirst;
     private final Map<Integer, int[]> byPair;
+    /** The same for matches from the start of the name or the account only (the ones ranked first). */
+    private final Map<Integer, int[]> byStartFirst;
+
+    private final Map<Integer, int[]> byStartPair;
 
     private PeopleIndex(SearchKeys[] people) {
         this.people = people;
@@ -51,6 +55,8 @@ public final class PeopleIndex {
         int n = 0;
         Postings first = new Postings();
         Postings pairs = new Postings();
+        Postings startFirst = new Postings();
+        Postings startPairs = new Postings();
         for (int i = 0; i < people.length; i++) {
             keys[n++] = exactKey(people[i].name, i);
             if (!people[i].account.equals(people[i].name)) {
@@ -59,11 +65,15 @@ public final class PeopleIndex {
             int index = i;
             people[i].firsts(key -> first.add(key, index));
             people[i].pairs(key -> pairs.add(key, index));
+            people[i].startFirsts(key -> startFirst.add(key, index));
+            people[i].startPairs(key -> startPairs.add(key, index));
         }
         this.exact = Arrays.copyOf(keys, n);
         Arrays.sort(exact);
         this.byFirst = first.freeze();
         this.byPair = pairs.freeze();
+        this.byStartFirst = startFirst.freeze();
+        this.byStartPair = startPairs.freeze();
     }
 
     /** Builds the index of {@code people} (any order), reading pinyin from {@code pinyin}. */
@@ -123,9 +133,6 @@ public final class PeopleIndex {
         if (q.isEmpty()) {
             return all().subList(0, Math.min(limit, people.length));
         }
-        int[] candidates = q.length() == 1
-                ? byFirst.getOrDefault((int) q.charAt(0), NONE)
-                : byPair.getOrDefault(SearchKeys.pair(q.charAt(0), q.charAt(1)), NONE);
         List<PersonRecord> whole = new ArrayList<>();
         int hash = q.hashCode();
         for (int k = lowerBound(exact, (long) hash << 32); k < exact.length && (int) (exact[k] >> 32) == hash; k++) {
@@ -134,14 +141,28 @@ public final class PeopleIndex {
                 whole.add(p.person);
             }
         }
+        // Two walks, each stopping once the page is full: the people a match can start at the start of the name
+        // or account (rank 1), then everyone who has the query's first characters anywhere (rank 2). A candidate
+        // missing a character of the query is skipped without walking its units.
+        long needed = SearchKeys.letters(q);
         List<PersonRecord> fromStart = new ArrayList<>();
+        for (int i : postings(q, byStartFirst, byStartPair)) {
+            if (whole.size() + fromStart.size() >= limit) {
+                break;
+            }
+            SearchKeys p = people[i];
+            if ((p.letters & needed) == needed && p.rank(q) == 1) {
+                fromStart.add(p.person);
+            }
+        }
         List<PersonRecord> inside = new ArrayList<>();
-        for (int i = 0; i < candidates.length && whole.size() + fromStart.size() < limit; i++) {
-            int rank = people[candidates[i]].rank(q);
-            if (rank == 1) {
-                fromStart.add(people[candidates[i]].person);
-            } else if (rank == 2 && whole.size() + inside.size() < limit) {
-                inside.add(people[candidates[i]].person);
+        for (int i : postings(q, byFirst, byPair)) {
+            if (whole.size() + fromStart.size() + inside.size() >= limit) {
+                break;
+            }
+            SearchKeys p = people[i];
+            if ((p.letters & needed) == needed && p.rank(q) == 2) {
+                inside.add(p.person);
             }
         }
         List<PersonRecord> out = new ArrayList<>(limit);
@@ -154,6 +175,12 @@ public final class PeopleIndex {
             }
         }
         return out;
+    }
+
+    private static int[] postings(String q, Map<Integer, int[]> byChar, Map<Integer, int[]> byTwo) {
+        return q.length() == 1
+                ? byChar.getOrDefault((int) q.charAt(0), NONE)
+                : byTwo.getOrDefault(SearchKeys.pair(q.charAt(0), q.charAt(1)), NONE);
     }
 
     private static long exactKey(String key, int position) {

@@ -24,6 +24,12 @@ final class SearchKeys {
     final String account;
     /** Chinese characters are units shared by everyone whose name has them ({@link PinyinTable#unit}). */
     final Unit[] units;
+    /**
+     * Every character that can be typed to find this person (of the name, the account and every reading), one bit
+     * per character class ({@link #letters(String)}): a query with a character outside it cannot match, so most
+     * candidates of a long query are rejected without walking their units.
+     */
+    final long letters;
 
     SearchKeys(PersonRecord person, PinyinTable pinyin) {
         this.person = person;
@@ -46,6 +52,33 @@ final class SearchKeys {
         }
         flush(run, out);
         this.units = out.toArray(Unit[]::new);
+        long mask = letters(name) | letters(account);
+        for (Unit u : units) {
+            mask |= letters(u.literal());
+            for (String r : u.readings()) {
+                mask |= letters(r);
+            }
+        }
+        this.letters = mask;
+    }
+
+    /**
+     * The character classes of {@code text}: a bit per Latin letter and per digit, and the remaining characters
+     * folded into the other 28 bits. A person whose {@link #letters} lack a bit of the query's cannot match it.
+     */
+    static long letters(String text) {
+        long mask = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                mask |= 1L << (c - 'a');
+            } else if (c >= '0' && c <= '9') {
+                mask |= 1L << (26 + c - '0');
+            } else {
+                mask |= 1L << (36 + c % 28);
+            }
+        }
+        return mask;
     }
 
     /** The name as the list sorts it: the first reading of every unit (computed when the index is built). */
@@ -149,28 +182,57 @@ final class SearchKeys {
 
     /** Every first character a match can start with (for the index); see {@link #pairs}. */
     void firsts(IntSink sink) {
-        for (Unit u : units) {
-            sink.add(u.literal().charAt(0));
-            for (String r : u.readings()) {
-                sink.add(r.charAt(0));
-            }
+        for (int k = 0; k < units.length; k++) {
+            unitFirsts(k, sink);
         }
         chars(name, sink);
         chars(account, sink);
     }
 
+    /** Every first character a match from the start of the name or the account (rank 1) can start with. */
+    void startFirsts(IntSink sink) {
+        if (units.length > 0) {
+            unitFirsts(0, sink);
+        }
+        if (!account.isEmpty()) {
+            sink.add(account.charAt(0));
+        }
+    }
+
     /** Every pair of first two characters a match of two or more characters can start with. */
     void pairs(IntSink sink) {
         for (int k = 0; k < units.length; k++) {
-            Unit u = units[k];
-            unitPairs(u.literal(), k, sink);
-            for (String r : u.readings()) {
-                unitPairs(r, k, sink);
-                next(r.charAt(0), k, sink); // initial, then the next unit
-            }
+            unitPairs(k, sink);
         }
         pairsOf(name, sink);
         pairsOf(account, sink);
+    }
+
+    /** Every pair of first two characters a match from the start of the name or the account can start with. */
+    void startPairs(IntSink sink) {
+        if (units.length > 0) {
+            unitPairs(0, sink);
+        }
+        if (account.length() >= 2) {
+            sink.add(pair(account.charAt(0), account.charAt(1)));
+        }
+    }
+
+    private void unitFirsts(int k, IntSink sink) {
+        Unit u = units[k];
+        sink.add(u.literal().charAt(0));
+        for (String r : u.readings()) {
+            sink.add(r.charAt(0));
+        }
+    }
+
+    private void unitPairs(int k, IntSink sink) {
+        Unit u = units[k];
+        unitPairs(u.literal(), k, sink);
+        for (String r : u.readings()) {
+            unitPairs(r, k, sink);
+            next(r.charAt(0), k, sink); // initial, then the next unit
+        }
     }
 
     private void unitPairs(String option, int k, IntSink sink) {
