@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * {@link #plan} counts both sides below the page cursor, each up to {@value #PROBE} rows (index-only walks that cost a
- * few milliseconds), and picks the smaller; words with a prefix term (Latin words) always drive, since FTS5 looks a
- * prefix up by rowid slowly. Both plans return exactly the same pages.
+ * few milliseconds), and picks the smaller. Words with a prefix term (Latin words) are looked up by rowid slowly in
+ * FTS5, so with them a narrow filter drives against the word's matches read once ({@code rowid IN (subquery)}), and
+ * any other filter lets the words drive. Both plans return exactly the same pages.
  */
 final class EntrySearch {
     /** How far {@link #plan} counts each side; beyond this a side counts as "large". */
@@ -89,14 +90,14 @@ final class EntrySearch {
 
     /** The cheaper plan for words {@code match} and {@code q}'s filter: the side with fewer rows drives. */
     private Plan plan(MessageSearch q, String match) throws SQLException {
-        if (match.contains("*")) {
-            // a prefix word ("meet" finds "meeting"): FTS5 merges the doclists of every term with that prefix on each
-            // lookup by rowid (5 ms each over 1,000,000 messages), so only the walk over its matches pays off
-            return Plan.WORDS_FIRST;
-        }
         long filtered = countFiltered(q);
         if (filtered >= PROBE) {
             return Plan.WORDS_FIRST;
+        }
+        if (isPrefix(match)) {
+            // the filter is narrow; the filter-first walk checks each of its rows against the word's matches read
+            // once (see run), so it costs about one pass over the doclists however few rows pass the filter
+            return Plan.FILTER_FIRST;
         }
         long words = count(COUNT_WORDS, List.of(match, q.before()));
         return filtered < words ? Plan.FILTER_FIRST : Plan.WORDS_FIRST;
@@ -126,6 +127,14 @@ final class EntrySearch {
             sql.append(" FROM entry_fts f CROSS JOIN entry e ON e.rowid = f.rowid")
                     .append(" WHERE entry_fts MATCH ? AND f.rowid < ?");
             args.add(match);
+        } else if (isPrefix(match)) {
+            // a prefix word ("meet" finds "meeting"): FTS5 merges the doclists of every term with that prefix on each
+            // lookup by rowid (5 ms each over 1,000,000 messages), so the matches are read once into a list that
+            // SQLite keeps for the whole walk (a non-correlated IN subquery), and each filtered row is looked up there
+            sql.append(" FROM entry e ")
+                    .append(indexedBy(q))
+                    .append(" WHERE e.rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?) AND e.rowid < ?");
+            args.add(match);
         } else {
             sql.append(" FROM entry e ")
                     .append(indexedBy(q))
@@ -142,6 +151,10 @@ final class EntrySearch {
             bind(ps, args);
             return page(ps, q.limit());
         }
+    }
+
+    private static boolean isPrefix(String match) {
+        return match.contains("*");
     }
 
     /**

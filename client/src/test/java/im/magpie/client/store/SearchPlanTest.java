@@ -89,6 +89,21 @@ class SearchPlanTest {
         assertThat(ids(store.entries().search(rareFromMany).entries())).containsExactly("1#50");
     }
 
+    @Test
+    void aNarrowFilterDrivesAPrefixWordAndABroadFilterDoesNot() {
+        List<EntryRecord> rows = new ArrayList<>();
+        for (int seq = 1; seq <= 5_000; seq++) {
+            rows.add(MessageSearchTest.message(1, seq, seq % 1_000 == 0 ? 9 : 2, seq * DAY, "meeting notes " + seq));
+        }
+        store.entries().upsertAll(rows);
+        MessageSearch fromFew = MessageSearch.of("meet").from(9);
+        MessageSearch fromMany = MessageSearch.of("meet").from(2);
+        assertThat(store.entries().plan(fromFew)).isEqualTo(Plan.FILTER_FIRST);
+        assertThat(store.entries().plan(fromMany)).isEqualTo(Plan.WORDS_FIRST);
+        assertThat(ids(store.entries().search(fromFew).entries()))
+                .containsExactly("1#5000", "1#4000", "1#3000", "1#2000", "1#1000");
+    }
+
     private List<String> allPages(MessageSearch first, @org.jspecify.annotations.Nullable Plan plan) {
         List<String> out = new ArrayList<>();
         MessageSearch q = first;
