@@ -101,6 +101,28 @@ class ConversationsIT {
     }
 
     @Test
+    void lastSeqAndTitleComeBackAfterARestart() throws Exception {
+        ConversationId group = createGroup(alice, List.of(bob)).id();
+        ConversationId other = createGroup(alice, List.of(carol)).id();
+        send(alice, group, "m1");
+        core.conversations().rename(alice, group, "Renamed");
+        long last = send(bob, group, "m2").seq();
+        send(alice, other, "elsewhere");
+
+        core.close();
+        core = CoreComponents.start(CoreFixture.settings(dataDir, clock), publisher);
+
+        // Neither the reader nor the writer's reloaded model keeps a stored last seq: both take the log's.
+        assertThat(core.conversations().state(bob, group).lastSeq()).isEqualTo(last);
+        assertThat(core.conversations().state(bob, group).title()).isEqualTo("Renamed");
+        assertThat(core.conversations().state(carol, other).title()).isEqualTo("Team");
+        assertThat(send(alice, group, "m3").seq()).isEqualTo(last + 1);
+        assertThat(core.messaging().sync(bob, new byte[0], 100).conversations())
+                .singleElement()
+                .satisfies(s -> assertThat(s.lastSeq()).isEqualTo(last + 1));
+    }
+
+    @Test
     void aMemberWhoLeavesAndIsAddedAgainSeesNothingInBetween() throws Exception {
         ConversationId group = createGroup(alice, List.of(bob)).id();
         core.conversations().leave(bob, group);

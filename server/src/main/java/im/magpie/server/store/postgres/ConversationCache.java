@@ -15,7 +15,7 @@ import java.util.Optional;
 final class ConversationCache {
     static final int DEFAULT_CAPACITY = 10_000;
     private static final String CONVERSATION =
-            "SELECT kind, title, last_seq, wrapped_key FROM conversations WHERE id = ?";
+            "SELECT c.kind, c.title, " + LogRows.LAST_SEQ + ", c.wrapped_key FROM conversations c WHERE c.id = ?";
     private static final String MEMBERS = "SELECT user_id, role, read_seq, active, joined_pos FROM members"
             + " WHERE conversation_id = ? ORDER BY joined_pos, user_id";
 

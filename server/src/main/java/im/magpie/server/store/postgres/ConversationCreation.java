@@ -20,9 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Get-or-create of direct, self and group conversations inside a {@link LogBatch}. */
 final class ConversationCreation {
-    private static final String INSERT =
-            "INSERT INTO conversations (id, kind, title, wrapped_key, last_seq, unique_key,"
-                    + " creator_id, client_request_id, created_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO conversations (id, kind, title, wrapped_key, unique_key,"
+            + " creator_id, client_request_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final LogBatch batch;
     private final LogLookups lookups;

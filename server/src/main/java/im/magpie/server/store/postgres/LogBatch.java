@@ -44,7 +44,7 @@ final class LogBatch {
             + " (conversation_id, user_id, role, read_seq, active, joined_pos) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (conversation_id, user_id) DO UPDATE SET role = EXCLUDED.role,"
             + " read_seq = EXCLUDED.read_seq, active = EXCLUDED.active, joined_pos = EXCLUDED.joined_pos";
-    private static final String UPDATE_CONVERSATION = "UPDATE conversations SET last_seq = ?, title = ? WHERE id = ?";
+    private static final String RENAME_CONVERSATION = "UPDATE conversations SET title = ? WHERE id = ?";
     private static final String INSERT_FILE_REF =
             "INSERT INTO file_refs (file_id, conversation_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
@@ -61,6 +61,7 @@ final class LogBatch {
     private final Map<Long, List<LogEntry>> appended = new HashMap<>();
     private final Map<Long, Set<UserId>> removed = new HashMap<>();
     private final Map<Long, Set<UserId>> touchedMembers = new HashMap<>();
+    private final Set<Long> renamed = new HashSet<>();
     private final Set<Map.Entry<String, Long>> fileRefs = new HashSet<>();
     private final Map<LogLookups.SendKey, SendReceipt> receipts = new HashMap<>();
 
@@ -269,6 +270,8 @@ final class LogBatch {
         Set<UserId> members = touchedMembers.computeIfAbsent(id, k -> new HashSet<>());
         if (change instanceof Change.ReadMarked) {
             members.add(actor);
+        } else if (change instanceof Change.Renamed) {
+            renamed.add(id);
         } else if (change instanceof Change.MembersAdded added) {
             for (var member : added.members()) {
                 members.add(member.user());
@@ -305,12 +308,15 @@ final class LogBatch {
         }
     }
 
-    /** Writes the pending rows and the final state of every touched member and conversation. */
+    /**
+     * Writes the pending rows, the final state of every touched member and the title of every renamed
+     * conversation. A conversation's last seq is not stored: it is the highest seq of its log rows.
+     */
     void finish() throws SQLException {
         flushRows();
         insertLog.close();
         try (PreparedStatement members = con.prepareStatement(UPSERT_MEMBER);
-                PreparedStatement conversations = con.prepareStatement(UPDATE_CONVERSATION);
+                PreparedStatement titles = con.prepareStatement(RENAME_CONVERSATION);
                 PreparedStatement refs = con.prepareStatement(INSERT_FILE_REF)) {
             for (ConversationModel model : touched.values()) {
                 for (UserId user : touchedMembers.getOrDefault(model.id().value(), Set.of())) {
@@ -323,10 +329,11 @@ final class LogBatch {
                     members.setLong(6, slot.joinedPos());
                     members.addBatch();
                 }
-                conversations.setLong(1, model.lastSeq());
-                conversations.setString(2, model.title());
-                conversations.setLong(3, model.id().value());
-                conversations.addBatch();
+                if (renamed.contains(model.id().value())) {
+                    titles.setString(1, model.title());
+                    titles.setLong(2, model.id().value());
+                    titles.addBatch();
+                }
             }
             for (Map.Entry<String, Long> ref : fileRefs) {
                 refs.setString(1, ref.getKey());
@@ -334,7 +341,7 @@ final class LogBatch {
                 refs.addBatch();
             }
             members.executeBatch();
-            conversations.executeBatch();
+            titles.executeBatch();
             refs.executeBatch();
         }
     }

@@ -36,6 +36,13 @@ final class LogRows {
             @Nullable Long subjectId,
             @Nullable String detail) {}
 
+    /**
+     * The last seq of conversation {@code c} (a row of {@code conversations} in the query): the highest seq of its
+     * log rows, one backward step on the index {@code (conversation_id, seq)}. It is not stored on the conversation
+     * row, so that appending a message writes no row but its own.
+     */
+    static final String LAST_SEQ = "coalesce((SELECT max(l.seq) FROM log l WHERE l.conversation_id = c.id), 0)";
+
     private LogRows() {}
 
     static Columns columns(Change change) {

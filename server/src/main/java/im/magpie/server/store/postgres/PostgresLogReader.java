@@ -45,8 +45,8 @@ public final class PostgresLogReader implements LogReader {
             + " AND l.seq < ? AND EXISTS (SELECT 1 FROM member_windows w WHERE w.conversation_id = l.conversation_id"
             + " AND w.user_id = ? AND l.pos >= w.from_pos AND (w.to_pos IS NULL OR l.pos <= w.to_pos))"
             + " ORDER BY l.seq DESC LIMIT ?";
-    private static final String CONVERSATIONS =
-            "SELECT id, kind, title, last_seq, wrapped_key FROM conversations WHERE id = ANY (?)";
+    private static final String CONVERSATIONS = "SELECT c.id, c.kind, c.title, " + LogRows.LAST_SEQ
+            + ", c.wrapped_key FROM conversations c WHERE c.id = ANY (?)";
     private static final String MEMBERS = "SELECT conversation_id, user_id, role, read_seq, active FROM members"
             + " WHERE conversation_id = ANY (?) ORDER BY conversation_id, joined_pos, user_id";
     private static final String MESSAGE_SENDER = "SELECT actor_id, kind FROM log WHERE conversation_id = ? AND seq = ?";
