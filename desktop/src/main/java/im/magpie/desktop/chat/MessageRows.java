@@ -14,6 +14,19 @@ final class MessageRows {
         this.items = items;
     }
 
+    ObservableList<MessageItem> items() {
+        return items;
+    }
+
+    /** The seq of the oldest stored message shown; 0 when none is. */
+    long oldestStoredSeq() {
+        return items.stream()
+                .filter(i -> i.seq() > 0)
+                .mapToLong(MessageItem::seq)
+                .min()
+                .orElse(0);
+    }
+
     void merge(List<MessageItem> loaded) {
         for (MessageItem m : loaded) {
             int at = indexOf(m.key());
