@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -76,7 +77,7 @@ public final class BenchMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             out.println(
-                    "usage: bench/run smoke|quick|full|sessions [--peer auto|ejabberd|none] [--set NAME=VALUE]... [--results DIR]"
+                    "usage: bench/run smoke|quick|full|sessions|logins [--peer auto|ejabberd|none] [--set NAME=VALUE]... [--results DIR]"
                             + " [--work DIR] [--keep]\n"
                             + e.getMessage());
             return 2;
@@ -104,8 +105,8 @@ public final class BenchMain {
         Params params = options.params();
         Instant startedAt = Instant.now();
         Path work = options.work() != null ? options.work() : Files.createTempDirectory("magpie-bench-");
-        if (params.mode().equals("sessions")) {
-            return runSessions(options, work, startedAt);
+        if (params.mode().equals("sessions") || params.mode().equals("logins")) {
+            return runAtScale(options, work, startedAt);
         }
         String peerVersion = peerVersion(options.peer());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -122,7 +123,7 @@ public final class BenchMain {
             Bench bench = new Bench(params, accounting(server), out);
             MagpieTarget target = new MagpieTarget(
                     params,
-                    new Net(gatewaySettings(info), group, callbacks),
+                    net(info, group, callbacks),
                     AdminApi.forDataDir(server.dataDir(), json),
                     new JvmProbe(Path.of(System.getProperty("java.home"))),
                     server.pid());
@@ -155,13 +156,19 @@ public final class BenchMain {
         return results;
     }
 
-    /** {@code sessions}: S4 at each of the sessionCounts on a fresh server; results also merged into latest.json. */
-    private List<ScenarioResult> runSessions(Options options, Path work, Instant startedAt)
-            throws IOException, InterruptedException, BenchFailedException, DiscoveryException {
+    /**
+     * {@code sessions}: S4 at each of the sessionCounts on a fresh server; {@code logins}: S5 at {@code logins} devices.
+     * The results are also merged into latest.json.
+     */
+    private List<ScenarioResult> runAtScale(Options options, Path work, Instant startedAt)
+            throws IOException, InterruptedException, BenchFailedException, DiscoveryException,
+                    GeneralSecurityException {
         Params params = options.params();
         SessionsRun.Outcome outcome;
         try {
-            outcome = new SessionsRun(params, out).run(work);
+            outcome = params.mode().equals("logins")
+                    ? new LoginsRun(params, out).run(work)
+                    : new SessionsRun(params, out).run(work);
         } finally {
             if (!options.keep()) {
                 deleteTree(work);
@@ -176,7 +183,7 @@ public final class BenchMain {
         Path file = files.write(options.results(), stamp, run);
         Path latest = files.mergeIntoLatest(options.results(), outcome.results());
         out.println(ResultFiles.markdown(run));
-        out.println("[bench] results written to " + file + "; S4 at scale merged into " + latest);
+        out.println("[bench] results written to " + file + "; results at scale merged into " + latest);
         return outcome.results();
     }
 
@@ -230,15 +237,16 @@ public final class BenchMain {
     }
 
     /** The gateway of discovery, reached over TLS pinned to the fingerprint discovery announced. */
-    private static GatewaySettings gatewaySettings(DiscoveryInfo info) {
+    static Net net(DiscoveryInfo info, EventLoopGroup group, Executor callbacks) {
         TlsContexts tls = new TlsContexts(new PinnedTrustManager(info.certificateSha256(), Clock.systemUTC()));
-        return new GatewaySettings(
+        GatewaySettings settings = new GatewaySettings(
                 info.gatewayHost(),
                 info.gatewayPort(),
                 tls.nettyContext(),
                 "magpie-bench/0.1.0",
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(60));
+        return new Net(settings, tls, group, callbacks);
     }
 
     static CpuAccounting accounting(ServerProcess server) {

@@ -2,6 +2,7 @@ package im.magpie.bench;
 
 import com.google.protobuf.ByteString;
 import im.magpie.client.net.GatewayConnection;
+import im.magpie.client.net.GatewaySettings;
 import im.magpie.client.net.PushListener;
 import im.magpie.client.sync.SyncEngine;
 import im.magpie.protocol.v1.ConversationAdvanced;
@@ -27,7 +28,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated device: a gateway connection, a login (password first, token afterwards), and a sync cursor kept in
- * memory (no local database). Like the client library's sync engine, a notification naming a seq above what the
+ * memory (no local database). Like the client library, a device keeps its own TLS client context (and with it the
+ * session ticket of its last connection) across reconnects, so a re-login resumes the TLS session;
+ * {@link #forgetTlsSession} makes its next handshake a full one. Like the client library's sync engine, a notification naming a seq above what the
  * device holds is applied from its inline entries when they continue the held log without a gap, and otherwise
  * triggers a sync; every message of another user it receives (inline or by sync, once) goes to the
  * {@link MessageSink}.
@@ -36,6 +39,7 @@ final class Device implements PushListener {
     private static final int SYNC_PAGE = 1000;
 
     private final Net net;
+    private volatile GatewaySettings tls;
     private final String account;
     private final String password;
     /** Highest seq held per conversation: every entry up to it was received (inline or by sync). Guarded by held. */
@@ -53,6 +57,7 @@ final class Device implements PushListener {
 
     Device(Net net, String account, String password) {
         this.net = net;
+        this.tls = net.deviceSettings();
         this.account = account;
         this.password = password;
     }
@@ -95,6 +100,11 @@ final class Device implements PushListener {
         return c != null && c.isOpen();
     }
 
+    /** A new TLS client context: the next connection is a full handshake (the device holds no session ticket). */
+    void forgetTlsSession() {
+        tls = net.deviceSettings();
+    }
+
     /** Connects (TLS + Hello) and logs in: with the token of an earlier login when {@code resume}, else the password. */
     CompletableFuture<LoginResponse> connect(boolean resume) {
         LoginRequest.Builder login = LoginRequest.newBuilder()
@@ -107,7 +117,7 @@ final class Device implements PushListener {
             login.setPassword(
                     PasswordCredential.newBuilder().setAccount(account).setPassword(password));
         }
-        return GatewayConnection.connect(net.settings(), net.group(), this, net.callbacks())
+        return GatewayConnection.connect(tls, net.group(), this, net.callbacks())
                 .thenCompose(c -> {
                     connection = c;
                     return c.login(login.build());

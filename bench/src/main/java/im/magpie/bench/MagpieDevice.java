@@ -26,6 +26,11 @@ final class MagpieDevice implements SimDevice {
     }
 
     @Override
+    public void forgetTlsSession() {
+        device.forgetTlsSession();
+    }
+
+    @Override
     public boolean isOpen() {
         return device.isOpen();
     }

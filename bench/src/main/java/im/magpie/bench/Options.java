@@ -1,6 +1,7 @@
 package im.magpie.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ record Options(Params params, Path results, @Nullable Path work, boolean keep, S
         Path results = Path.of("bench", "results");
         Path work = null;
         boolean keep = false;
-        String peer = params.mode().equals("smoke") || params.mode().equals("sessions") ? "none" : "auto";
+        String peer = List.of("smoke", "sessions", "logins").contains(params.mode()) ? "none" : "auto";
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--results" -> results = Path.of(value(args, ++i));

@@ -8,7 +8,8 @@ import java.util.List;
  * Sizes, rates and windows of a run set. Presets: {@code smoke} (seconds, proves the harness works, one round),
  * {@code quick} (under 3 minutes) and {@code full} (under 20 minutes), each with two rounds A B A B when the peer
  * runs too ({@code rounds}: how many times the peer-neutral scenarios repeat per server), and {@code sessions} (S4 at
- * {@code sessionCounts} sessions only, each on a freshly started server; about 25 minutes).
+ * {@code sessionCounts} sessions only, each on a freshly started server; about 25 minutes) and {@code logins} (S5 at
+ * {@code logins} devices only).
  */
 record Params(
         String mode,
@@ -137,7 +138,33 @@ record Params(
                         List.of(10_000, 19_000),
                         600,
                         SESSIONS_PER_WORKER);
-            default -> throw new IllegalArgumentException("mode must be smoke, quick, full or sessions, not " + mode);
+            // S5 at scale only: 10,000 devices of 2,000 users (cheap password hashing), 200 logins in flight.
+            case "logins" ->
+                new Params(
+                        mode,
+                        2000,
+                        1,
+                        100,
+                        30,
+                        0,
+                        0,
+                        List.of(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        10_000,
+                        200,
+                        0,
+                        0,
+                        0,
+                        0,
+                        1,
+                        List.of(),
+                        0,
+                        SESSIONS_PER_WORKER);
+            default ->
+                throw new IllegalArgumentException("mode must be smoke, quick, full, sessions or logins, not " + mode);
         };
     }
 

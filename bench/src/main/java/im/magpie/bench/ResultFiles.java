@@ -78,8 +78,8 @@ final class ResultFiles {
     }
 
     /**
-     * Puts the S4-at-scale results of a {@code sessions} run into {@code latest.json} (created when missing), replacing
-     * earlier ones of the same N; the other scenarios stay as the last full run wrote them. Returns the file.
+     * Puts the S4-at-scale results of a {@code sessions} run or the S5-at-scale results of a {@code logins} run into
+     * {@code latest.json} (created when missing), replacing earlier ones of the same N; the other scenarios stay as the last full run wrote them. Returns the file.
      */
     Path mergeIntoLatest(Path dir, List<ScenarioResult> scale) throws IOException {
         Files.createDirectories(dir);
@@ -93,11 +93,7 @@ final class ResultFiles {
             fresh.add(json.valueToTree(r));
         }
         for (JsonNode old : root.path("scenarios")) {
-            boolean replaced = isScale(old)
-                    && fresh.stream()
-                            .anyMatch(f -> f.path("params")
-                                    .path("sessions")
-                                    .equals(old.path("params").path("sessions")));
+            boolean replaced = isScale(old) && fresh.stream().anyMatch(f -> sameScaleRun(f, old));
             if (!replaced) {
                 kept.add(old);
             }
@@ -108,7 +104,7 @@ final class ResultFiles {
         return file;
     }
 
-    /** A full run's latest.json keeps the S4-at-scale results an earlier {@code sessions} run merged in. */
+    /** A full run's latest.json keeps the results at scale that earlier {@code sessions}/{@code logins} runs merged in. */
     private String withScaleResultsOf(Path previous, String text) throws IOException {
         if (!Files.exists(previous)) {
             return text;
@@ -133,9 +129,19 @@ final class ResultFiles {
         return any ? json.writeValueAsString(root) + "\n" : text;
     }
 
+    /** S4 of a {@code sessions} run or S5 of a {@code logins} run. */
     private static boolean isScale(JsonNode scenario) {
-        return scenario.path("scenario").asText().equals("S4")
-                && scenario.path("params").path("run").asText().equals("sessions");
+        String run = scenario.path("params").path("run").asText();
+        return (scenario.path("scenario").asText().equals("S4") && run.equals("sessions"))
+                || (scenario.path("scenario").asText().equals("S5") && run.equals("logins"));
+    }
+
+    /** The same scenario, run and size (N sessions or N logins). */
+    private static boolean sameScaleRun(JsonNode a, JsonNode b) {
+        return a.path("scenario").equals(b.path("scenario"))
+                && a.path("params").path("run").equals(b.path("params").path("run"))
+                && a.path("params").path("sessions").equals(b.path("params").path("sessions"))
+                && a.path("params").path("logins").equals(b.path("params").path("logins"));
     }
 
     static @Nullable String latestName(String mode) {

@@ -16,6 +16,12 @@ interface SimDevice {
 
     boolean isOpen();
 
+    /**
+     * Makes the next connection a full TLS handshake: drops the session ticket the device keeps for resumption (a
+     * Magpie device keeps one across reconnects, as the client library does; an XMPP device keeps none).
+     */
+    default void forgetTlsSession() {}
+
     /** Closes the connection; a later {@link #connect} may follow. */
     void disconnect();
 

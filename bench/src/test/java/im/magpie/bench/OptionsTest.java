@@ -63,4 +63,13 @@ class OptionsTest {
         assertThat(IdleSessionsAtScale.sourceAddress(0)).isEqualTo("127.0.0.2");
         assertThat(IdleSessionsAtScale.sourceAddress(1)).isEqualTo("127.0.0.3");
     }
+
+    @Test
+    void theLoginsModeRunsTenThousandLoginsTwoHundredAtATimeWithoutThePeer() {
+        Options o = Options.parse("logins");
+        assertThat(o.params().logins()).isEqualTo(10_000);
+        assertThat(o.params().loginParallel()).isEqualTo(200);
+        assertThat(o.params().users()).isEqualTo(2_000);
+        assertThat(o.peer()).isEqualTo("none");
+    }
 }

@@ -90,6 +90,27 @@ class ResultFilesTest {
                 .isEqualTo(7.5);
     }
 
+    @Test
+    void aLoginsRunReplacesOnlyTheLoginBurstAtItsSize(@TempDir Path dir) throws Exception {
+        ResultFiles files = new ResultFiles();
+        files.mergeIntoLatest(dir, List.of(scale(19_000, 8.0), logins(10_000, 300.0)));
+        files.mergeIntoLatest(dir, List.of(logins(10_000, 900.0)));
+
+        JsonNode merged = new ObjectMapper().readTree(dir.resolve("latest.json").toFile());
+        assertThat(merged.path("scenarios")).hasSize(2);
+        assertThat(merged.path("scenarios").get(0).path("scenario").asText()).isEqualTo("S4");
+        assertThat(merged.path("scenarios").get(1).path("logins_per_s").asDouble())
+                .isEqualTo(900.0);
+    }
+
+    private static ScenarioResult logins(int n, double perSecond) {
+        ScenarioResult r = new ScenarioResult("S5", "login burst (token re-login)")
+                .param("run", "logins")
+                .param("logins", n);
+        r.loginsPerS = perSecond;
+        return r;
+    }
+
     private static ScenarioResult scale(int n, double rss) {
         ScenarioResult r = new ScenarioResult("S4", "idle sessions, N = " + n)
                 .param("run", "sessions")
