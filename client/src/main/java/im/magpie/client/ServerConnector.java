@@ -15,6 +15,7 @@ import im.magpie.protocol.ProtocolVersion;
 import im.magpie.protocol.v1.LoginRequest;
 import im.magpie.protocol.v1.LoginResponse;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -35,6 +36,13 @@ final class ServerConnector {
     private final EventLoopGroup group;
     private final Executor callbacks;
     private final Executor io;
+    /**
+     * This device's gateway TLS context, kept across reconnects: it holds the session ticket of the last connection,
+     * so a reconnect resumes the TLS session (TLS 1.3 PSK) instead of a full handshake. Replaced when the pin changes.
+     */
+    private @Nullable GatewayTls gatewayTls; // guarded by this
+
+    private record GatewayTls(String fingerprint, SslContext context) {}
 
     ServerConnector(
             ServerAddress server,
@@ -88,7 +96,7 @@ final class ServerConnector {
             GatewaySettings settings = new GatewaySettings(
                     d.info().gatewayHost(),
                     d.info().gatewayPort(),
-                    d.tls().nettyContext(),
+                    gatewayContext(d),
                     options.clientAgent(),
                     GatewaySettings.DEFAULT_CONNECT_TIMEOUT,
                     options.requestTimeout());
@@ -101,6 +109,16 @@ final class ServerConnector {
                                 }
                             }));
         });
+    }
+
+    private synchronized SslContext gatewayContext(Discovered d) {
+        String fingerprint = d.tls().trustManager().pinnedSha256();
+        GatewayTls kept = gatewayTls;
+        if (kept == null || !kept.fingerprint().equals(fingerprint)) {
+            kept = new GatewayTls(fingerprint, d.tls().nettyContext());
+            gatewayTls = kept;
+        }
+        return kept.context();
     }
 
     private String checkPin(String announced) throws CertificateChangedException, FingerprintRejectedException {

@@ -8,6 +8,7 @@ import im.magpie.server.presence.PresenceService;
 import im.magpie.server.push.DeviceConnections;
 import im.magpie.server.push.NotificationPublisher;
 import im.magpie.server.push.PushService;
+import im.magpie.server.tls.GatewayTls;
 import im.magpie.server.tls.TlsException;
 import im.magpie.server.tls.TlsMaterial;
 import im.magpie.server.tls.TlsSetup;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -75,8 +77,10 @@ public final class MagpieServer implements AutoCloseable {
             PushService push = new PushService(connections);
             CoreServices core = starter.start(config, new NotificationPublisher(connections, ProtoMapper::entry));
             running.push(core.stop()::run);
+            GatewayTls gatewayTls = tls.gatewayTls(new SecureRandom());
+            running.push(gatewayTls::close);
             GatewayServer gateway = GatewayServer.start(
-                    tls.nettyServerContext(),
+                    gatewayTls,
                     new GatewayDependencies(
                             core.sessions(),
                             core.accounts(),

@@ -53,6 +53,23 @@ public final class TestDevice implements AutoCloseable {
 
     /** Connects over TLS and completes the TLS handshake (no Hello yet). */
     public static TestDevice connect(int port, X509Certificate trustAnchor) throws IOException {
+        return connect(port, trusting(trustAnchor));
+    }
+
+    /**
+     * Connects over TLS with {@code context} (a device's own context keeps its session tickets, so a later connection
+     * with it may resume) and completes the TLS handshake (no Hello yet).
+     */
+    public static TestDevice connect(int port, SSLContext context) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
+        socket.connect(
+                new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), (int) TIMEOUT.toMillis());
+        socket.startHandshake();
+        return new TestDevice(socket);
+    }
+
+    /** A client context that trusts only {@code trustAnchor}. */
+    public static SSLContext trusting(X509Certificate trustAnchor) throws IOException {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -61,11 +78,7 @@ public final class TestDevice implements AutoCloseable {
             tmf.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, tmf.getTrustManagers(), null);
-            SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket();
-            socket.connect(
-                    new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), (int) TIMEOUT.toMillis());
-            socket.startHandshake();
-            return new TestDevice(socket);
+            return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS trust", e);
         }

@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
-/** {@link AccountService} over an {@link AccountStore}: validates names, hashes passwords. */
+/**
+ * {@link AccountService} over an {@link AccountStore}: validates names, hashes passwords. Disabling an account (which
+ * revokes its sessions in the store) is reported to {@code sessionsEnded}, so that token checks served from memory end
+ * at once.
+ */
 public final class StoredAccountService implements AccountService {
     public static final int MAX_PAGE = 1000;
     public static final int MAX_LOOKUP = 5000;
@@ -13,11 +18,14 @@ public final class StoredAccountService implements AccountService {
     private final AccountStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Consumer<UserId> sessionsEnded;
 
-    public StoredAccountService(AccountStore store, PasswordHasher hasher, Clock clock) {
+    public StoredAccountService(
+            AccountStore store, PasswordHasher hasher, Clock clock, Consumer<UserId> sessionsEnded) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
+        this.sessionsEnded = sessionsEnded;
     }
 
     /** {@inheritDoc} Throws {@link IllegalArgumentException} for a malformed name, display name or password. */
@@ -31,8 +39,12 @@ public final class StoredAccountService implements AccountService {
 
     @Override
     public Account setDisabled(String account, boolean disabled) throws UnknownAccountException {
-        return store.setDisabled(canonicalOrUnknown(account), disabled, clock.instant())
+        Account changed = store.setDisabled(canonicalOrUnknown(account), disabled, clock.instant())
                 .orElseThrow(() -> new UnknownAccountException(account));
+        if (disabled) {
+            sessionsEnded.accept(changed.id());
+        }
+        return changed;
     }
 
     @Override

@@ -99,6 +99,7 @@ public final class CoreComponents implements AutoCloseable {
     public void close() throws IOException {
         files.close();
         messaging.close();
+        accounts.close();
         database.close();
     }
 }

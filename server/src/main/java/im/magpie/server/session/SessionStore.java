@@ -12,6 +12,9 @@ public interface SessionStore {
     /** A session row with its account as it is now. */
     record StoredSession(Account account, DeviceId device, Instant expiresAt, boolean revoked) {}
 
+    /** A device's name and platform as of a login at {@code at}. */
+    record Touch(DeviceId device, String name, String platform, Instant at) {}
+
     /**
      * Records a login of a device: reuses {@code requested} when it is this user's device or unused,
      * otherwise assigns a new id. Returns the id in use.
@@ -23,7 +26,10 @@ public interface SessionStore {
 
     Optional<StoredSession> find(byte[] tokenHash);
 
-    void touchDevice(DeviceId device, String name, String platform, Instant now);
+    /**
+     * Records the logins in one batch: name and platform as given, last seen moved forward to {@code at} (never back).
+     */
+    void touchDevices(List<Touch> touches);
 
     boolean revoke(byte[] tokenHash, Instant now);
 

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@link SessionService} with random bearer tokens (32 bytes, base64url) of which only the SHA-256 is
- * stored, a configurable lifetime, and in-memory login rate limiting.
+ * stored, a configurable lifetime, and in-memory login rate limiting. Token checks are served from
+ * {@link VerifiedTokens} once a token was found valid in the store (every revocation drops the entries
+ * it affects), and the last-seen facts of token logins go to the store in batches ({@link DeviceActivity}).
  */
 public final class TokenSessionService implements SessionService {
     public static final Duration DEFAULT_TTL = Duration.ofDays(30);
@@ -30,6 +32,8 @@ public final class TokenSessionService implements SessionService {
     private final AccountStore accounts;
     private final SessionStore sessions;
     private final WipeStore wipes;
+    private final VerifiedTokens tokens;
+    private final DeviceActivity activity;
     private final PasswordHasher hasher;
     private final LoginRateLimiter limiter;
     private final Duration ttl;
@@ -41,6 +45,8 @@ public final class TokenSessionService implements SessionService {
             AccountStore accounts,
             SessionStore sessions,
             WipeStore wipes,
+            VerifiedTokens tokens,
+            DeviceActivity activity,
             PasswordHasher hasher,
             LoginRateLimiter limiter,
             Duration ttl,
@@ -49,6 +55,8 @@ public final class TokenSessionService implements SessionService {
         this.accounts = accounts;
         this.sessions = sessions;
         this.wipes = wipes;
+        this.tokens = tokens;
+        this.activity = activity;
         this.hasher = hasher;
         this.limiter = limiter;
         this.ttl = ttl;
@@ -88,32 +96,27 @@ public final class TokenSessionService implements SessionService {
         String token = newToken();
         Instant expires = now.plus(ttl);
         sessions.insertSession(hash(token), credentials.account().id(), device, now, expires);
+        tokens.forgetDevice(device); // the device's earlier session is revoked
         return new Session(credentials.account(), device, token, expires);
     }
 
     @Override
     public Session resume(String token, LoginAttempt attempt)
             throws InvalidTokenException, AccountDisabledException, DeviceWipedException {
-        if (token.length() <= MAX_TOKEN_CHARS) {
-            Optional<SessionStore.StoredSession> known = sessions.find(hash(token));
-            if (known.isPresent()) {
-                refuseWiped(known.get().device());
-            }
-        }
-        SessionStore.StoredSession stored = valid(token);
+        SessionStore.StoredSession stored = verified(token, found -> refuseWiped(found.device()));
         if (attempt.deviceId() != null && !attempt.deviceId().equals(stored.device())) {
             throw new InvalidTokenException("token belongs to another device");
         }
         if (stored.account().disabled()) {
             throw new AccountDisabledException("account is disabled");
         }
-        sessions.touchDevice(stored.device(), clip(attempt.deviceName()), clip(attempt.platform()), clock.instant());
+        activity.touch(stored.device(), clip(attempt.deviceName()), clip(attempt.platform()), clock.instant());
         return new Session(stored.account(), stored.device(), token, stored.expiresAt());
     }
 
     @Override
     public Session authenticate(String token) throws InvalidTokenException {
-        SessionStore.StoredSession stored = valid(token);
+        SessionStore.StoredSession stored = verified(token, found -> {});
         if (stored.account().disabled()) {
             throw new InvalidTokenException("account is disabled");
         }
@@ -123,29 +126,35 @@ public final class TokenSessionService implements SessionService {
     @Override
     public void logout(String token) {
         if (token.length() <= MAX_TOKEN_CHARS) {
-            sessions.revoke(hash(token), clock.instant());
+            byte[] hash = hash(token);
+            sessions.revoke(hash, clock.instant());
+            tokens.forgetToken(hash);
         }
     }
 
     @Override
     public List<DeviceId> revokeUser(UserId user) {
-        return sessions.revokeUser(user, clock.instant());
+        List<DeviceId> revoked = sessions.revokeUser(user, clock.instant());
+        tokens.forgetUser(user);
+        return revoked;
     }
 
     @Override
     public boolean revokeDevice(UserId user, DeviceId device) {
-        return sessions.revokeDevice(user, device, clock.instant());
+        boolean revoked = sessions.revokeDevice(user, device, clock.instant());
+        tokens.forgetDevice(device);
+        return revoked;
     }
 
     @Override
     public List<DeviceInfo> devices(UserId user) {
+        activity.flush();
         return sessions.devices(user);
     }
 
     @Override
     public List<WipeOrder> orderWipe(UserId user, @Nullable DeviceId device) throws UnknownDeviceException {
-        List<DeviceId> known =
-                sessions.devices(user).stream().map(DeviceInfo::id).toList();
+        List<DeviceId> known = devices(user).stream().map(DeviceInfo::id).toList();
         List<DeviceId> targets;
         if (device == null) {
             targets = known;
@@ -158,6 +167,7 @@ public final class TokenSessionService implements SessionService {
         List<WipeOrder> orders = wipes.order(user, targets, now);
         for (DeviceId target : targets) {
             sessions.revokeDevice(user, target, now);
+            tokens.forgetDevice(target);
         }
         return orders;
     }
@@ -179,13 +189,42 @@ public final class TokenSessionService implements SessionService {
         }
     }
 
-    private SessionStore.StoredSession valid(String token) throws InvalidTokenException {
+    /** A check of a session found in the store, valid or not (the login path refuses wiped devices). */
+    private interface StoreCheck<E extends Exception> {
+        void check(SessionStore.StoredSession found) throws E;
+    }
+
+    /**
+     * The valid session of the token: from {@link VerifiedTokens}, or else from the store (then cached). A session
+     * found in the store, even revoked, first goes through {@code check}; cached sessions need none (a wipe order
+     * revokes the device's sessions, which drops them from the cache).
+     */
+    private <E extends Exception> SessionStore.StoredSession verified(String token, StoreCheck<E> check)
+            throws InvalidTokenException, E {
         if (token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             throw new InvalidTokenException("malformed token");
         }
-        SessionStore.StoredSession stored =
-                sessions.find(hash(token)).orElseThrow(() -> new InvalidTokenException("unknown token"));
-        if (stored.revoked() || !stored.expiresAt().isAfter(clock.instant())) {
+        byte[] hash = hash(token);
+        Optional<SessionStore.StoredSession> cached = tokens.get(hash);
+        if (cached.isPresent()) {
+            return unexpired(cached.get());
+        }
+        long generation = tokens.generation();
+        Optional<SessionStore.StoredSession> found = sessions.find(hash);
+        if (found.isPresent()) {
+            check.check(found.get());
+        }
+        SessionStore.StoredSession stored = found.orElseThrow(() -> new InvalidTokenException("unknown token"));
+        if (stored.revoked()) {
+            throw new InvalidTokenException("token expired or revoked");
+        }
+        unexpired(stored);
+        tokens.put(hash, stored, generation);
+        return stored;
+    }
+
+    private SessionStore.StoredSession unexpired(SessionStore.StoredSession stored) throws InvalidTokenException {
+        if (!stored.expiresAt().isAfter(clock.instant())) {
             throw new InvalidTokenException("token expired or revoked");
         }
         return stored;

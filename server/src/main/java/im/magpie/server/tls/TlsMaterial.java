@@ -1,12 +1,15 @@
 package im.magpie.server.tls;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
@@ -53,12 +56,22 @@ public final class TlsMaterial {
         }
     }
 
-    /** A server context for Netty's SslHandler (TLS 1.2/1.3). */
-    public SslContext nettyServerContext() throws TlsException {
+    /**
+     * The gateway's context for Netty's SslHandler (TLS 1.2/1.3): OpenSSL with reference-counted engines and session
+     * tickets when netty-tcnative loads (and {@code -Dio.netty.handler.ssl.noOpenSsl=true} is not set), else the JDK
+     * provider. The caller closes it.
+     */
+    public GatewayTls gatewayTls(SecureRandom random) throws TlsException {
+        SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL_REFCNT : SslProvider.JDK;
         try {
-            return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
+            SslContext context = SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
+                    .sslProvider(provider)
                     .protocols(PROTOCOLS)
+                    .sessionTimeout(GatewayTls.ROTATION
+                            .multipliedBy(GatewayTls.KEYS_KEPT)
+                            .toSeconds())
                     .build();
+            return new GatewayTls(context, random);
         } catch (IOException e) {
             throw new TlsException("cannot build the Netty TLS context", e);
         }

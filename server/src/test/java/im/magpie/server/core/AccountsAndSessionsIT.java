@@ -3,6 +3,7 @@ package im.magpie.server.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import im.magpie.server.account.Account;
 import im.magpie.server.account.AccountExistsException;
@@ -10,6 +11,7 @@ import im.magpie.server.account.UnknownAccountException;
 import im.magpie.server.session.AccountDisabledException;
 import im.magpie.server.session.DeviceId;
 import im.magpie.server.session.DeviceInfo;
+import im.magpie.server.session.DeviceWipedException;
 import im.magpie.server.session.InvalidCredentialsException;
 import im.magpie.server.session.InvalidTokenException;
 import im.magpie.server.session.LoginAttempt;
@@ -95,6 +97,7 @@ class AccountsAndSessionsIT {
     @Test
     void tokensExpire() throws Exception {
         Session session = core.sessions().loginWithPassword("alice", "correct horse", LAPTOP);
+        assertThat(core.sessions().authenticate(session.token())).isEqualTo(session); // now served from memory
 
         clock.advance(Duration.ofDays(30).plusSeconds(1));
 
@@ -131,6 +134,68 @@ class AccountsAndSessionsIT {
                 .isInstanceOf(InvalidTokenException.class);
         assertThat(core.sessions().revokeUser(phone.account().id())).containsExactly(phone.device());
         assertThatThrownBy(() -> core.sessions().authenticate(phone.token())).isInstanceOf(InvalidTokenException.class);
+    }
+
+    @Test
+    void aTokenServedFromMemoryStopsWorkingTheMomentItsSessionIsRevoked() throws Exception {
+        Session logout = loggedInAndResumed(LAPTOP);
+        core.sessions().logout(logout.token());
+        assertResumeFails(logout, InvalidTokenException.class);
+        assertThatThrownBy(() -> core.sessions().authenticate(logout.token()))
+                .isInstanceOf(InvalidTokenException.class);
+
+        Session first = loggedInAndResumed(LAPTOP);
+        LoginAttempt sameDevice = new LoginAttempt(first.device(), "Alice's laptop", "linux", "10.0.0.1");
+        Session second = core.sessions().loginWithPassword("alice", "correct horse", sameDevice);
+        assertResumeFails(first, InvalidTokenException.class); // a new login of the device revokes its old session
+        assertThat(resume(second).device()).isEqualTo(first.device());
+
+        core.sessions().revokeDevice(second.account().id(), second.device());
+        assertResumeFails(second, InvalidTokenException.class);
+
+        Session user = loggedInAndResumed(LAPTOP);
+        core.sessions().revokeUser(user.account().id());
+        assertResumeFails(user, InvalidTokenException.class);
+
+        Session disabled = loggedInAndResumed(LAPTOP);
+        core.accounts().setDisabled("alice", true);
+        assertResumeFails(disabled, InvalidTokenException.class);
+        core.accounts().setDisabled("alice", false);
+
+        Session wiped = loggedInAndResumed(LAPTOP);
+        core.sessions().orderWipe(wiped.account().id(), wiped.device());
+        assertResumeFails(wiped, DeviceWipedException.class);
+    }
+
+    @Test
+    void tokenLoginsRecordTheDevicesLastSeenFactsBeforeDevicesAreListed() throws Exception {
+        Session session = core.sessions().loginWithPassword("alice", "correct horse", LAPTOP);
+        clock.advance(Duration.ofHours(1));
+
+        core.sessions()
+                .resume(session.token(), new LoginAttempt(session.device(), "Alice's new laptop", "linux", "10.0.0.1"));
+
+        DeviceInfo device = core.sessions().devices(session.account().id()).get(0);
+        assertThat(device.name()).isEqualTo("Alice's new laptop");
+        assertThat(device.lastSeen()).isCloseTo(clock.instant(), within(1, java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(device.firstSeen()).isBefore(device.lastSeen());
+    }
+
+    /** A password login whose token is then used twice, so that it is served from memory. */
+    private Session loggedInAndResumed(LoginAttempt attempt) throws Exception {
+        Session session = core.sessions().loginWithPassword("alice", "correct horse", attempt);
+        resume(session);
+        assertThat(resume(session)).isEqualTo(session);
+        return session;
+    }
+
+    private Session resume(Session session) throws Exception {
+        return core.sessions()
+                .resume(session.token(), new LoginAttempt(session.device(), "Alice's laptop", "linux", "10.0.0.1"));
+    }
+
+    private void assertResumeFails(Session session, Class<? extends Exception> failure) {
+        assertThatThrownBy(() -> resume(session)).isInstanceOf(failure);
     }
 
     @Test

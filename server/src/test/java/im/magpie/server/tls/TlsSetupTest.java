@@ -95,7 +95,9 @@ class TlsSetupTest {
         assertThat(tls.fingerprint()).isEqualTo(TlsMaterial.fingerprint(root));
         assertThat(tls.chain()).containsExactly(leaf, root);
         assertThat(Files.exists(dataDir.resolve("tls"))).isFalse();
-        assertThat(tls.nettyServerContext().isServer()).isTrue();
+        try (GatewayTls gateway = tls.gatewayTls(new java.security.SecureRandom())) {
+            assertThat(gateway.context().isServer()).isTrue();
+        }
         assertThat(tls.jdkServerContext().getProtocol()).isEqualTo("TLS");
     }
 

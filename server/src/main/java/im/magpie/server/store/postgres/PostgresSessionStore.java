@@ -25,6 +25,8 @@ public final class PostgresSessionStore implements SessionStore {
     private static final String INSERT_DEVICE =
             "INSERT INTO devices (id, user_id, name, platform, first_seen, last_seen)" + " VALUES (?, ?, ?, ?, ?, ?)";
     private static final String TOUCH_DEVICE = "UPDATE devices SET name = ?, platform = ?, last_seen = ? WHERE id = ?";
+    private static final String TOUCH_DEVICE_LATEST =
+            "UPDATE devices SET name = ?, platform = ?," + " last_seen = GREATEST(last_seen, ?) WHERE id = ?";
     private static final String REVOKE_DEVICE_SESSIONS =
             "UPDATE sessions SET revoked_at = ? WHERE device_id = ? AND user_id = ? AND revoked_at IS NULL";
     private static final String INSERT_SESSION =
@@ -156,14 +158,25 @@ public final class PostgresSessionStore implements SessionStore {
     }
 
     @Override
-    public void touchDevice(DeviceId device, String name, String platform, Instant now) {
-        // Last-seen facts are informational: committing them without waiting for the WAL flush
-        // spares every token login an fsync; a crash can only lose the newest last_seen values.
+    public void touchDevices(List<Touch> touches) {
+        if (touches.isEmpty()) {
+            return;
+        }
+        // Last-seen facts are informational: one batch per flush, committed without waiting for the WAL flush; a
+        // crash can only lose the newest last_seen values.
         try (Connection con = db.getConnection()) {
             con.setAutoCommit(false);
-            try (Statement st = con.createStatement()) {
+            try (Statement st = con.createStatement();
+                    PreparedStatement update = con.prepareStatement(TOUCH_DEVICE_LATEST)) {
                 st.execute("SET LOCAL synchronous_commit TO OFF");
-                touch(con, UUID.fromString(device.value()), name, platform, now);
+                for (Touch touch : touches) {
+                    update.setString(1, touch.name());
+                    update.setString(2, touch.platform());
+                    update.setTimestamp(3, Timestamp.from(touch.at()));
+                    update.setObject(4, UUID.fromString(touch.device().value()));
+                    update.addBatch();
+                }
+                update.executeBatch();
                 con.commit();
             } catch (SQLException | RuntimeException e) {
                 con.rollback();
@@ -172,7 +185,7 @@ public final class PostgresSessionStore implements SessionStore {
                 con.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("touch device " + device.value(), e);
+            throw new StoreException("touch " + touches.size() + " devices", e);
         }
     }
 

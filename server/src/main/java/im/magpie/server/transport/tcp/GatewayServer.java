@@ -1,5 +1,6 @@
 package im.magpie.server.transport.tcp;
 
+import im.magpie.server.tls.GatewayTls;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
@@ -12,12 +13,15 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
-/** The long-connection listener: binds, serves and shuts down the event loops and the business executors. */
+/**
+ * The long-connection listener: binds, serves and shuts down the event loops and the business executors, and rotates
+ * the session-ticket keys of its TLS context every {@link GatewayTls#ROTATION} (the caller closes the context after
+ * the gateway).
+ */
 public final class GatewayServer implements AutoCloseable {
     private static final int BUSINESS_THREADS =
             Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
@@ -27,13 +31,16 @@ public final class GatewayServer implements AutoCloseable {
     private final DefaultEventExecutorGroup business;
     private final ConnectionExceptionHandler exceptions;
     private final Channel server;
+    private final GatewayTls tls;
 
     private GatewayServer(
+            GatewayTls tls,
             EventLoopGroup boss,
             EventLoopGroup workers,
             DefaultEventExecutorGroup business,
             ConnectionExceptionHandler exceptions,
             Channel server) {
+        this.tls = tls;
         this.boss = boss;
         this.workers = workers;
         this.business = business;
@@ -42,7 +49,7 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /** Binds to {@code host:port} (0 = any free port) and starts accepting connections. */
-    public static GatewayServer start(SslContext ssl, GatewayDependencies deps, String host, int port)
+    public static GatewayServer start(GatewayTls tls, GatewayDependencies deps, String host, int port)
             throws InterruptedException {
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
@@ -57,11 +64,18 @@ public final class GatewayServer implements AutoCloseable {
                 .channel(channelType)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new GatewayInitializer(ssl, deps, business, exceptions))
+                .childHandler(new GatewayInitializer(tls.context(), deps, business, exceptions))
                 .bind(new InetSocketAddress(host, port))
                 .sync()
                 .channel();
-        return new GatewayServer(boss, workers, business, exceptions, server);
+        long rotation = GatewayTls.ROTATION.toMinutes();
+        var unused = boss.scheduleAtFixedRate(tls::rotateTicketKeys, rotation, rotation, TimeUnit.MINUTES);
+        return new GatewayServer(tls, boss, workers, business, exceptions, server);
+    }
+
+    /** The TLS context with its ticket keys (for metrics and tests). */
+    public GatewayTls tls() {
+        return tls;
     }
 
     public int port() {
