@@ -37,7 +37,7 @@ final class ScrollScenario {
             line.accept(String.format(
                     Locale.ROOT,
                     "%d px a pulse%s: %.1f s, %d s of the app's CPU, %d older pages; peak RSS %.0f MB. %s"
-                            + " Wait at the top of the list for the next page: %s (%s).",
+                            + " Wait at the top of the list for each older page (0 when it was in before the top): %s (%s).",
                     px,
                     end[1] < 0 ? " (**gave up**: an older page did not come)" : "",
                     (end[0] - from) / 1000.0,

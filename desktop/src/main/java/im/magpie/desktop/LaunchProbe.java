@@ -31,7 +31,8 @@ import javafx.scene.control.skin.VirtualFlow;
  *       of a gap that is the app's own work (events, runnables, CSS, layout); the rest is waiting for a core;
  *   <li>with {@code -Dmagpie.probe.scroll=<px>}, scrolls the open chat from the bottom to its first message by that
  *       many pixels a pulse (loading older pages from the local store as a user's scrolling does), printing
- *       {@code magpie-page <epoch ms> <ms> <rows>} when a page arrived ({@code ms} since the list reached its top)
+ *       {@code magpie-page <epoch ms> <ms> <rows>} when a page arrived ({@code ms} since the list reached its top, 0
+ *       when it came before)
  *       and {@code magpie-scrolled <epoch ms> <rows>} at the first message.
  * </ul>
  */
@@ -172,8 +173,8 @@ final class LaunchProbe {
                 return;
             }
             int now = list.getItems().size();
-            if (rows >= 0 && now > rows && topSince != 0) {
-                out.println("magpie-page " + wall + " " + (wall - topSince) + " " + now);
+            if (rows >= 0 && now > rows) { // an older page: 0 ms when it came before the top was reached
+                out.println("magpie-page " + wall + " " + (topSince == 0 ? 0 : wall - topSince) + " " + now);
                 topSince = 0;
             }
             rows = now;

@@ -216,6 +216,23 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         });
     }
 
+    @Override
+    public CompletableFuture<List<ConversationInfo>> conversations(Set<Long> ids) {
+        return read(() -> {
+            MagpieClient c = client;
+            long self = c.userId();
+            Map<Long, ConversationSettings> settings = c.conversationSettings();
+            List<ConversationInfo> out = new ArrayList<>();
+            for (long id : ids) {
+                c.conversation(id)
+                        .filter(ConversationRecord::active)
+                        .ifPresent(
+                                r -> out.add(info(c, r, self, settings.getOrDefault(id, ConversationSettings.NONE))));
+            }
+            return out;
+        });
+    }
+
     private static ConversationInfo info(MagpieClient c, ConversationRecord r, long self) {
         return info(c, r, self, c.conversationSettings().getOrDefault(r.id(), ConversationSettings.NONE));
     }
@@ -255,7 +272,10 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     @Override
     public CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit) {
         MagpieClient c = client;
-        return Failures.chat(c.history(conversationId, beforeSeq, limit)).thenApply(page -> {
+        // the library reads the local page on the calling thread: not on the FX thread
+        CompletableFuture<List<EntryRecord>> history = CompletableFuture.completedFuture(c)
+                .thenComposeAsync(on -> on.history(conversationId, beforeSeq, limit), reader);
+        return Failures.chat(history).thenApply(page -> {
             List<Message> out = new ArrayList<>();
             page.forEach(e ->
                     EntryDecoder.decode(e).map(m -> withRecalledOriginal(c, m)).ifPresent(out::add));
@@ -309,15 +329,20 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         if (userIds.isEmpty()) {
             return CompletableFuture.completedFuture(Map.of());
         }
-        return client.users(List.copyOf(userIds)).handle((users, e) -> {
-            Map<Long, String> names = new HashMap<>();
-            if (users != null) {
-                for (UserRecord u : users) {
-                    names.put(u.userId(), u.displayName().isBlank() ? u.account() : u.displayName());
-                }
-            }
-            return names;
-        });
+        MagpieClient c = client;
+        List<Long> ids = List.copyOf(userIds);
+        // the library looks in its user cache on the calling thread: not on the FX thread
+        return CompletableFuture.completedFuture(c)
+                .thenComposeAsync(on -> on.users(ids), reader)
+                .handle((users, e) -> {
+                    Map<Long, String> names = new HashMap<>();
+                    if (users != null) {
+                        for (UserRecord u : users) {
+                            names.put(u.userId(), u.displayName().isBlank() ? u.account() : u.displayName());
+                        }
+                    }
+                    return names;
+                });
     }
 
     @Override

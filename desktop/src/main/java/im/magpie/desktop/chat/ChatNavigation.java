@@ -65,11 +65,8 @@ final class ChatNavigation {
         if (!jumping || disposed.getAsBoolean()) {
             return;
         }
-        long oldest = items.stream()
-                .filter(i -> i.seq() > 0)
-                .mapToLong(MessageItem::seq)
-                .min()
-                .orElse(Long.MAX_VALUE);
+        long shown = rows.oldestStoredSeq();
+        long oldest = shown == 0 ? Long.MAX_VALUE : shown;
         if (oldest > newSince + 1 && history.hasOlder()) {
             history.loadOlder();
             if (history.loadingOlder()) {
@@ -85,14 +82,13 @@ final class ChatNavigation {
 
     /** The first row from others above the read mark, counted only when everything between is loaded. */
     void findFirstNew() {
-        long oldestStored = Long.MAX_VALUE;
+        long shown = rows.oldestStoredSeq();
+        long oldestStored = shown == 0 ? Long.MAX_VALUE : shown;
         long first = 0;
         for (MessageItem m : items) {
-            if (m.seq() > 0) {
-                oldestStored = Math.min(oldestStored, m.seq());
-                if (first == 0 && m.seq() > newSince && !m.mine() && !m.isNotice()) {
-                    first = m.seq();
-                }
+            if (m.seq() > newSince && !m.mine() && !m.isNotice()) {
+                first = m.seq();
+                break;
             }
         }
         boolean complete = oldestStored <= newSince + 1 || !history.hasOlder();

@@ -20,6 +20,9 @@ public interface ChatPort {
 
     CompletableFuture<List<ConversationInfo>> conversations();
 
+    /** The conversations among {@code ids} that the user is in (a message arrived: only its row is read again). */
+    CompletableFuture<List<ConversationInfo>> conversations(Set<Long> ids);
+
     /** Up to {@code limit} messages below {@code beforeSeq} ({@link Long#MAX_VALUE}: newest), oldest first. */
     CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit);
 

@@ -22,11 +22,13 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
@@ -49,6 +51,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The chat of one conversation: header, virtualised message list, composer; files arrive by drop or button. */
 public final class ChatView {
     static final double ATTACHMENT_PREVIEW = 72;
+    /** Scrolled up to this many rows from the top, the chat asks for the older page. */
+    static final int NEAR_TOP_ROWS = 50;
+
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
     private final ChatViewModel vm;
@@ -62,6 +67,10 @@ public final class ChatView {
     private @Nullable EmojiPicker emojiPicker;
     private final EmojiText emoji;
     private Consumer<MessageItem> forward = m -> {};
+    /** The list's virtual flow, once its skin is there. */
+    private @Nullable VirtualFlow<?> flow;
+    /** An older page was asked for and the request has not run yet. */
+    private boolean olderAsked;
 
     /** {@code emojiRecents}: the recently picked emoji, shared by every chat of the window. */
     public ChatView(ChatViewModel vm, Node banner, Consumer<String> openLink, EmojiRecents emojiRecents) {
@@ -95,7 +104,7 @@ public final class ChatView {
         root.setBottom(composer());
         followNewest();
         scrollToRevealed();
-        pageOnScrollTop();
+        pageNearTop();
         acceptDrops();
     }
 
@@ -360,11 +369,15 @@ public final class ChatView {
         vm.items().addListener((ListChangeListener<MessageItem>) change -> {
             while (change.next()) {
                 if (change.wasAdded() && !change.wasReplaced()) {
+                    boolean prepended =
+                            change.getFrom() == 0 && change.getTo() < vm.items().size();
+                    // the row at the top stays there (the page may come while it is not the first one yet)
+                    VirtualFlow<?> f = flow;
+                    IndexedCell<?> top = prepended && f != null ? f.getFirstVisibleCell() : null;
+                    int target = !prepended
+                            ? vm.items().size() - 1
+                            : change.getAddedSize() + (top == null ? 0 : Math.max(0, top.getIndex()));
                     // after the cells for the new rows have been sized
-                    int target =
-                            change.getFrom() == 0 && change.getTo() < vm.items().size()
-                                    ? change.getAddedSize()
-                                    : vm.items().size() - 1;
                     javafx.application.Platform.runLater(() -> list.scrollTo(target));
                 }
             }
@@ -387,18 +400,37 @@ public final class ChatView {
         });
     }
 
-    private void pageOnScrollTop() {
+    /**
+     * Asks for older messages while the list is scrolled up near its top: the page fetched ahead goes in before the
+     * top is reached.
+     */
+    private void pageNearTop() {
         list.skinProperty().addListener((o, was, skin) -> {
+            flow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
             for (Node n : list.lookupAll(".scroll-bar")) {
                 if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
                     bar.valueProperty().addListener((ov, before, now) -> {
-                        if (now.doubleValue() <= bar.getMin() && bar.getVisibleAmount() < bar.getMax()) {
-                            vm.loadOlder();
+                        boolean atTop = now.doubleValue() <= bar.getMin() && bar.getVisibleAmount() < bar.getMax();
+                        if (!olderAsked && (atTop || (now.doubleValue() < before.doubleValue() && nearTop()))) {
+                            // not within the list's own scrolling and layout: right after it
+                            olderAsked = true;
+                            javafx.application.Platform.runLater(() -> {
+                                olderAsked = false;
+                                if (nearTop()) {
+                                    vm.loadOlder();
+                                }
+                            });
                         }
                     });
                 }
             }
         });
+    }
+
+    private boolean nearTop() {
+        VirtualFlow<?> f = flow;
+        IndexedCell<?> first = f == null ? null : f.getFirstVisibleCell();
+        return first != null && first.getIndex() < NEAR_TOP_ROWS;
     }
 
     private void acceptDrops() {

@@ -39,6 +39,7 @@ public final class ChatViewModel implements ChatEvents {
     private final long self;
 
     private final ObservableList<MessageItem> items = FXCollections.observableArrayList();
+    private final MessageRows rows;
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final SenderNames names;
     private final ChatImages images;
@@ -70,7 +71,7 @@ public final class ChatViewModel implements ChatEvents {
         this.self = port.selfUserId();
         this.readUpTo = conversation.myReadSeq();
         this.autoReceiveAfter = conversation.myReadSeq();
-        MessageRows rows = new MessageRows(items);
+        this.rows = new MessageRows(items);
         this.names = new SenderNames(port, self);
         this.images = new ChatImages(port, conversation.id(), rows, items, fx, () -> disposed);
         RowMaker maker = new RowMaker(self, names, images);
@@ -270,11 +271,7 @@ public final class ChatViewModel implements ChatEvents {
     }
 
     private void markRead() {
-        long newest = items.stream()
-                .filter(i -> i.seq() > 0 && !i.mine())
-                .mapToLong(MessageItem::seq)
-                .max()
-                .orElse(0);
+        long newest = rows.newestFromOthers();
         if (newest > readUpTo) {
             readUpTo = newest;
             var unused = port.markRead(conversation.id(), newest);

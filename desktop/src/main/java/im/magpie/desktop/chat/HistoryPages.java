@@ -8,13 +8,19 @@ import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The history of one chat in its rows: the newest page with this device's unsent messages (at opening and whenever
- * entries change), older pages on demand, each with the names of the people in it.
+ * entries change; changes arriving while a load runs are folded into one more load), and older pages of
+ * {@link #OLDER_PAGE} on demand. The next older page is always fetched ahead, names included, off the FX thread, so
+ * that scrolling up finds it ready: the rows grow at once and seldom.
  */
 final class HistoryPages {
+    /** The newest page, shown when the chat opens. */
     static final int PAGE = 50;
+    /** Older pages: large, so that the list is prepended to seldom (each prepend re-lays out the visible rows). */
+    static final int OLDER_PAGE = 200;
 
     /** What the chat does when a page is in (on the FX thread). */
     interface Arrivals {
@@ -28,6 +34,9 @@ final class HistoryPages {
         void prepended(List<MessageItem> page);
     }
 
+    /** The older page below {@code before}, being fetched or in. */
+    private record Ahead(long before, CompletableFuture<List<Message>> page) {}
+
     private final ConversationRow conversation;
     private final ChatPort port;
     private final Executor fxThread;
@@ -40,6 +49,11 @@ final class HistoryPages {
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(false);
     private boolean hasOlder = true;
     private boolean newestLoaded;
+    private boolean loadingNewest;
+    private boolean newestAgain;
+    private @Nullable Ahead ahead;
+    /** The lowest seq fetched so far (shown or not: notices are not shown in direct chats). */
+    private long lowestFetched = Long.MAX_VALUE;
 
     HistoryPages(
             ConversationRow conversation,
@@ -65,6 +79,7 @@ final class HistoryPages {
         return loadingOlder.getReadOnlyProperty();
     }
 
+    /** Whether the rows wait for an older page that is not in yet. */
     boolean loadingOlder() {
         return loadingOlder.get();
     }
@@ -79,66 +94,126 @@ final class HistoryPages {
         return newestLoaded;
     }
 
+    /** Loads the newest page and the unsent messages; while a load runs, one more follows it. */
     void loadNewest() {
+        if (loadingNewest) {
+            newestAgain = true;
+            return;
+        }
+        loadingNewest = true;
         long id = conversation.id();
         var unused = port.messages(id, Long.MAX_VALUE, PAGE)
                 .thenCombine(port.pending(id), Loaded::new)
-                .thenCompose(this::withNames)
+                .thenCompose(l -> withNames(l.stored).thenApply(stored -> l))
                 .whenCompleteAsync(
                         (loaded, failure) -> {
+                            loadingNewest = false;
                             if (loaded != null && !disposed.getAsBoolean()) {
-                                rows.merge(loaded.items);
-                                arrivals.merged(loaded.items);
+                                fetched(loaded.stored);
+                                List<MessageItem> page = toRows(loaded.stored, loaded.pending);
+                                rows.merge(page);
+                                arrivals.merged(page);
+                                if (!newestLoaded) {
+                                    var unusedAhead = fetchAhead(); // the next older page, ahead of need
+                                }
                             }
                             newestLoaded = true;
                             arrivals.newestAnswered();
+                            if (newestAgain && !disposed.getAsBoolean()) {
+                                newestAgain = false;
+                                loadNewest();
+                            }
                         },
                         fxThread);
     }
 
-    /** Loads the page before the oldest shown message; no-op while loading or at the start of the history. */
+    /**
+     * Puts the older page above the oldest shown message: at once when it was fetched ahead, else when it comes.
+     * No-op while waiting for it or at the start of the history.
+     */
     void loadOlder() {
-        long oldest = rows.oldestStoredSeq();
+        long oldest = oldest();
         if (loadingOlder.get() || !hasOlder || oldest <= 1) {
             return;
         }
+        CompletableFuture<List<Message>> page = fetchAhead();
+        @Nullable List<Message> ready = page.isDone() && !page.isCompletedExceptionally() ? page.join() : null;
+        if (ready != null) {
+            prepend(ready);
+            return;
+        }
         loadingOlder.set(true);
-        var unused = port.messages(conversation.id(), oldest, PAGE)
-                .thenApply(page -> new Loaded(page, List.of()))
-                .thenCompose(this::withNames)
-                .whenCompleteAsync(
-                        (loaded, failure) -> {
-                            loadingOlder.set(false);
-                            if (loaded == null || disposed.getAsBoolean()) {
-                                return;
-                            }
-                            hasOlder = !loaded.items.isEmpty();
-                            items.addAll(0, loaded.items);
-                            arrivals.prepended(loaded.items);
-                        },
-                        fxThread);
+        var unused = page.whenCompleteAsync(
+                (stored, failure) -> {
+                    loadingOlder.set(false);
+                    if (stored == null) {
+                        ahead = null; // asked again next time
+                    } else if (!disposed.getAsBoolean() && oldest() == oldest) {
+                        prepend(stored);
+                    }
+                },
+                fxThread);
     }
 
-    private record Loaded(List<Message> stored, List<PendingMessage> pending, List<MessageItem> items) {
-        Loaded(List<Message> stored, List<PendingMessage> pending) {
-            this(stored, pending, List.of());
+    private void prepend(List<Message> stored) {
+        ahead = null;
+        hasOlder = !stored.isEmpty();
+        fetched(stored);
+        List<MessageItem> page = toRows(stored, List.of());
+        items.addAll(0, page);
+        arrivals.prepended(page);
+        var unused = fetchAhead(); // the next older page, ahead of need
+        if (page.isEmpty() && hasOlder) {
+            loadOlder(); // a page of only notices in a direct chat shows nothing: the next one then
         }
     }
 
-    private CompletableFuture<Loaded> withNames(Loaded l) {
-        return names.missing(l.stored)
-                .thenApplyAsync(
-                        found -> {
-                            names.addAll(found);
-                            List<MessageItem> out = new ArrayList<>();
-                            boolean group = conversation.kind() == ConversationKind.GROUP;
-                            l.stored.stream()
-                                    .filter(m -> group || !m.isNotice())
-                                    .forEach(m -> out.add(maker.stored(m)));
-                            l.pending.forEach(
-                                    p -> out.add(maker.pending(p.clientMessageId(), p.createdMs(), p.content(), null)));
-                            return new Loaded(l.stored, l.pending, out);
-                        },
-                        fxThread);
+    /** The older page below the oldest shown message: the one fetched ahead, or a new fetch. */
+    private CompletableFuture<List<Message>> fetchAhead() {
+        long oldest = oldest();
+        Ahead a = ahead;
+        if (a != null && a.before() == oldest) {
+            return a.page();
+        }
+        if (!hasOlder || oldest <= 1) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        CompletableFuture<List<Message>> page =
+                port.messages(conversation.id(), oldest, OLDER_PAGE).thenCompose(this::withNames);
+        ahead = new Ahead(oldest, page);
+        return page;
+    }
+
+    /** The seq older pages are fetched below; 0 when nothing was fetched yet. */
+    private long oldest() {
+        long shown = rows.oldestStoredSeq();
+        if (lowestFetched == Long.MAX_VALUE) {
+            return shown;
+        }
+        return shown == 0 ? lowestFetched : Math.min(shown, lowestFetched);
+    }
+
+    private void fetched(List<Message> stored) {
+        for (Message m : stored) {
+            lowestFetched = Math.min(lowestFetched, m.seq());
+        }
+    }
+
+    private record Loaded(List<Message> stored, List<PendingMessage> pending) {}
+
+    /** Completes with {@code stored} once the names of the people in it are known. */
+    private CompletableFuture<List<Message>> withNames(List<Message> stored) {
+        return names.missing(stored).thenApply(found -> {
+            names.addAll(found);
+            return stored;
+        });
+    }
+
+    private List<MessageItem> toRows(List<Message> stored, List<PendingMessage> pending) {
+        List<MessageItem> out = new ArrayList<>(stored.size() + pending.size());
+        boolean group = conversation.kind() == ConversationKind.GROUP;
+        stored.stream().filter(m -> group || !m.isNotice()).forEach(m -> out.add(maker.stored(m)));
+        pending.forEach(p -> out.add(maker.pending(p.clientMessageId(), p.createdMs(), p.content(), null)));
+        return out;
     }
 }

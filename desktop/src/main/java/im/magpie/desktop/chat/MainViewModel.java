@@ -36,6 +36,8 @@ public final class MainViewModel implements ChatEvents {
     private final ReadOnlyStringWrapper actionError = new ReadOnlyStringWrapper("");
     private boolean refreshing;
     private boolean refreshAgain;
+    /** Conversations whose entries changed while a load ran. */
+    private final Set<Long> changed = new HashSet<>();
 
     public MainViewModel(ChatPort port, MessageTexts words, Executor fxThread) {
         this.port = port;
@@ -93,22 +95,68 @@ public final class MainViewModel implements ChatEvents {
             return;
         }
         refreshing = true;
+        changed.clear(); // the whole list covers them
         var unused = port.conversations()
                 .thenCompose(this::withNames)
                 .whenCompleteAsync(
                         (loaded, failure) -> {
-                            refreshing = false;
                             if (loaded != null) {
                                 replaceChanged(
                                         rows,
                                         loaded.stream().map(this::readWhileOpen).toList());
                             }
-                            if (refreshAgain) {
-                                refreshAgain = false;
-                                refresh();
-                            }
+                            loadEnded();
                         },
                         fxThread);
+    }
+
+    /**
+     * Reloads the rows of conversations whose entries changed and moves them to their place; the rest of the list
+     * stays. A change that may touch others (the file transfer assistant carries the user's settings of every
+     * conversation) or an unknown conversation reloads the whole list. Folded like {@link #refresh()}.
+     */
+    void refreshChanged(Set<Long> ids) {
+        boolean targeted = ids.stream().allMatch(id -> {
+            ConversationRow r = row(id);
+            return r != null && r.kind() != ConversationKind.SELF;
+        });
+        if (!targeted) {
+            refresh();
+            return;
+        }
+        if (refreshing) {
+            if (!refreshAgain) {
+                changed.addAll(ids);
+            }
+            return;
+        }
+        refreshing = true;
+        var unused = port.conversations(Set.copyOf(ids))
+                .thenCompose(this::withNames)
+                .whenCompleteAsync(
+                        (loaded, failure) -> {
+                            if (loaded != null) {
+                                ConversationRows.place(
+                                        rows,
+                                        ids,
+                                        loaded.stream().map(this::readWhileOpen).toList());
+                            }
+                            loadEnded();
+                        },
+                        fxThread);
+    }
+
+    /** Starts what was asked while a load ran: the whole list again, or the conversations that changed meanwhile. */
+    private void loadEnded() {
+        refreshing = false;
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        } else if (!changed.isEmpty()) {
+            Set<Long> next = Set.copyOf(changed);
+            changed.clear();
+            refreshChanged(next);
+        }
     }
 
     /**
@@ -256,7 +304,8 @@ public final class MainViewModel implements ChatEvents {
 
     @Override
     public void entriesChanged(Set<Long> conversationIds) {
-        fxThread.execute(this::refresh);
+        Set<Long> ids = Set.copyOf(conversationIds);
+        fxThread.execute(() -> refreshChanged(ids));
     }
 
     @Override

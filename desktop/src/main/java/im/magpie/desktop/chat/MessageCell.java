@@ -58,6 +58,13 @@ final class MessageCell extends ListCell<MessageItem> {
         // Weak: the list drops cells when it refreshes.
         vm.runningTransfers().addListener(new javafx.collections.WeakMapChangeListener<>(onTransfer));
         vm.savedFiles().addListener(new javafx.collections.WeakMapChangeListener<>(onSaved));
+        // the context menu is made when it is asked for, not for every row drawn
+        addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            MessageItem m = getItem();
+            if (m != null && !isEmpty() && getContextMenu() == null && !m.isNotice() && !m.recalled()) {
+                setContextMenu(this.menu.of(m, this));
+            }
+        });
     }
 
     private final javafx.collections.MapChangeListener<String, TransferState> onTransfer = c -> redraw(c.getKey());
@@ -107,7 +114,6 @@ final class MessageCell extends ListCell<MessageItem> {
             return;
         }
         setGraphic(withDivider(m, message(m)));
-        setContextMenu(menu.of(m, this));
     }
 
     private Node notice(MessageItem m) {

@@ -1,11 +1,15 @@
 package im.magpie.desktop.chat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javafx.collections.ObservableList;
 
 /**
  * Keeps the chat's rows in order: stored messages by seq, then this device's messages on their way. A stored
- * message replaces its shown copy, or the pending twin with the same client message id.
+ * message replaces its shown copy, or the pending twin with the same client message id. New rows of a merge go in
+ * with one change of the list (a list view lays out once per change).
  */
 final class MessageRows {
     private final ObservableList<MessageItem> items;
@@ -20,43 +24,71 @@ final class MessageRows {
 
     /** The seq of the oldest stored message shown; 0 when none is. */
     long oldestStoredSeq() {
-        return items.stream()
-                .filter(i -> i.seq() > 0)
-                .mapToLong(MessageItem::seq)
-                .min()
-                .orElse(0);
+        for (MessageItem m : items) {
+            if (m.seq() > 0) {
+                return m.seq(); // stored rows are in seq order, before the pending ones
+            }
+        }
+        return 0;
     }
 
+    /** The seq of the newest stored message from someone else; 0 when none is shown. */
+    long newestFromOthers() {
+        for (int i = items.size() - 1; i >= 0; i--) {
+            MessageItem m = items.get(i);
+            if (m.seq() > 0 && !m.mine()) {
+                return m.seq();
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Puts a loaded page in place: shown rows that changed are replaced, new stored rows go after the newest stored
+     * one (before the pending rows), new pending rows at the end.
+     */
     void merge(List<MessageItem> loaded) {
+        long last = lastStoredSeq();
+        List<MessageItem> newStored = new ArrayList<>();
+        List<MessageItem> newPending = new ArrayList<>();
+        Set<String> newClientIds = new HashSet<>();
         for (MessageItem m : loaded) {
-            int at = indexOf(m.key());
+            int at = m.seq() > last ? -1 : indexOf(m.key());
             if (at < 0 && !m.clientMessageId().isEmpty()) {
                 at = indexOfClientId(m.clientMessageId());
             }
             if (at >= 0) {
-                if (m.seq() > 0 || items.get(at).seq() == 0) {
+                MessageItem shown = items.get(at);
+                if ((m.seq() > 0 || shown.seq() == 0) && !shown.equals(m)) {
                     items.set(at, m);
                 }
-            } else if (m.seq() == 0 || items.isEmpty() || m.seq() > lastStoredSeq()) {
-                insertInOrder(m);
+            } else if (m.seq() > 0 && (items.isEmpty() || m.seq() > last)) {
+                newStored.add(m);
+                newClientIds.add(m.clientMessageId());
+            } else if (m.seq() == 0 && (m.clientMessageId().isEmpty() || !newClientIds.contains(m.clientMessageId()))) {
+                newPending.add(m);
             }
+        }
+        if (!newStored.isEmpty()) {
+            items.addAll(firstPending(), newStored);
+        }
+        if (!newPending.isEmpty()) {
+            items.addAll(newPending);
         }
     }
 
-    private void insertInOrder(MessageItem m) {
-        if (m.seq() == 0) {
-            items.add(m);
-            return;
-        }
+    /** Where the pending rows start (the size when there are none). */
+    private int firstPending() {
         int at = items.size();
         while (at > 0 && items.get(at - 1).seq() == 0) {
             at--;
         }
-        items.add(at, m);
+        return at;
     }
 
     private long lastStoredSeq() {
-        return items.stream().mapToLong(MessageItem::seq).max().orElse(0);
+        int at = firstPending();
+        return at == 0 ? 0 : items.get(at - 1).seq();
     }
 
     int indexOf(String key) {

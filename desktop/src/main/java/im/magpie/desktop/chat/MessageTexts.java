@@ -19,10 +19,13 @@ public final class MessageTexts {
 
     private final Texts texts;
     private final Clock clock;
+    /** The date and time under a bubble of another day (made once: a chat draws many rows). */
+    private final DateTimeFormatter dateTime;
 
     public MessageTexts(Texts texts, Clock clock) {
         this.texts = texts;
         this.clock = clock;
+        this.dateTime = DateTimeFormatter.ofPattern(texts.get("time.dateTimePattern"), texts.locale());
     }
 
     public Texts texts() {
@@ -138,8 +141,7 @@ public final class MessageTexts {
         if (t.toLocalDate().equals(LocalDate.now(clock))) {
             return HOUR.format(t);
         }
-        return DateTimeFormatter.ofPattern(texts.get("time.dateTimePattern"), texts.locale())
-                .format(t);
+        return dateTime.format(t);
     }
 
     /** Up to two letters for an avatar: the last two characters of a Chinese name, else word initials. */

@@ -49,6 +49,20 @@ final class FakeChatPort implements ChatPort {
     final List<Path> receivedInto = new ArrayList<>();
     final List<Long> downloads = new ArrayList<>();
     TransferListener lastProgress = TransferListener.NONE;
+    /** How often the whole conversation list was read. */
+    int listReads;
+    /** Each message page asked for. */
+    final List<Read> messageReads = new ArrayList<>();
+    /** While set, message pages are answered only by {@link #releaseReads}. */
+    boolean holdReads;
+
+    private final List<Runnable> held = new ArrayList<>();
+
+    record Read(long beforeSeq, int limit) {}
+
+    /** The ids each {@link #conversations(Set)} call asked for. */
+    final List<Set<Long>> conversationReads = new ArrayList<>();
+
     int sendCounter;
     boolean online = true;
 
@@ -70,15 +84,36 @@ final class FakeChatPort implements ChatPort {
 
     @Override
     public CompletableFuture<List<ConversationInfo>> conversations() {
+        listReads++;
         return CompletableFuture.completedFuture(List.copyOf(conversations));
     }
 
     @Override
+    public CompletableFuture<List<ConversationInfo>> conversations(Set<Long> ids) {
+        conversationReads.add(Set.copyOf(ids));
+        return CompletableFuture.completedFuture(
+                conversations.stream().filter(c -> ids.contains(c.id())).toList());
+    }
+
+    @Override
     public CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit) {
+        messageReads.add(new Read(beforeSeq, limit));
         List<Message> all = messages.getOrDefault(conversationId, List.of());
         List<Message> below = all.stream().filter(m -> m.seq() < beforeSeq).toList();
-        return CompletableFuture.completedFuture(
-                List.copyOf(below.subList(Math.max(0, below.size() - limit), below.size())));
+        List<Message> page = List.copyOf(below.subList(Math.max(0, below.size() - limit), below.size()));
+        if (!holdReads) {
+            return CompletableFuture.completedFuture(page);
+        }
+        CompletableFuture<List<Message>> later = new CompletableFuture<>();
+        held.add(() -> later.complete(page));
+        return later;
+    }
+
+    /** Answers the reads held so far (with what was stored when they were asked), in order. */
+    void releaseReads() {
+        List<Runnable> now = List.copyOf(held);
+        held.clear();
+        now.forEach(Runnable::run);
     }
 
     @Override

@@ -156,6 +156,45 @@ class MainViewModelTest {
     }
 
     @Test
+    void aMessageReloadsOnlyItsConversationAndMovesItsRowToItsPlace() {
+        vm.start();
+        assertThat(port.listReads).isEqualTo(1);
+        List<String> changes = new ArrayList<>();
+        vm.rows().addListener((ListChangeListener<ConversationRow>) c -> {
+            while (c.next()) {
+                changes.add(c.getFrom() + (c.wasReplaced() ? " replaced" : c.wasAdded() ? " added" : " removed"));
+            }
+        });
+        port.conversations.set(
+                1,
+                new ConversationInfo(
+                        2,
+                        ConversationKind.GROUP,
+                        "产品研发组",
+                        List.of(ME, LINA),
+                        9,
+                        FakeChatPort.text(2, 10, LINA, NOW.toEpochMilli(), "新版本已发布"),
+                        1));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(2L)));
+
+        assertThat(port.conversationReads).containsExactly(Set.of(2L));
+        assertThat(port.listReads).as("the rest of the list is not read again").isEqualTo(1);
+        assertThat(vm.rows()).extracting(ConversationRow::id).containsExactly(2L, 1L, 3L);
+        assertThat(vm.rows().get(0).preview()).contains("新版本已发布");
+        assertThat(changes).as("no row is missing meanwhile").containsExactly("0 replaced", "1 replaced");
+    }
+
+    @Test
+    void aChangeInTheFileTransferAssistantOrAnUnknownConversationReloadsTheWholeList() {
+        vm.start();
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(3L))); // carries the settings of every conversation
+        assertThat(port.listReads).isEqualTo(2);
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(42L)));
+        assertThat(port.listReads).isEqualTo(3);
+        assertThat(port.conversationReads).isEmpty();
+    }
+
+    @Test
     void startingOfflineShowsTheBannerAtOnce() {
         port.online = false;
         vm.start();
