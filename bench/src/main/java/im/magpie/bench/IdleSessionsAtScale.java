@@ -78,6 +78,10 @@ final class IdleSessionsAtScale {
             Bench.sleepUntil(up.nanos() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS));
             long heapAfter = jvm.liveHeapKb(serverPid);
             Map<String, Long> nativeAfter = jvm.nativeMemoryKb(serverPid);
+            long pongsBefore = 0;
+            for (WorkerProcess w : workers) {
+                pongsBefore += w.count().pongs();
+            }
             CpuAccounting.Snapshot idleFrom = bench.snapshot();
             bench.log("holding %d sessions for %d s", loggedIn, holdSeconds);
             Bench.sleepUntil(idleFrom.nanos() + TimeUnit.SECONDS.toNanos(holdSeconds));
@@ -85,15 +89,18 @@ final class IdleSessionsAtScale {
             long open = 0;
             long closed = 0;
             long pings = 0;
+            long pongsAfter = 0;
             for (WorkerProcess w : workers) {
                 WorkerProcess.Count c = w.count();
                 open += c.open();
                 closed += c.closed();
                 pings += c.pings();
+                pongsAfter += c.pongs();
             }
             return result(n, holdSeconds, workers.size(), before, up, idleFrom, idleTo)
                     .withSetup(loggedIn, failed, retries, setupMillis)
                     .withMemory(heapBefore, heapAfter, nativeBefore, nativeAfter)
+                    .withHeartbeats(pongsAfter - pongsBefore)
                     .finish(open, closed, pings);
         } catch (IOException e) {
             throw new BenchFailedException("sessions worker failed: " + e.getMessage(), e);
@@ -152,6 +159,7 @@ final class IdleSessionsAtScale {
         private final int n;
         private final CpuAccounting.Snapshot before;
         private final CpuAccounting.Snapshot idleTo;
+        private final CpuAccounting.Usage idle;
         private long loggedIn;
 
         Builder(
@@ -185,6 +193,21 @@ final class IdleSessionsAtScale {
                             "idle_generator_cpu_percent_of_core",
                             Bench.round2(100.0 * idle.generatorUs() / (idle.seconds() * 1e6)));
             r.cpu(idle);
+            this.idle = idle;
+        }
+
+        /**
+         * What one heartbeat cost during the hold: the server JVM's and the generator's CPU over the window divided by
+         * the Pongs the workers received in it (a figure that stays meaningful on a busy machine, unlike a share of a
+         * core, and that includes the server's idle floor: timers, GC, JIT).
+         */
+        Builder withHeartbeats(long pongs) {
+            r.param("pongs_in_hold", pongs).param("pings_per_s", Bench.round1(pongs / idle.seconds()));
+            if (pongs > 0) {
+                r.param("server_cpu_us_per_ping", Bench.round1((double) idle.serverUs() / pongs))
+                        .param("generator_cpu_us_per_ping", Bench.round1((double) idle.generatorUs() / pongs));
+            }
+            return this;
         }
 
         Builder withSetup(long loggedIn, long failed, long retries, long setupMillis) {

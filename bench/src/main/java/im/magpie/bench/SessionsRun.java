@@ -89,12 +89,13 @@ final class SessionsRun {
                         .param("server_jvm_options", String.join(" ", jvmOptions));
                 new Reporter(bench, results::add, Scenarios.SERVER, 1).report(r);
                 bench.log(
-                        "S4 N=%d: RSS %s KB/session, live heap %s KB/session, idle CPU %s %% of a core, lost %d,"
-                                + " failed logins %d",
+                        "S4 N=%d: RSS %s KB/session, live heap %s KB/session, idle CPU %s %% of a core (%s server µs"
+                                + " per ping), lost %d, failed logins %d",
                         n,
                         ResultFiles.num(r.rssKbPerSession),
                         ResultFiles.num(r.liveHeapKbPerSession),
                         ResultFiles.num(r.idleCpuPercentOfCore),
+                        r.params.getOrDefault("server_cpu_us_per_ping", "-"),
                         r.lost,
                         r.errors);
             }

@@ -58,6 +58,7 @@ class SessionsRunIT {
         assertThat(s4.path("lost").asLong()).isZero();
         assertThat(s4.has("rss_kb_per_session")).isTrue();
         assertThat(s4.has("idle_cpu_percent_of_core")).isTrue();
+        assertThat(s4.path("params").has("pongs_in_hold")).isTrue();
         assertThat(s4.path("params").path("nmt_committed_kb_per_session").isObject())
                 .isTrue();
         JsonNode latest = new ObjectMapper()
