@@ -14,6 +14,7 @@ import im.magpie.server.tls.TlsMaterial;
 import im.magpie.server.tls.TlsSetup;
 import im.magpie.server.transport.http.ApiServer;
 import im.magpie.server.transport.http.DiscoveryServer;
+import im.magpie.server.transport.tcp.ConnectionDeadlines;
 import im.magpie.server.transport.tcp.GatewayDependencies;
 import im.magpie.server.transport.tcp.GatewayServer;
 import im.magpie.server.transport.tcp.ProtoMapper;
@@ -90,6 +91,7 @@ public final class MagpieServer implements AutoCloseable {
                             connections,
                             Clock.systemUTC(),
                             config.limits().heartbeatSeconds(),
+                            ConnectionDeadlines.DEFAULT,
                             VERSION),
                     config.bindAddress(),
                     config.ports().gateway());

@@ -18,4 +18,5 @@ public record GatewayDependencies(
         DeviceConnections connections,
         Clock clock,
         int heartbeatSeconds,
+        ConnectionDeadlines deadlines,
         String serverVersion) {}

@@ -6,13 +6,15 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one connection: TLS → flush consolidation → idle check (3 heartbeats) →
- * length-prefixed protobuf codec → handshake (→ login → dispatcher) → last exception handler.
+ * The pipeline of one connection: TLS (its handshake within {@link ConnectionDeadlines#tlsHandshake()}) → flush
+ * consolidation → idle check (3 heartbeats) → length-prefixed protobuf codec → handshake (→ login → dispatcher) →
+ * last exception handler.
  *
  * <p>Flush consolidation: replies and notifications of one event-loop turn (and the replies to a
  * burst of requests read in one go) are flushed together, so the TLS layer seals them into as few
@@ -41,7 +43,9 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
     @Override
     protected void initChannel(SocketChannel channel) {
         ChannelPipeline p = channel.pipeline();
-        p.addLast("tls", ssl.newHandler(channel.alloc()));
+        SslHandler tls = ssl.newHandler(channel.alloc());
+        tls.setHandshakeTimeoutMillis(deps.deadlines().tlsHandshake().toMillis());
+        p.addLast("tls", tls);
         p.addLast("flush", new FlushConsolidationHandler(FLUSHES_BEFORE_FORCED_FLUSH, true));
         p.addLast("idle", new IdleStateHandler(3L * deps.heartbeatSeconds(), 0, 0, TimeUnit.SECONDS));
         Framing.addCodec(p, Framing.MAX_FRAME_BYTES);

@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -17,12 +18,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * First handler after the codec: the first frame must be {@code Hello} with a supported version,
- * within {@link #HELLO_TIMEOUT_SECONDS} of the connection. Replies {@code Welcome} and hands over to
- * {@link LoginHandler}; anything else gets an error reply and the connection closes.
+ * within {@link ConnectionDeadlines#hello()} of the end of the TLS handshake. Replies {@code Welcome}
+ * and hands over to {@link LoginHandler}; anything else gets an error reply and the connection
+ * closes.
  */
 public final class HandshakeHandler extends SimpleChannelInboundHandler<Envelope> {
-    public static final long HELLO_TIMEOUT_SECONDS = 10;
-
     private final GatewayDependencies deps;
     private final Executor ordered;
     private @Nullable ScheduledFuture<?> timeout;
@@ -32,17 +32,13 @@ public final class HandshakeHandler extends SimpleChannelInboundHandler<Envelope
         this.ordered = ordered;
     }
 
+    /** The Hello deadline starts when the TLS handshake completes (the handshake has its own deadline). */
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        if (ctx.channel().isActive()) {
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
             startTimer(ctx);
         }
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        startTimer(ctx);
-        ctx.fireChannelActive();
+        ctx.fireUserEventTriggered(event);
     }
 
     @Override
@@ -92,8 +88,8 @@ public final class HandshakeHandler extends SimpleChannelInboundHandler<Envelope
                             () -> {
                                 ChannelFuture unused = ctx.close();
                             },
-                            HELLO_TIMEOUT_SECONDS,
-                            TimeUnit.SECONDS);
+                            deps.deadlines().hello().toNanos(),
+                            TimeUnit.NANOSECONDS);
         }
     }
 

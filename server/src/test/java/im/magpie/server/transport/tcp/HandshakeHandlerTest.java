@@ -15,6 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HandshakeHandlerTest {
+    private static final long HELLO_SECONDS =
+            ConnectionDeadlines.DEFAULT.hello().toSeconds();
+
     private final TcpFixture tcp = new TcpFixture();
 
     @AfterEach
@@ -86,8 +89,8 @@ class HandshakeHandlerTest {
     }
 
     @Test
-    void closesWhenNoHelloArrivesWithinTenSeconds() {
-        tcp.channel.advanceTimeBy(HandshakeHandler.HELLO_TIMEOUT_SECONDS - 1, TimeUnit.SECONDS);
+    void closesWhenNoHelloArrivesWithinTenSecondsOfTheTlsHandshake() {
+        tcp.channel.advanceTimeBy(HELLO_SECONDS - 1, TimeUnit.SECONDS);
         tcp.channel.runScheduledPendingTasks();
         assertThat(tcp.channel.isActive()).isTrue();
 
@@ -102,9 +105,29 @@ class HandshakeHandlerTest {
         tcp.send(TcpFixture.hello(1, ProtocolVersion.CURRENT));
         tcp.reply();
 
-        tcp.channel.advanceTimeBy(HandshakeHandler.HELLO_TIMEOUT_SECONDS + 1, TimeUnit.SECONDS);
+        tcp.channel.advanceTimeBy(HELLO_SECONDS + 1, TimeUnit.SECONDS);
         tcp.channel.runScheduledPendingTasks();
 
         assertThat(tcp.channel.isActive()).isTrue();
+    }
+
+    @Test
+    void startsTheHelloDeadlineOnlyWhenTheTlsHandshakeCompletes() {
+        try (TcpFixture slow = TcpFixture.beforeTls()) {
+            slow.channel.advanceTimeBy(HELLO_SECONDS + 5, TimeUnit.SECONDS);
+            slow.channel.runScheduledPendingTasks();
+            assertThat(slow.channel.isActive())
+                    .as("open: the TLS handshake has its own deadline")
+                    .isTrue();
+
+            slow.tlsHandshakeDone();
+            slow.channel.advanceTimeBy(HELLO_SECONDS - 1, TimeUnit.SECONDS);
+            slow.channel.runScheduledPendingTasks();
+            assertThat(slow.channel.isActive()).isTrue();
+
+            slow.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+            slow.channel.runScheduledPendingTasks();
+            assertThat(slow.channel.isActive()).isFalse();
+        }
     }
 }

@@ -17,13 +17,17 @@ import im.magpie.server.push.DeviceConnections;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
-/** A gateway pipeline without TLS on an EmbeddedChannel, with fakes behind it and a synchronous executor. */
+/**
+ * A gateway pipeline without TLS on an EmbeddedChannel, with fakes behind it and a synchronous executor. Unless made
+ * with {@link #beforeTls()}, it starts as if the TLS handshake had just completed.
+ */
 final class TcpFixture implements AutoCloseable {
     static final int HEARTBEAT_SECONDS = 30;
 
@@ -36,6 +40,15 @@ final class TcpFixture implements AutoCloseable {
     private final ByteBuf received = Unpooled.buffer();
 
     TcpFixture() {
+        this(true);
+    }
+
+    /** A fixture whose TLS handshake has not completed yet: call {@link #tlsHandshakeDone()}. */
+    static TcpFixture beforeTls() {
+        return new TcpFixture(false);
+    }
+
+    private TcpFixture(boolean tlsDone) {
         GatewayDependencies deps = new GatewayDependencies(
                 sessions,
                 new FakeAccounts(),
@@ -45,12 +58,21 @@ final class TcpFixture implements AutoCloseable {
                 connections,
                 Clock.fixed(FakeMessaging.NOW, ZoneOffset.UTC),
                 HEARTBEAT_SECONDS,
+                ConnectionDeadlines.DEFAULT,
                 "0.1.0-test");
         channel = new EmbeddedChannel();
         channel.pipeline().addLast(new IdleStateHandler(3L * HEARTBEAT_SECONDS, 0, 0, TimeUnit.SECONDS));
         Framing.addCodec(channel.pipeline(), Framing.MAX_FRAME_BYTES);
         channel.pipeline().addLast("handshake", new HandshakeHandler(deps, sessions::run));
         channel.pipeline().addLast("exceptions", exceptions);
+        if (tlsDone) {
+            tlsHandshakeDone();
+        }
+    }
+
+    /** What the TLS handler announces once the handshake succeeded. */
+    void tlsHandshakeDone() {
+        channel.pipeline().fireUserEventTriggered(SslHandshakeCompletionEvent.SUCCESS);
     }
 
     /** Writes one frame; returns false when the channel closed. */
