@@ -3,7 +3,6 @@ package im.magpie.server.transport.tcp;
 import im.magpie.protocol.v1.Ack;
 import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.ErrorCode;
-import im.magpie.protocol.v1.Pong;
 import im.magpie.protocol.v1.PresenceSnapshot;
 import im.magpie.protocol.v1.SubscribePresenceRequest;
 import im.magpie.server.account.UserId;
@@ -11,11 +10,14 @@ import im.magpie.server.messaging.MessagingException;
 import im.magpie.server.presence.PresenceService;
 import im.magpie.server.presence.PresenceState;
 import im.magpie.server.presence.SubscriptionFullException;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.LengthFieldPrepender;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -48,18 +50,25 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Envelope request) {
         switch (request.getBodyCase()) {
-            case PING ->
-                reply(
-                        request,
-                        Envelope.newBuilder()
-                                .setPong(Pong.newBuilder()
-                                        .setServerTimeMs(deps.clock().millis())));
+            case PING -> pong(ctx, request.getRequestId());
             case SUBSCRIBE_PRESENCE -> subscribe(request);
             case SET_PRESENCE -> setPresence(request);
             case LOGOUT -> ordered.execute(() -> logout(request));
             case HELLO, LOGIN -> reply(request, error(ErrorCode.ERROR_CODE_UNSUPPORTED_REQUEST, "already logged in"));
             default -> ordered.execute(() -> dispatch(request));
         }
+    }
+
+    /**
+     * Answers a heartbeat on the event loop with a {@link PongFrame} written below the codec (it is a whole frame
+     * already) and without a promise to notify: a failed write reaches {@link ConnectionExceptionHandler}, which
+     * closes the connection.
+     */
+    private void pong(ChannelHandlerContext ctx, long requestId) {
+        ChannelHandlerContext belowCodec = Objects.requireNonNull(
+                ctx.pipeline().context(LengthFieldPrepender.class), "the gateway pipeline frames its writes");
+        ChannelFuture unused = belowCodec.writeAndFlush(
+                PongFrame.encode(ctx.alloc(), requestId, deps.clock().millis()), belowCodec.voidPromise());
     }
 
     private void dispatch(Envelope request) {
