@@ -113,14 +113,14 @@ record Params(
                         0,
                         SESSIONS_PER_WORKER);
             // S4 at scale only: 2,000 users with ~5 and ~10 devices each; every N but the last is held idleSeconds,
-            // the last (19,000) holdSeconds; heartbeat at the server's default (30 s).
+            // the last (19,000) holdSeconds; heartbeat at the server's default (60 s, ADR 0009).
             case "sessions" ->
                 new Params(
                         mode,
                         2000,
                         1,
                         100,
-                        30,
+                        60,
                         0,
                         0,
                         List.of(),

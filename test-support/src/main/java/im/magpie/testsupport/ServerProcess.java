@@ -33,7 +33,7 @@ public final class ServerProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private @Nullable Process process;
 
-    /** A server with the default heartbeat (30 s) and a 512 MiB heap. */
+    /** A server with a 30 s heartbeat and a 512 MiB heap. */
     public ServerProcess(Path workDir) throws IOException {
         this(workDir, 30, List.of("-Xmx512m"), "");
     }

@@ -10,8 +10,11 @@ public record LimitsConfig(
         int heartbeatSeconds,
         int loginFailuresPerAccount,
         int loginFailuresPerAddress) {
+    /** Clients ping this often by default; see docs/adr/0009-heartbeat-interval.md. */
+    public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
+
     public static LimitsConfig defaults() {
-        return new LimitsConfig(2L * 1024 * 1024 * 1024, 120, 30, 30, 5, 20);
+        return new LimitsConfig(2L * 1024 * 1024 * 1024, 120, 30, DEFAULT_HEARTBEAT_SECONDS, 5, 20);
     }
 
     public Duration recallWindow() {
