@@ -8,6 +8,7 @@ import im.magpie.protocol.v1.Ping;
 import im.magpie.server.config.TlsConfig;
 import im.magpie.server.presence.PresenceService;
 import im.magpie.server.push.DeviceConnections;
+import im.magpie.server.tls.GatewayTls;
 import im.magpie.server.tls.TlsMaterial;
 import im.magpie.server.tls.TlsSetup;
 import java.io.DataInputStream;
@@ -21,11 +22,13 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,10 +49,17 @@ class ConnectionDeadlinesIT {
     static Path dataDir;
 
     static TlsMaterial tls;
+    static GatewayTls gatewayTls;
 
     @BeforeAll
     static void tls() throws Exception {
         tls = new TlsSetup().prepare(new TlsConfig(null, null), dataDir, null);
+        gatewayTls = tls.gatewayTls(new SecureRandom());
+    }
+
+    @AfterAll
+    static void releaseTls() {
+        gatewayTls.close();
     }
 
     @Test
@@ -133,7 +143,7 @@ class ConnectionDeadlinesIT {
                 TcpFixture.HEARTBEAT_SECONDS,
                 deadlines,
                 "0.1.0-test");
-        return GatewayServer.start(tls.nettyServerContext(), deps, "127.0.0.1", 0);
+        return GatewayServer.start(gatewayTls, deps, "127.0.0.1", 0);
     }
 
     private static Socket connect(GatewayServer gateway) throws IOException {

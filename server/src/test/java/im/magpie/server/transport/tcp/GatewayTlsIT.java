@@ -54,6 +54,7 @@ class GatewayTlsIT {
                 new DeviceConnections(),
                 Clock.systemUTC(),
                 TcpFixture.HEARTBEAT_SECONDS,
+                ConnectionDeadlines.DEFAULT,
                 "0.1.0-test");
         gateway = GatewayServer.start(tls, deps, "127.0.0.1", 0);
     }
