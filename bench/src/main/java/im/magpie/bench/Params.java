@@ -113,7 +113,7 @@ record Params(
                         0,
                         SESSIONS_PER_WORKER);
             // S4 at scale only: 2,000 users with ~5 and ~10 devices each; every N but the last is held idleSeconds,
-            // the last (19,000) holdSeconds; heartbeat at the server's default (60 s, ADR 0009).
+            // the last (19,000) holdSeconds; heartbeat at the server's default (60 s, ADR 0010).
             case "sessions" ->
                 new Params(
                         mode,

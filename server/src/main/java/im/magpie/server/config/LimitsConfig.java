@@ -10,7 +10,7 @@ public record LimitsConfig(
         int heartbeatSeconds,
         int loginFailuresPerAccount,
         int loginFailuresPerAddress) {
-    /** Clients ping this often by default; see docs/adr/0009-heartbeat-interval.md. */
+    /** Clients ping this often by default; see docs/adr/0010-heartbeat-interval.md. */
     public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
 
     public static LimitsConfig defaults() {
