@@ -77,7 +77,7 @@ public final class DesktopApp extends Application {
         prefs.themeProperty().addListener((o, was, now) -> Themes.apply(now));
         ClientBackend b;
         try {
-            b = new ClientBackend(options.dataDir(), options.server(), deviceName());
+            b = new ClientBackend(options.dataDir(), options.server(), deviceName(), receiveSettings(prefs));
         } catch (IOException e) {
             LOG.error("cannot open the data directory {}", options.dataDir(), e);
             Platform.exit();
@@ -236,7 +236,7 @@ public final class DesktopApp extends Application {
         stage.centerOnScreen();
     }
 
-    /** The chat's download folder and auto-receive choice, as the settings section has them now. */
+    /** The download folder and auto-receive choice, as the settings section has them now. */
     private static ReceiveSettings receiveSettings(Preferences prefs) {
         return new ReceiveSettings() {
             @Override

@@ -90,6 +90,23 @@ final class BackendNotifications implements NotifyPort {
         }
     }
 
+    /** Auto-receive saved the file or folder of a stored message to {@code path} (on a client thread). */
+    void saved(EntryRecord message, java.nio.file.Path path) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        MagpieClient c = client.get();
+        var unused = CompletableFuture.completedFuture(List.of(message))
+                .thenComposeAsync(m -> resolve(c, m), reader)
+                .whenComplete((incoming, failure) -> {
+                    if (failure != null) {
+                        LOG.warn("cannot prepare the notification of a received file", failure);
+                    } else {
+                        incoming.forEach(m -> listeners.forEach(l -> l.saved(m, path)));
+                    }
+                });
+    }
+
     private static Optional<LogEntry> change(EntryRecord e) {
         try {
             return Optional.of(LogEntry.parseFrom(e.body()));

@@ -25,6 +25,7 @@ import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.OutgoingText;
 import im.magpie.desktop.chat.PendingMessage;
 import im.magpie.desktop.chat.Quote;
+import im.magpie.desktop.chat.ReceiveSettings;
 import im.magpie.desktop.chat.TransferListener;
 import im.magpie.desktop.contacts.ContactsPort;
 import im.magpie.desktop.group.GroupPort;
@@ -80,10 +81,21 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     private final ClientListener forward = new Forwarder();
     private final BackendNotifications notifications;
     private final BackendGroups groups;
+    private final AutoReceiver autoReceiver;
     private volatile MagpieClient client;
     private volatile @Nullable FingerprintQuestion question;
 
+    /** A backend that saves no file by itself (see the other constructor). */
     public ClientBackend(Path dataDir, @Nullable String server, String deviceName) throws IOException {
+        this(dataDir, server, deviceName, ReceiveSettings.defaults(Path.of(System.getProperty("user.home"))));
+    }
+
+    /**
+     * A backend whose auto-receive follows {@code receive} (read at each arriving message): files and folders others
+     * send are saved into its download folder by themselves while it says so, in every conversation.
+     */
+    public ClientBackend(Path dataDir, @Nullable String server, String deviceName, ReceiveSettings receive)
+            throws IOException {
         this.dataDir = dataDir;
         this.deviceName = deviceName;
         this.reader = Executors.newSingleThreadExecutor(r -> {
@@ -92,6 +104,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
             return t;
         });
         this.notifications = new BackendNotifications(() -> client, reader);
+        this.autoReceiver = new AutoReceiver(() -> client, reader, receive, this::autoReceive, notifications::saved);
         this.client = open(server);
         this.groups = new BackendGroups(() -> this.client, reader, people);
     }
@@ -415,6 +428,17 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return cancellable(new Downloads(client, reader).receive(conversationId, seq, folder, transfer), transfer);
     }
 
+    private CompletableFuture<Path> autoReceive(long conversationId, long seq, Path folder, TransferListener progress) {
+        Transfer transfer = new Transfer(progress::progress);
+        return cancellable(
+                new Downloads(client, reader).receive(conversationId, seq, folder, transfer, true), transfer);
+    }
+
+    @Override
+    public Optional<CompletableFuture<Path>> autoReceived(long conversationId, long seq, TransferListener progress) {
+        return autoReceiver.follow(conversationId, seq, progress);
+    }
+
     /** The port's future: cancelling it cancels the transfer in the client library. */
     private static <T> CompletableFuture<T> cancellable(CompletableFuture<T> running, Transfer transfer) {
         CompletableFuture<T> mapped = Failures.chat(running);
@@ -522,6 +546,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         public void onEntries(List<EntryRecord> entries) {
             Set<Long> ids = new TreeSet<>();
             entries.forEach(e -> ids.add(e.conversationId()));
+            autoReceiver.stored(entries); // first: an open chat that reloads finds the transfers started
             listeners.forEach(l -> l.entriesChanged(ids));
             notifications.stored(entries);
         }
@@ -535,6 +560,9 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         public void onConnectionState(ConnectionState state) {
             if (state != ConnectionState.SESSION_ENDED) {
                 listeners.forEach(l -> l.connectionChanged(state == ConnectionState.ONLINE));
+            }
+            if (state == ConnectionState.ONLINE) {
+                autoReceiver.catchUp();
             }
         }
 

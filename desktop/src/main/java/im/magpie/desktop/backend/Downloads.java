@@ -33,6 +33,15 @@ final class Downloads {
 
     /** Saves into {@code folder} under the message's own name, numbered ("a (1).txt") when that name is taken. */
     CompletableFuture<Path> receive(long conversationId, long seq, Path folder, Transfer transfer) {
+        return receive(conversationId, seq, folder, transfer, false);
+    }
+
+    /**
+     * As {@link #receive(long, long, Path, Transfer)}; with {@code once}, a file or folder with the same content
+     * (sizes and SHA-256) already under the name or one of its numbered names is not saved again: its path is the
+     * result.
+     */
+    CompletableFuture<Path> receive(long conversationId, long seq, Path folder, Transfer transfer, boolean once) {
         return CompletableFuture.supplyAsync(
                         () -> {
                             MessageBody body = body(conversationId, seq);
@@ -41,16 +50,18 @@ final class Downloads {
                                     : body.getFile().getName();
                             try {
                                 Files.createDirectories(folder);
-                                return new Named(body, FreeNames.in(folder, name));
+                                Path target = FreeNames.in(folder, name, p -> once && SameContent.as(body, p));
+                                return new Named(body, target, Files.exists(target));
                             } catch (IOException e) {
                                 throw new CompletionException(e);
                             }
                         },
                         reader)
-                .thenCompose(n -> save(n.body, n.target, transfer));
+                .thenCompose(
+                        n -> n.there ? CompletableFuture.completedFuture(n.target) : save(n.body, n.target, transfer));
     }
 
-    private record Named(MessageBody body, Path target) {}
+    private record Named(MessageBody body, Path target, boolean there) {}
 
     private CompletableFuture<Path> save(MessageBody body, Path target, Transfer transfer) {
         return switch (body.getContentCase()) {

@@ -74,6 +74,14 @@ public interface ChatPort {
      */
     CompletableFuture<Path> receive(long conversationId, long seq, Path folder, TransferListener progress);
 
+    /**
+     * The file or folder of message {@code seq} as auto-receive (F3) is saving or saved it into the download folder, if
+     * it is: the future completes with where it went, and cancelling it stops the transfer; {@code progress} hears how
+     * far it is. Empty when auto-receive did not take the message (it was off, the message was read or mine, or saving
+     * failed).
+     */
+    java.util.Optional<CompletableFuture<Path>> autoReceived(long conversationId, long seq, TransferListener progress);
+
     /** A local copy of a stored image message, downloaded once into this device's image cache. */
     CompletableFuture<Path> image(long conversationId, long seq);
 

@@ -49,13 +49,11 @@ public final class ChatViewModel implements ChatEvents {
     private final Composer composer;
     private final Transfers transfers;
     private final ReadReceipts receipts;
-    /** Files of others above this seq (unread at opening) are received by themselves when auto-receive is on. */
-    private final long autoReceiveAfter;
 
     private long readUpTo;
     private boolean disposed;
 
-    /** {@code receive}: where received files go and whether they go by themselves. */
+    /** {@code receive}: where received files go. */
     public ChatViewModel(
             ConversationRow conversation,
             ChatPort port,
@@ -70,7 +68,6 @@ public final class ChatViewModel implements ChatEvents {
         this.fxThread = fx;
         this.self = port.selfUserId();
         this.readUpTo = conversation.myReadSeq();
-        this.autoReceiveAfter = conversation.myReadSeq();
         this.rows = new MessageRows(items);
         this.names = new SenderNames(port, self);
         this.images = new ChatImages(port, conversation.id(), rows, items, fx, () -> disposed);
@@ -91,7 +88,7 @@ public final class ChatViewModel implements ChatEvents {
             navigation.findFirstNew();
             markRead();
             images.fetch(page);
-            transfers.autoReceive(page, autoReceiveAfter);
+            transfers.follow(page);
         }
 
         @Override

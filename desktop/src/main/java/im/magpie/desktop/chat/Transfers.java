@@ -1,8 +1,6 @@
 package im.magpie.desktop.chat;
 
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The chat's file transfers: the running ones by row key (progress, cancel) and where received files were saved (to
- * offer "open"). Downloads save into the chosen place or, with "download" and auto-receive, into the download folder.
+ * offer "open"). Downloads save into the chosen place or, with "download", into the download folder; files that
+ * auto-receive saves by itself (whichever conversation is open, see {@link ChatPort#autoReceived}) are followed here.
  */
 final class Transfers {
     private final ChatPort port;
@@ -25,7 +24,6 @@ final class Transfers {
     private final ReceiveSettings settings;
     private final ObservableMap<String, TransferState> running = FXCollections.observableHashMap();
     private final ObservableMap<String, Path> saved = FXCollections.observableHashMap();
-    private final Set<String> autoReceived = new HashSet<>();
 
     Transfers(
             ChatPort port,
@@ -71,21 +69,29 @@ final class Transfers {
         start(m, s -> port.receive(conversationId, m.seq(), settings.downloadFolder(), s));
     }
 
-    /** With auto-receive on, saves files and folders others sent (each once) into the download folder. */
-    void autoReceive(Iterable<MessageItem> rows, long after) {
-        if (!settings.autoReceive()) {
-            return;
-        }
+    /**
+     * Follows what auto-receive is saving or saved of the files and folders others sent: a running one shows its
+     * progress (and can be cancelled), a saved one offers "open".
+     */
+    void follow(Iterable<MessageItem> rows) {
         for (MessageItem m : rows) {
-            if (!m.mine()
-                    && m.seq() > after
-                    && !m.recalled()
-                    && (m.content() instanceof Content.File || m.content() instanceof Content.Folder)
-                    && !saved.containsKey(m.key())
-                    && !running.containsKey(m.key())
-                    && autoReceived.add(m.key())) {
-                receive(m);
+            if (m.mine()
+                    || m.seq() == 0
+                    || m.recalled()
+                    || !(m.content() instanceof Content.File || m.content() instanceof Content.Folder)
+                    || saved.containsKey(m.key())
+                    || running.containsKey(m.key())) {
+                continue;
             }
+            TransferState s = new TransferState(false, size(m.content()), fxThread);
+            port.autoReceived(conversationId, m.seq(), s).ifPresent(work -> {
+                if (work.isDone() && !work.isCompletedExceptionally()) {
+                    saved.put(m.key(), work.join());
+                } else if (!work.isDone()) {
+                    running.put(m.key(), s);
+                    track(m, s, work);
+                }
+            });
         }
     }
 
@@ -96,7 +102,10 @@ final class Transfers {
         TransferState s = new TransferState(false, size(m.content()), fxThread);
         running.put(m.key(), s);
         notice.accept(words.texts().get("chat.saving"));
-        CompletableFuture<Path> work = call.apply(s);
+        track(m, s, call.apply(s));
+    }
+
+    private void track(MessageItem m, TransferState s, CompletableFuture<Path> work) {
         s.track(work);
         var unused = work.whenCompleteAsync(
                 (path, failure) -> {

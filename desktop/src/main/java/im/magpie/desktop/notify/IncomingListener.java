@@ -10,6 +10,9 @@ public interface IncomingListener {
     /** The message {@code seq} of a conversation was recalled by its sender. */
     default void recalled(long conversationId, long seq) {}
 
+    /** Auto-receive saved the file or folder of message {@code m} to {@code path} (in the download folder). */
+    default void saved(Incoming m, java.nio.file.Path path) {}
+
     /** The user read a conversation up to {@code readSeq} (on this or another of their devices). */
     default void read(long conversationId, long readSeq) {}
 }

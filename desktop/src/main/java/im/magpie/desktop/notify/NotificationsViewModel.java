@@ -4,6 +4,7 @@ import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.MessageTexts;
 import im.magpie.desktop.settings.Preferences;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,6 +23,10 @@ import javafx.collections.ObservableList;
  * or a long disconnection stays quiet), its conversation is not muted (an @mention of the user notifies even there)
  * and not the one the user is looking at, and the user has not turned notifications off. The sound (if on) plays at
  * most once every {@link #SOUND_GAP}. Changes of the preferences apply at once.
+ *
+ * <p>A file or folder that auto-receive saved says so in its conversation's pop-up ("已接收 报告.pdf") under the same
+ * rules, except that it need not be live: files that arrived while the user was offline are saved, and told, after
+ * the reconnect.
  */
 public final class NotificationsViewModel implements IncomingListener {
     static final int MAX_SHOWN = 3;
@@ -98,6 +103,15 @@ public final class NotificationsViewModel implements IncomingListener {
     }
 
     @Override
+    public void saved(Incoming m, Path path) {
+        fxThread.execute(() -> {
+            if (tells(m)) {
+                showSaved(m, path);
+            }
+        });
+    }
+
+    @Override
     public void read(long conversationId, long readSeq) {
         fxThread.execute(() -> shown.removeIf(n -> n.conversationId() == conversationId && n.lastSeq() <= readSeq));
     }
@@ -126,12 +140,16 @@ public final class NotificationsViewModel implements IncomingListener {
 
     /** The rules of the class comment. */
     boolean notifies(Incoming m) {
+        return tells(m) && m.timeMs() >= clock.millis() - LIVE_WINDOW.toMillis();
+    }
+
+    /** The rules of the class comment but the live window. */
+    private boolean tells(Incoming m) {
         long self = port.selfUserId();
         return prefs.notificationsProperty().get()
                 && m.senderId() != self
                 && !m.recalled()
                 && !(m.content() instanceof Content.Notice)
-                && m.timeMs() >= clock.millis() - LIVE_WINDOW.toMillis()
                 && (!m.muted() || m.mentions(self))
                 && window.focusedConversation() != m.conversationId();
     }
@@ -141,8 +159,26 @@ public final class NotificationsViewModel implements IncomingListener {
         int index = indexOf(m.conversationId());
         Notice was = index < 0 ? null : shown.remove(index);
         int count = was == null ? 1 : was.count() + 1;
-        boolean mention = m.mentions(port.selfUserId()) || (was != null && was.mention());
         String line = words.preview(m.content(), false, m.senderName(), group);
+        put(m, line, count, m.seq(), m.mentions(port.selfUserId()) || (was != null && was.mention()));
+    }
+
+    /** The saved file's line replaces its conversation's pop-up line; the count stays (no new message). */
+    private void showSaved(Incoming m, Path path) {
+        int index = indexOf(m.conversationId());
+        Notice was = index < 0 ? null : shown.remove(index);
+        Path name = path.getFileName();
+        String line = words.texts().format("notify.fileSaved", name == null ? path.toString() : name.toString());
+        put(
+                m,
+                line,
+                was == null ? 1 : was.count(),
+                was == null ? m.seq() : Math.max(was.lastSeq(), m.seq()),
+                was != null && was.mention());
+    }
+
+    private void put(Incoming m, String line, int count, long lastSeq, boolean mention) {
+        boolean group = m.kind() == ConversationKind.GROUP;
         String title = !group
                 ? m.senderName()
                 : m.title().isBlank() ? words.texts().get("conversation.untitledGroup") : m.title();
@@ -157,7 +193,7 @@ public final class NotificationsViewModel implements IncomingListener {
                         line,
                         count,
                         countText(count),
-                        m.seq(),
+                        lastSeq,
                         mention));
         while (shown.size() > MAX_SHOWN) {
             shown.remove(shown.size() - 1);

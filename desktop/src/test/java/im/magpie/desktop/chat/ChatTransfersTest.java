@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** File transfers in the chat view-model: progress, cancel, download folder, auto-receive. */
+/** File transfers in the chat view-model: progress, cancel, download folder, following what auto-receive saves. */
 class ChatTransfersTest {
     static final long ME = 1;
     static final long LINA = 2;
@@ -126,22 +126,50 @@ class ChatTransfersTest {
     }
 
     @Test
-    void autoReceiveSavesUnreadFilesAndFoldersOfOthersOnce() {
-        receive.auto = true;
+    void whatAutoReceiveSavedOffersOpenAndWhatItIsSavingShowsProgressAndCancels() {
+        Path plan = receive.folder.resolve("方案.pdf");
+        port.autoReceivedBySeq.put(2L, CompletableFuture.completedFuture(plan));
+        CompletableFuture<Path> folder = new CompletableFuture<>();
+        port.autoReceivedBySeq.put(4L, folder);
         vm.start();
 
-        // not the one read before, not my own, not the picture (pictures go to the image cache)
-        assertThat(port.downloads).containsExactly(2L, 4L);
-        assertThat(vm.savedFile(row(4))).isEqualTo(receive.folder.resolve("f4"));
+        assertThat(vm.savedFile(row(2))).isEqualTo(plan);
+        TransferState t = Objects.requireNonNull(vm.transfer(row(4)));
+        Objects.requireNonNull(port.autoReceivedFollowers.get(4L)).progress(1500, 3000);
+        assertThat(t.fractionProperty().get()).isEqualTo(0.5);
+        assertThat(port.downloads).isEmpty(); // the chat starts nothing itself
 
-        history.add(file(6, LINA, "new.docx"));
-        port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
-        assertThat(port.downloads).containsExactly(2L, 4L, 6L);
+        vm.cancelTransfer(row(4));
+        assertThat(folder.isCancelled()).isTrue();
+        assertThat(vm.transfer(row(4))).isNull();
+        assertThat(vm.savedFile(row(4))).isNull();
     }
 
     @Test
-    void withoutAutoReceiveNothingIsSavedBySelf() {
+    void aFileAutoReceivedWhileTheChatIsOpenIsFollowedUntilSaved() {
         vm.start();
+        assertThat(vm.runningTransfers()).isEmpty();
+
+        CompletableFuture<Path> arriving = new CompletableFuture<>();
+        port.autoReceivedBySeq.put(6L, arriving);
+        history.add(file(6, LINA, "new.docx"));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
+        assertThat(vm.transfer(row(6))).isNotNull();
+
+        Path saved = receive.folder.resolve("new (1).docx");
+        arriving.complete(saved);
+        assertThat(vm.transfer(row(6))).isNull();
+        assertThat(vm.savedFile(row(6))).isEqualTo(saved);
+        assertThat(vm.noticeProperty().get()).isEqualTo("Saved to " + saved);
+    }
+
+    @Test
+    void myOwnFilesAndPicturesAreNotAskedFor() {
+        port.autoReceivedBySeq.put(3L, CompletableFuture.completedFuture(Path.of("/x/mine.pdf")));
+        port.autoReceivedBySeq.put(5L, CompletableFuture.completedFuture(Path.of("/x/a.png")));
+        vm.start();
+        assertThat(vm.savedFile(row(3))).isNull();
+        assertThat(vm.savedFile(row(5))).isNull();
         assertThat(port.downloads).isEmpty();
     }
 }

@@ -47,6 +47,11 @@ final class FakeChatPort implements ChatPort {
     CompletableFuture<Path> nextDownload;
 
     final List<Path> receivedInto = new ArrayList<>();
+    /** What auto-receive took, by seq: {@link #autoReceived} offers these. */
+    final Map<Long, CompletableFuture<Path>> autoReceivedBySeq = new HashMap<>();
+    /** The progress listeners the chat follows auto-received messages with, by seq. */
+    final Map<Long, TransferListener> autoReceivedFollowers = new HashMap<>();
+
     final List<Long> downloads = new ArrayList<>();
     TransferListener lastProgress = TransferListener.NONE;
     /** How often the whole conversation list was read. */
@@ -206,6 +211,16 @@ final class FakeChatPort implements ChatPort {
         lastProgress = progress;
         CompletableFuture<Path> next = nextDownload;
         return next != null ? next : CompletableFuture.completedFuture(folder.resolve("f" + seq));
+    }
+
+    @Override
+    public java.util.Optional<CompletableFuture<Path>> autoReceived(
+            long conversationId, long seq, TransferListener progress) {
+        CompletableFuture<Path> work = autoReceivedBySeq.get(seq);
+        if (work != null) {
+            autoReceivedFollowers.put(seq, progress);
+        }
+        return java.util.Optional.ofNullable(work);
     }
 
     @Override

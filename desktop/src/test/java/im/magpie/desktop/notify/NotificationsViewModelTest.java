@@ -119,6 +119,38 @@ class NotificationsViewModelTest {
     }
 
     @Test
+    void aFileAutoReceiveSavedSaysSoInItsPopUpEvenWhenItArrivedWhileOffline() {
+        Incoming file = group(TEAM, "产品研发组", false, 7, BOB, "王波", t(), new Content.File("周报.docx", 2048));
+        port.arrive(file);
+        port.listeners.forEach(l -> l.saved(file, dir.resolve("周报 (1).docx")));
+        assertThat(vm.shown()).singleElement().satisfies(n -> {
+            assertThat(n.title()).isEqualTo("产品研发组");
+            assertThat(n.line()).isEqualTo("已自动接收 周报 (1).docx（已存入下载位置）");
+            assertThat(n.count()).isEqualTo(1);
+        });
+
+        Incoming old = new Incoming(
+                DIRECT,
+                3,
+                im.magpie.desktop.chat.ConversationKind.DIRECT,
+                "",
+                false,
+                LINA,
+                "李娜",
+                t() - Duration.ofHours(3).toMillis(),
+                new Content.Folder("资料", 2, 3000),
+                false);
+        port.arrive(old); // caught up after a reconnect: no pop-up for the message itself
+        assertThat(vm.shown()).extracting(Notice::conversationId).containsExactly(TEAM);
+        port.listeners.forEach(l -> l.saved(old, dir.resolve("资料")));
+        assertThat(vm.shown().get(0).line()).isEqualTo("已自动接收 资料（已存入下载位置）");
+
+        Incoming muted = group(40, "闲聊", true, 2, BOB, "王波", t(), new Content.File("a.zip", 9));
+        port.listeners.forEach(l -> l.saved(muted, dir.resolve("a.zip")));
+        assertThat(vm.shown()).extracting(Notice::conversationId).containsExactly(DIRECT, TEAM);
+    }
+
+    @Test
     void ownMessagesFromAnyDeviceStayQuiet() {
         port.arrive(direct(DIRECT, 5, ME, "张伟", t(), "我发的"));
         port.arrive(new Incoming(
