@@ -379,6 +379,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     }
 
     @Override
+    public String excerpt(String text) {
+        return QuotedMessage.excerpt(text);
+    }
+
+    @Override
     public CompletableFuture<List<String>> forward(long conversationId, long seq, List<Long> targetConversationIds) {
         return read(() -> client.forward(conversationId, seq, targetConversationIds));
     }

@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Decodes stored log entries into what the chat shows; read marks are not shown and decode to empty. */
+/**
+ * Decodes stored log entries into what the chat shows. Read marks, recalls (their message shows as recalled) and the
+ * user's mute and pin changes (entries of the file transfer assistant that nobody wrote) are not shown and decode to
+ * empty, so a conversation's preview is its last real message.
+ */
 final class EntryDecoder {
     private EntryDecoder() {}
 
     static Optional<Message> decode(EntryRecord e) {
-        if ("read".equals(e.kind()) || "recalled".equals(e.kind())) {
+        if ("read".equals(e.kind()) || "recalled".equals(e.kind()) || "settings_changed".equals(e.kind())) {
             return Optional.empty();
         }
         Content content = e.isMessage() ? message(e) : notice(e);

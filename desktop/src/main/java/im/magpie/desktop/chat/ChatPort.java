@@ -53,6 +53,12 @@ public interface ChatPort {
      */
     CompletableFuture<List<String>> forward(long conversationId, long seq, List<Long> targetConversationIds);
 
+    /**
+     * The excerpt a reply carries of the quoted message's {@code text}: on one line, cut (ending with "…") to the
+     * longest the protocol allows. Pure and quick: called on the FX thread.
+     */
+    String excerpt(String text);
+
     /** The ids of the people whose name, account or pinyin (full or initials) matches {@code query}. */
     CompletableFuture<Set<Long>> peopleMatching(String query);
 

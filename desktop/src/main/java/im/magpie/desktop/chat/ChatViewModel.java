@@ -203,7 +203,7 @@ public final class ChatViewModel implements ChatEvents {
 
     /** Makes the next text a reply to {@code m} ("quote" in the context menu). */
     public void quote(MessageItem m) {
-        composer.quote(m);
+        composer.quote(m, port::excerpt);
     }
 
     /** Takes the quote away from the composer (its ✕). */

@@ -107,9 +107,10 @@ final class Composer {
         return m.seq() > 0 && !m.recalled() && !m.isNotice();
     }
 
-    void quote(MessageItem m) {
+    /** Quotes {@code m}; {@code excerpt} makes its one-line excerpt ({@link ChatPort#excerpt}). */
+    void quote(MessageItem m, java.util.function.UnaryOperator<String> excerpt) {
         if (canQuote(m)) {
-            quoting.set(new Quote(m.seq(), m.senderId(), Quotes.excerpt(m.content(), words.texts()), false));
+            quoting.set(new Quote(m.seq(), m.senderId(), excerpt.apply(Quotes.text(m.content(), words.texts())), false));
         }
     }
 

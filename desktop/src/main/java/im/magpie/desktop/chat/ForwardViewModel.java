@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The "forward to" picker of one message: the user's conversations, most recent first, narrowed by a search over
- * titles and, through the client's people search, the names, accounts and pinyin of direct-chat partners; several may
- * be checked, and "send" forwards the message to each of them.
+ * their names and titles (text, full pinyin, initials: {@link ConversationSearch}, as the conversation list searches)
+ * and, through the client's people search, the accounts of direct-chat partners; several may be checked, and "send"
+ * forwards the message to each of them.
  */
 public final class ForwardViewModel {
     private final ChatPort port;
@@ -38,6 +39,7 @@ public final class ForwardViewModel {
     private final BooleanBinding canSend;
     private final MessageTexts words;
     private int searches;
+    private final ConversationSearch names;
 
     /** {@code rows}: the conversation list in its order (pinned, then most recent first). */
     public ForwardViewModel(
@@ -51,6 +53,7 @@ public final class ForwardViewModel {
         this.conversationId = conversationId;
         this.seq = seq;
         this.all = List.copyOf(rows);
+        this.names = new ConversationSearch(port::memberSearch);
         this.fxThread = fxThread;
         this.words = words;
         shown.setAll(all);
@@ -134,10 +137,11 @@ public final class ForwardViewModel {
     }
 
     private List<ConversationRow> matching(String q, Set<Long> people) {
+        Set<Long> named = names.matching(all, q);
         List<ConversationRow> out = new ArrayList<>();
         for (ConversationRow r : all) {
             boolean peer = r.kind() == ConversationKind.DIRECT && people.contains(r.avatarId());
-            if (peer || r.name().toLowerCase(Locale.ROOT).contains(q)) {
+            if (peer || named.contains(r.id())) {
                 out.add(r);
             }
         }

@@ -141,11 +141,19 @@ public final class MainView {
         header.getStyleClass().add("list-header");
 
         FilteredList<ConversationRow> shown = new FilteredList<>(vm.rows());
-        search.textProperty().addListener((o, was, now) -> {
-            String q = now.strip().toLowerCase(java.util.Locale.ROOT);
+        ConversationSearch names = new ConversationSearch(port::memberSearch);
+        Runnable filter = () -> {
+            String q = search.getText().strip().toLowerCase(java.util.Locale.ROOT);
+            java.util.Set<Long> named = q.isEmpty() ? java.util.Set.of() : names.matching(vm.rows(), q);
             shown.setPredicate(r -> q.isEmpty()
-                    || r.name().toLowerCase(java.util.Locale.ROOT).contains(q)
+                    || named.contains(r.id())
                     || r.preview().toLowerCase(java.util.Locale.ROOT).contains(q));
+        };
+        search.textProperty().addListener((o, was, now) -> filter.run());
+        vm.rows().addListener((javafx.collections.ListChangeListener<ConversationRow>) c -> {
+            if (!search.getText().isBlank()) {
+                filter.run();
+            }
         });
         list.setId("conversations");
         list.getStyleClass().add("conversation-list");

@@ -5,9 +5,6 @@ package im.magpie.desktop.chat;
  * excerpt the replying user's client made, and whether this device knows the original was recalled.
  */
 public record Quote(long seq, long senderId, String excerpt, boolean originalRecalled) {
-    /** Longest excerpt in characters, as the protocol allows. */
-    public static final int MAX_EXCERPT_CHARS = 200;
-
     /** The same quote, knowing whether its original was recalled. */
     public Quote withOriginalRecalled(boolean recalled) {
         return new Quote(seq, senderId, excerpt, recalled);

@@ -2,11 +2,14 @@ package im.magpie.desktop.chat;
 
 import im.magpie.desktop.i18n.Texts;
 
-/** The excerpt a reply carries of the message it quotes: text on one line, or "[图片]", "[文件] name", "[文件夹] name". */
+/**
+ * What a reply quotes of a message: its text, or "[图片]", "[文件] name", "[文件夹] name". The port makes the excerpt of
+ * it ({@link ChatPort#excerpt}: one line, cut as the protocol allows).
+ */
 final class Quotes {
     private Quotes() {}
 
-    static String excerpt(Content content, Texts texts) {
+    static String text(Content content, Texts texts) {
         String line;
         if (content instanceof Content.Text t) {
             line = t.text();
@@ -19,15 +22,6 @@ final class Quotes {
         } else {
             line = "";
         }
-        return cut(line);
-    }
-
-    /** {@code text} on one line, at most {@link Quote#MAX_EXCERPT_CHARS} characters (ending with "…" when cut). */
-    static String cut(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        if (line.codePointCount(0, line.length()) <= Quote.MAX_EXCERPT_CHARS) {
-            return line;
-        }
-        return line.substring(0, line.offsetByCodePoints(0, Quote.MAX_EXCERPT_CHARS - 1)) + "…";
+        return line;
     }
 }

@@ -291,7 +291,7 @@ public final class GroupInfoView {
             StackPane avatar = new StackPane(
                     Avatars.of(m.userId(), ConversationKind.DIRECT, MessageTexts.initials(m.name()), AVATAR), dot);
             hover.install(avatar, m.userId());
-            Label name = new Label(m.userId() == vm.selfUserId() ? m.name() + " " + texts.get("group.you") : m.name());
+            Label name = new Label(m.userId() == vm.selfUserId() ? texts.format("group.you", m.name()) : m.name());
             name.getStyleClass().add("member-name");
             name.setMinWidth(0);
             hover.install(name, m.userId());

@@ -383,6 +383,16 @@ class ClientBackendIT {
             ConversationInfo here = java.util.Objects.requireNonNull(find(laptop, group));
             assertThat(here.pinned()).isTrue();
             assertThat(here.muted()).isTrue();
+            // the changes are entries of the file transfer assistant, but neither its messages nor its preview
+            // (lina's assistant may also hold the files of another test)
+            long assistant = laptop.openSelf().get(20, TimeUnit.SECONDS).id();
+            assertThat(laptop.messages(assistant, Long.MAX_VALUE, 50).get(20, TimeUnit.SECONDS))
+                    .noneMatch(ClientBackendIT::settingsNotice);
+            Message preview =
+                    java.util.Objects.requireNonNull(find(laptop, assistant)).last();
+            assertThat(preview == null || !settingsNotice(preview))
+                    .as("preview %s", preview)
+                    .isTrue();
 
             await().atMost(WAIT).until(() -> {
                 ConversationInfo there = find(phone, group);
@@ -396,6 +406,10 @@ class ClientBackendIT {
                 return there != null && there.pinned() && !there.muted();
             });
         }
+    }
+
+    static boolean settingsNotice(Message m) {
+        return m.content() instanceof Content.Notice n && n.kind().equals("settings_changed");
     }
 
     static @org.jspecify.annotations.Nullable ConversationInfo find(ClientBackend backend, long id) throws Exception {

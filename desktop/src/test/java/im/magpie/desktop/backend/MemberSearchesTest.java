@@ -2,6 +2,9 @@ package im.magpie.desktop.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.ConversationRow;
+import im.magpie.desktop.chat.ConversationSearch;
 import im.magpie.desktop.chat.Member;
 import im.magpie.desktop.chat.MemberSearch;
 import java.util.List;
@@ -26,6 +29,28 @@ class MemberSearchesTest {
     @Test
     void aBlankQueryListsEveryoneInTheirOrder() {
         assertThat(names("")).containsExactly("张伟", "王芳", "张小伟", "Lisa Chen");
+    }
+
+    @Test
+    void theConversationListFindsNamesAndGroupTitlesByPinyinTheSameWay() {
+        List<ConversationRow> rows = List.of(
+                row(10, ConversationKind.DIRECT, "张伟"),
+                row(11, ConversationKind.GROUP, "产品研发组"),
+                row(12, ConversationKind.GROUP, "Weekly sync"),
+                row(13, ConversationKind.DIRECT, "王芳"));
+        ConversationSearch conversations = new ConversationSearch(MemberSearches::pinyin);
+
+        assertThat(conversations.matching(rows, "zw")).containsExactly(10L);
+        assertThat(conversations.matching(rows, "zhangwei")).containsExactly(10L);
+        assertThat(conversations.matching(rows, "cpyf")).containsExactly(11L);
+        assertThat(conversations.matching(rows, "chanpin")).containsExactly(11L);
+        assertThat(conversations.matching(rows, "研发")).containsExactly(11L);
+        assertThat(conversations.matching(rows, "weekly")).containsExactly(12L);
+        assertThat(conversations.matching(rows, "xyz")).isEmpty();
+    }
+
+    private static ConversationRow row(long id, ConversationKind kind, String name) {
+        return new ConversationRow(id, id, kind, name, "", "", "", 0, 0, 0, 0, 2, false, false);
     }
 
     private List<String> names(String query) {

@@ -83,10 +83,17 @@ class ChatRepliesTest {
     }
 
     @Test
-    void longExcerptsAreCutToTwoHundredCharacters() {
-        String cut = Quotes.cut("字".repeat(300));
+    void aLongMessageIsQuotedByTheExcerptThePortMakes() {
+        ChatViewModel vm = chat(ConversationKind.GROUP);
+        history.add(FakeChatPort.text(CONV, 9, LINA, NOW.toEpochMilli() - 5000, "字".repeat(300)));
+        port.listeners.forEach(l -> l.entriesChanged(java.util.Set.of(CONV)));
 
-        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(Quote.MAX_EXCERPT_CHARS);
+        vm.quote(row(vm, 9));
+        String cut =
+                java.util.Objects.requireNonNull(vm.quotingProperty().get()).excerpt();
+
+        assertThat(cut).isEqualTo(port.excerpt("字".repeat(300)));
+        assertThat(cut.codePointCount(0, cut.length())).isEqualTo(im.magpie.client.QuotedMessage.MAX_EXCERPT_CHARS);
         assertThat(cut).endsWith("…");
     }
 

@@ -103,7 +103,7 @@ class ChatRepliesViewTest {
         assertThat(bar.isVisible()).isTrue();
         assertThat(robot.from(bar).lookup(".quote-sender").queryAs(Label.class).getText())
                 .isEqualTo("我");
-        MainViewTest.snapshotOf(robot, robot.lookup(".composer").query(), "quote-bar");
+        MainViewFixture.snapshotOf(robot, robot.lookup(".composer").query(), "quote-bar");
         robot.write("终稿");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,7 +126,7 @@ class ChatRepliesViewTest {
                         .queryAs(Label.class)
                         .getText())
                 .isEqualTo("李娜");
-        MainViewTest.snapshotOf(robot, robot.lookup("#messages").query(), "quoted-reply");
+        MainViewFixture.snapshotOf(robot, robot.lookup("#messages").query(), "quoted-reply");
 
         click(robot, "#quote-3");
         WaitForAsyncUtils.waitForFxEvents();
@@ -144,7 +144,7 @@ class ChatRepliesViewTest {
 
         robot.clickOn("#forward-41");
         robot.clickOn("#forward-42");
-        MainViewTest.snapshotOf(robot, robot.lookup(".forward-dialog").query(), "forward-dialog");
+        MainViewFixture.snapshotOf(robot, robot.lookup(".forward-dialog").query(), "forward-dialog");
         robot.clickOn("#forward-send");
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -173,7 +173,7 @@ class ChatRepliesViewTest {
         assertThat(robot.from(unread).lookup(".read-by-name").queryAllAs(Label.class))
                 .extracting(Label::getText)
                 .containsExactly("王伟");
-        MainViewTest.snapshotOf(robot, robot.lookup("#read-by").query(), "read-by");
+        MainViewFixture.snapshotOf(robot, robot.lookup("#read-by").query(), "read-by");
 
         port.memberReadMarks.put(WEI, 3L);
         port.memberReadMarks.put(LINA, 3L);

@@ -116,7 +116,7 @@ class ChatViewTest {
         robot.clickOn("#emoji");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#emoji-picker").tryQuery()).isPresent();
-        MainViewTest.snapshotOf(robot, robot.lookup("#emoji-picker").query(), "emoji-picker");
+        MainViewFixture.snapshotOf(robot, robot.lookup("#emoji-picker").query(), "emoji-picker");
         robot.clickOn("#emoji-tab-gestures");
         Node thumb = robot.lookup(".emoji-button")
                 .match(n -> "👍".equals(n.getUserData()))
@@ -153,7 +153,7 @@ class ChatViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(thumb.getFitWidth()).isEqualTo(ImageBubbles.MAX);
         assertThat(thumb.getFitHeight()).isEqualTo(150);
-        MainViewTest.snapshot(robot, "chat-picture");
+        MainViewFixture.snapshot(robot, "chat-picture");
 
         robot.clickOn(".image-bubble");
         WaitForAsyncUtils.waitFor(
@@ -194,7 +194,7 @@ class ChatViewTest {
 
         assertThat(robot.lookup("#attachment").query().isVisible()).isTrue();
         assertThat(robot.lookup("#input").queryAs(TextArea.class).getText()).isEmpty();
-        MainViewTest.snapshot(robot, "chat-pasted-picture");
+        MainViewFixture.snapshot(robot, "chat-pasted-picture");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
 
@@ -220,9 +220,9 @@ class ChatViewTest {
         assertThat(bar.getHeight())
                 .as("the row was measured again with its bar")
                 .isPositive();
-        assertThat(robot.lookup(MainViewTest.labelled("1.0 MB / 2.0 MB")).tryQuery())
+        assertThat(robot.lookup(MainViewFixture.labelled("1.0 MB / 2.0 MB")).tryQuery())
                 .isPresent();
-        MainViewTest.snapshot(robot, "chat-file-progress");
+        MainViewFixture.snapshot(robot, "chat-file-progress");
 
         robot.clickOn(".transfer-cancel");
         WaitForAsyncUtils.waitForFxEvents();

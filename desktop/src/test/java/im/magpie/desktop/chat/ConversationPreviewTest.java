@@ -2,18 +2,9 @@ package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import im.magpie.desktop.emoji.EmojiLine;
-import im.magpie.desktop.i18n.Texts;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -26,17 +17,15 @@ import org.testfx.framework.junit5.Start;
 /** The conversation list's preview line draws emoji as the bundled colour images, and ends in "…" when too long. */
 @ExtendWith(ApplicationExtension.class)
 class ConversationPreviewTest {
-    static final long ME = 1;
-    static final long LINA = 2;
-    static final Instant NOW = Instant.parse("2026-05-04T09:30:00Z");
+    static final long ME = MainViewFixture.ME;
+    static final long LINA = MainViewFixture.LINA;
 
-    final FakeChatPort port = new FakeChatPort(ME);
+    final MainViewFixture main = new MainViewFixture();
 
     @Start
     void start(Stage stage) {
-        port.names.put(LINA, "李娜");
-        long t = NOW.toEpochMilli();
-        port.conversations.add(new ConversationInfo(
+        long t = main.now();
+        main.port.conversations.add(new ConversationInfo(
                 1,
                 ConversationKind.DIRECT,
                 "",
@@ -44,7 +33,7 @@ class ConversationPreviewTest {
                 0,
                 FakeChatPort.text(1, 3, LINA, t, "好的👍 明天见😀"),
                 1));
-        port.conversations.add(new ConversationInfo(
+        main.port.conversations.add(new ConversationInfo(
                 2,
                 ConversationKind.GROUP,
                 "产品研发组",
@@ -52,18 +41,7 @@ class ConversationPreviewTest {
                 0,
                 FakeChatPort.text(2, 9, LINA, t - 1000, "这是一条很长很长的消息，".repeat(4) + "🎉"),
                 0));
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
-        MainViewModel vm = new MainViewModel(port, words, Runnable::run);
-        MainView view = new MainView(vm, port, words, clock, Runnable::run, url -> {}, new FakeReceiveSettings());
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(view.root(), 1180, 760);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(MainView.class.getResource("/im/magpie/desktop/desktop.css"))
-                        .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        vm.start();
+        main.show(stage);
     }
 
     @Test
@@ -93,6 +71,6 @@ class ConversationPreviewTest {
     }
 
     static EmojiLine preview(FxRobot robot, String name) {
-        return (EmojiLine) ConversationMarksTest.cell(robot, name).lookup(".conv-preview-line");
+        return (EmojiLine) MainViewFixture.cell(robot, name).lookup(".conv-preview-line");
     }
 }

@@ -156,6 +156,12 @@ final class FakeChatPort implements ChatPort {
         };
     }
 
+    /** The client library's excerpt, as the real port makes it. */
+    @Override
+    public String excerpt(String text) {
+        return im.magpie.client.QuotedMessage.excerpt(text);
+    }
+
     @Override
     public CompletableFuture<String> sendText(long conversationId, OutgoingText text) {
         sentTexts.add(text.text());

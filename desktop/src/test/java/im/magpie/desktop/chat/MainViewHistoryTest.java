@@ -2,15 +2,9 @@ package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import im.magpie.desktop.i18n.Texts;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
@@ -25,11 +19,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The main window's hooks of the history viewer: Ctrl+F and jumping to a message. */
 @ExtendWith(ApplicationExtension.class)
 class MainViewHistoryTest {
-    static final long ME = 1;
-    static final long LINA = 2;
-    static final Instant NOW = Instant.parse("2026-05-04T09:30:00Z");
+    static final long ME = MainViewFixture.ME;
+    static final long LINA = MainViewFixture.LINA;
 
-    final FakeChatPort port = new FakeChatPort(ME);
+    final MainViewFixture main = new MainViewFixture();
+    final FakeChatPort port = main.port;
     final List<Long> historyOpenedFor = new CopyOnWriteArrayList<>();
 
     @org.jspecify.annotations.Nullable
@@ -37,25 +31,17 @@ class MainViewHistoryTest {
 
     @Start
     void start(Stage stage) {
-        port.names.put(LINA, "李娜");
         List<Message> direct = new ArrayList<>();
         for (int seq = 1; seq <= 200; seq++) {
-            direct.add(
-                    FakeChatPort.text(1, seq, seq % 2 == 0 ? ME : LINA, NOW.toEpochMilli() - 1000 + seq, "消息 " + seq));
+            direct.add(FakeChatPort.text(1, seq, seq % 2 == 0 ? ME : LINA, main.now() - 1000 + seq, "消息 " + seq));
         }
         port.messages.put(1L, direct);
         port.conversations.add(new ConversationInfo(
                 1, ConversationKind.DIRECT, "", List.of(ME, LINA), 0, direct.get(direct.size() - 1), 0));
         port.conversations.add(new ConversationInfo(2, ConversationKind.GROUP, "产品研发组", List.of(ME, LINA), 0, null, 0));
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        MessageTexts words = new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock);
-        MainViewModel vm = new MainViewModel(port, words, Runnable::run);
-        MainView v = new MainView(vm, port, words, clock, Runnable::run, url -> {}, new FakeReceiveSettings());
+        MainView v = main.show(stage);
         view = v;
         v.onHistory(historyOpenedFor::add);
-        stage.setScene(new Scene(v.root(), 1180, 760));
-        stage.show();
-        vm.start();
     }
 
     @Test

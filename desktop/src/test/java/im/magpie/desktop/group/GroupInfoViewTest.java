@@ -70,7 +70,7 @@ class GroupInfoViewTest {
                 .isEqualTo("3 位成员");
         assertThat(robot.lookup(".role-owner").queryAs(Label.class).getText()).isEqualTo("群主");
         assertThat(robot.lookup(".role-admin").queryAs(Label.class).getText()).isEqualTo("管理员");
-        assertThat(robot.lookup("张伟 （我）").tryQuery()).isPresent();
+        assertThat(robot.lookup("张伟（我）").tryQuery()).isPresent();
 
         robot.clickOn("#group-rename");
         robot.lookup("#group-title-field").queryTextInputControl().clear();

@@ -12,8 +12,11 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Background;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -68,6 +71,31 @@ class MemberPickerTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(port.calls).containsExactly("create 张伟、李娜、王芳 [lina, wangfang]");
         assertThat(created).hasSize(1);
+    }
+
+    @Test
+    void theBlankRowsBelowTheLastResultStayBlankUnderTheMouse(FxRobot robot) {
+        ListCell<?> blank = robot.lookup("#picker-results .list-cell").queryAll().stream()
+                .map(n -> (ListCell<?>) n)
+                .filter(ListCell::isEmpty)
+                .findFirst()
+                .orElseThrow();
+        robot.moveTo(blank);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(blank::applyCss);
+
+        assertThat(blank.isHover()).isTrue();
+        Background background = blank.getBackground();
+        assertThat(background == null
+                        || background.getFills().stream().allMatch(f -> Color.TRANSPARENT.equals(f.getFill())))
+                .as("background of a blank row: %s", background == null ? null : background.getFills())
+                .isTrue();
+
+        robot.moveTo("李娜"); // a result still shows the hover
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> lina = (ListCell<?>) robot.lookup("#candidate-lina").query();
+        robot.interact(lina::applyCss);
+        assertThat(lina.getBackground().getFills()).anyMatch(f -> !Color.TRANSPARENT.equals(f.getFill()));
     }
 
     @Test

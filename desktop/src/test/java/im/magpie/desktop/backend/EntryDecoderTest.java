@@ -1,0 +1,42 @@
+package im.magpie.desktop.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import im.magpie.client.store.EntryRecord;
+import im.magpie.client.sync.LogEntries;
+import im.magpie.desktop.chat.Content;
+import im.magpie.protocol.v1.ConversationSettingsChanged;
+import im.magpie.protocol.v1.LogEntry;
+import im.magpie.protocol.v1.MessageBody;
+import im.magpie.protocol.v1.MessagePosted;
+import im.magpie.protocol.v1.TextContent;
+import org.junit.jupiter.api.Test;
+
+/** What of a stored log shows in a chat and its preview. */
+class EntryDecoderTest {
+    static final long SELF_CHAT = 30;
+
+    static EntryRecord stored(LogEntry.Builder e) {
+        return LogEntries.toRecord(
+                e.setConversationId(SELF_CHAT).setActorUserId(1).build());
+    }
+
+    @Test
+    void aMuteOrPinChangeIsNotShownSoThePreviewIsTheLastRealMessage() {
+        EntryRecord text = stored(LogEntry.newBuilder()
+                .setSeq(1)
+                .setMessage(MessagePosted.newBuilder()
+                        .setClientMessageId("c1")
+                        .setBody(MessageBody.newBuilder()
+                                .setText(TextContent.newBuilder().setText("发给自己的备忘")))));
+        EntryRecord pinned = stored(LogEntry.newBuilder()
+                .setSeq(2)
+                .setSettingsChanged(ConversationSettingsChanged.newBuilder()
+                        .setTargetConversationId(10)
+                        .setPinned(true)));
+
+        assertThat(EntryDecoder.decode(pinned)).isEmpty();
+        assertThat(EntryDecoder.decode(text))
+                .hasValueSatisfying(m -> assertThat(m.content()).isEqualTo(new Content.Text("发给自己的备忘")));
+    }
+}
