@@ -5,7 +5,10 @@ Usage (from this directory):
     npm pack emoji-datasource-twitter@16.0.0
     tar xzf emoji-datasource-twitter-16.0.0.tgz
     python3 select.py package
-Writes emoji.tsv (picker category, code points, name) and copies the chosen PNGs to png/.
+Writes emoji.tsv (picker category, code points, name) and copies the chosen PNGs to png/: first the picker's
+categories below, then every other emoji with an image under the category "more" (drawn in text, not offered by the
+picker), so that no emoji falls back to a monochrome font. Skin-tone variants are not copied (the base image is shown)
+and keycaps stay text.
 """
 import json
 import shutil
@@ -76,6 +79,12 @@ def main(package: Path) -> None:
                         continue  # keycaps start with ASCII: left as text
                     rows.append((category, e["unified"], e.get("non_qualified") or "", e["short_name"]))
                     shutil.copy(package / "img/twitter/64" / e["image"], png / e["image"])
+    taken = {r[1] for r in rows}
+    for e in emoji:
+        if e["unified"] in taken or e["category"] == "Component" or e["unified"].startswith(("0023", "002A", "003")):
+            continue
+        rows.append(("more", e["unified"], e.get("non_qualified") or "", e["short_name"]))
+        shutil.copy(package / "img/twitter/64" / e["image"], png / e["image"])
     with open(out / "emoji.tsv", "w") as f:
         f.write("# category\tcode points\tcode points without FE0F\tname\n")
         for r in rows:

@@ -19,6 +19,9 @@ import java.util.Optional;
  */
 public final class EmojiCatalog {
     static final String RESOURCE_DIR = "/im/magpie/desktop/emoji/";
+    /** The category of the bundled emoji that text shows as images but the picker does not offer. */
+    static final String NOT_IN_PICKER = "more";
+
     private static final int VARIATION_SELECTOR = 0xFE0F;
 
     /** One emoji: its text, picker category, English short name and image file (below {@link #RESOURCE_DIR}). */
@@ -99,9 +102,11 @@ public final class EmojiCatalog {
         return b.toString();
     }
 
-    /** Picker categories in display order. */
+    /** Picker categories in display order (not {@link #NOT_IN_PICKER}). */
     public List<String> categories() {
-        return List.copyOf(byCategory.keySet());
+        return byCategory.keySet().stream()
+                .filter(c -> !NOT_IN_PICKER.equals(c))
+                .toList();
     }
 
     public List<Emoji> in(String category) {
@@ -166,8 +171,11 @@ public final class EmojiCatalog {
         return 0;
     }
 
+    /** Chinese, Japanese and Korean characters start no emoji: most text skips the lookups. */
     private static boolean mayStartEmoji(int cp) {
-        return cp >= 0x2000 || cp == 0xA9 || cp == 0xAE;
+        boolean cjk =
+                (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xFF01 && cp <= 0xFF60);
+        return (cp >= 0x2000 && !cjk) || cp == 0xA9 || cp == 0xAE;
     }
 
     private static boolean isModifier(int cp) {

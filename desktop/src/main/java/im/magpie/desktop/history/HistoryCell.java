@@ -1,5 +1,6 @@
 package im.magpie.desktop.history;
 
+import im.magpie.desktop.emoji.EmojiText;
 import im.magpie.desktop.i18n.Texts;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,15 +12,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One result: sender, conversation and time above the message text with its matches highlighted. */
+/**
+ * One result: sender, conversation and time above the message text with its matches highlighted, emoji drawn as the
+ * same colour images as in chat bubbles.
+ */
 final class HistoryCell extends ListCell<HistoryResult> {
     private final HistoryViewModel vm;
+    private final EmojiText emoji;
     private final Label sender = new Label();
     private final Label conversation = new Label();
     private final Label time = new Label();
@@ -27,8 +31,9 @@ final class HistoryCell extends ListCell<HistoryResult> {
     private final Button jump = new Button(null, new FontIcon(Feather.CORNER_UP_RIGHT));
     private final BorderPane box;
 
-    HistoryCell(HistoryViewModel vm, Texts texts) {
+    HistoryCell(HistoryViewModel vm, Texts texts, EmojiText emoji) {
         this.vm = vm;
+        this.emoji = emoji;
         sender.getStyleClass().add("history-sender");
         conversation.getStyleClass().add("history-conversation");
         time.getStyleClass().add("history-time");
@@ -66,9 +71,8 @@ final class HistoryCell extends ListCell<HistoryResult> {
         time.setText(r.time());
         text.getChildren().clear();
         for (Fragment f : r.text()) {
-            Text t = new Text(f.text());
-            t.getStyleClass().add(f.match() ? "history-match" : "history-plain");
-            text.getChildren().add(t);
+            text.getChildren()
+                    .addAll(emoji.nodes(f.text(), EmojiText.INLINE, f.match() ? "history-match" : "history-plain"));
         }
         jump.setOnAction(e -> vm.jumpTo(r));
         setGraphic(box);

@@ -1,6 +1,9 @@
 package im.magpie.desktop.history;
 
 import atlantafx.base.controls.CustomTextField;
+import im.magpie.desktop.emoji.EmojiCatalog;
+import im.magpie.desktop.emoji.EmojiImages;
+import im.magpie.desktop.emoji.EmojiText;
 import im.magpie.desktop.i18n.Texts;
 import java.util.Objects;
 import javafx.geometry.Pos;
@@ -123,7 +126,8 @@ public final class HistoryView {
         list.setId("history-results");
         list.getStyleClass().add("history-results");
         list.setItems(vm.results());
-        list.setCellFactory(v -> new HistoryCell(vm, texts));
+        EmojiText emoji = new EmojiText(EmojiCatalog.bundled(), new EmojiImages());
+        list.setCellFactory(v -> new HistoryCell(vm, texts, emoji));
         Label none = new Label(texts.get("history.placeholder"), new FontIcon(Feather.CLOCK));
         none.getStyleClass().add("history-placeholder");
         none.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);

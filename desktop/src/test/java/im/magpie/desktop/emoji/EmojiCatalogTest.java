@@ -30,6 +30,20 @@ class EmojiCatalogTest {
     }
 
     @Test
+    void everyOtherEmojiHasAnImageTooButIsNotOfferedByThePicker() {
+        for (String text : List.of("🏢", "🚗", "✈️", "🚀", "🇨🇳", "👨‍💻", "🏠", "📌")) {
+            EmojiCatalog.Emoji e = catalog.find(text).orElseThrow(() -> new AssertionError(text));
+            assertThat(EmojiCatalog.class.getResource(EmojiCatalog.resource(e)))
+                    .as(text)
+                    .isNotNull();
+        }
+        assertThat(catalog.in(EmojiCatalog.NOT_IN_PICKER)).hasSizeGreaterThan(1000);
+        assertThat(catalog.categories()).doesNotContain(EmojiCatalog.NOT_IN_PICKER);
+        assertThat(catalog.split("3 楼🏢会议室")).extracting(EmojiCatalog.Run::text).containsExactly("3 楼", "🏢", "会议室");
+        assertThat(catalog.split("去🇨🇳出差")).extracting(EmojiCatalog.Run::text).containsExactly("去", "🇨🇳", "出差");
+    }
+
+    @Test
     void splitsTextIntoPlainRunsAndEmoji() {
         List<EmojiCatalog.Run> runs = catalog.split("好的👍谢谢😀!");
 

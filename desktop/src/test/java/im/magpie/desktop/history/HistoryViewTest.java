@@ -40,7 +40,7 @@ class HistoryViewTest {
     void start(Stage stage) {
         port.people.add(new Choice(2, "李娜"));
         port.people.add(new Choice(3, "王芳"));
-        String[] texts = {"明天下午三点开会，讨论季度报表", "会议纪要已经上传到共享盘", "周五的评审会改到周四", "Q3 review 会议材料：季度报表_v2.xlsx", "好的，我准时参加"};
+        String[] texts = {"明天下午三点开会，讨论季度报表", "会议纪要已经上传到共享盘", "周五的评审会改到周四", "Q3 review 会议材料：季度报表_v2.xlsx", "好的，我准时参加👍"};
         for (int i = 0; i < 60; i++) {
             port.hits.add(new HistoryHit(
                     10 + i % 2, 400 - i, 2 + i % 2, NOW.toEpochMilli() - i * 3_600_000L, texts[i % texts.length]));
@@ -89,6 +89,14 @@ class HistoryViewTest {
                 .toList();
         assertThat(matches).isNotEmpty().allMatch("会"::equals);
         assertThat(robot.lookup(labelled("产品研发组")).tryQuery()).isPresent();
+        // emoji are the chat's colour images, not text in a monochrome fallback font
+        assertThat(robot.lookup(".history-text .emoji").queryAll().stream()
+                        .map(Node::getAccessibleText)
+                        .toList())
+                .isNotEmpty()
+                .allMatch("👍"::equals);
+        assertThat(robot.lookup(".history-text Text").queryAllAs(Text.class))
+                .noneMatch(t -> t.getText().contains("👍"));
 
         robot.clickOn("#history-more");
         WaitForAsyncUtils.waitForFxEvents();
