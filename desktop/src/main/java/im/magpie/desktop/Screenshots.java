@@ -117,6 +117,7 @@ final class Screenshots {
             addGroupShots(tag);
             steps.add(() -> select(ConversationKind.GROUP));
             steps.add(() -> replies.prepare(main == null ? List.of() : List.copyOf(main.rows())));
+            steps.add(chat::closePopups); // the @mention list of the earlier step
             steps.add(replies::openReadBy);
             steps.add(() -> shoot("replies-" + tag));
             steps.add(chat::closePopups);
@@ -126,6 +127,9 @@ final class Screenshots {
                     app.preferences().themeProperty().set(theme);
                     section(ShellViewModel.CONTACTS); // the contacts load when first shown
                 });
+                // light: the frequent contacts (常用联系人, M14); dark: every colleague
+                String scope = theme == Theme.DARK ? "#all-colleagues" : "#frequent-contacts";
+                steps.add(() -> ScreenshotClicks.clickNewest(stage.getScene(), scope, "no " + scope + " entry"));
                 steps.add(this::selectContact);
                 steps.add(() -> shoot("contacts-" + suffix));
                 steps.add(() -> section(ShellViewModel.SETTINGS));

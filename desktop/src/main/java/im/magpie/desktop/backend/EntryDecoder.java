@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes stored log entries into what the chat shows. Read marks, recalls (their message shows as recalled) and the
- * user's mute and pin changes (entries of the file transfer assistant that nobody wrote) are not shown and decode to
- * empty, so a conversation's preview is its last real message.
+ * user's mute and pin changes and their joining their own file transfer assistant (entries nobody wrote) are not
+ * shown and decode to empty, so a conversation's preview is its last real message.
  */
 final class EntryDecoder {
     private EntryDecoder() {}
@@ -32,6 +32,11 @@ final class EntryDecoder {
                 && "created".equals(n.kind())
                 && n.detail().isEmpty()) {
             return Optional.empty(); // a direct chat or the file transfer assistant being opened
+        }
+        if (content instanceof Content.Notice n
+                && "members_added".equals(n.kind())
+                && n.users().equals(List.of(e.actorUserId()))) {
+            return Optional.empty(); // the user joining their own file transfer assistant
         }
         return Optional.of(new Message(
                 e.conversationId(),

@@ -110,7 +110,8 @@ final class Composer {
     /** Quotes {@code m}; {@code excerpt} makes its one-line excerpt ({@link ChatPort#excerpt}). */
     void quote(MessageItem m, java.util.function.UnaryOperator<String> excerpt) {
         if (canQuote(m)) {
-            quoting.set(new Quote(m.seq(), m.senderId(), excerpt.apply(Quotes.text(m.content(), words.texts())), false));
+            quoting.set(
+                    new Quote(m.seq(), m.senderId(), excerpt.apply(Quotes.text(m.content(), words.texts())), false));
         }
     }
 

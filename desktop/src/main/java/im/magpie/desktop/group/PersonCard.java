@@ -114,7 +114,7 @@ public final class PersonCard implements ChatHooks.PersonHover {
         }
     }
 
-    /** Puts the card beside the anchor, on screen. */
+    /** Puts the card beside the anchor: right of it, or left of it when the window ends first. */
     private void place() {
         Node at = anchor;
         if (at == null || at.getScene() == null || at.getScene().getWindow() == null) {
@@ -125,7 +125,12 @@ public final class PersonCard implements ChatHooks.PersonHover {
             return;
         }
         if (!popup.isShowing()) {
-            popup.show(at, b.getMaxX() + 8, b.getMinY());
+            javafx.stage.Window window = at.getScene().getWindow();
+            double x = b.getMaxX() + 8;
+            if (x + WIDTH > window.getX() + window.getWidth()) { // no room on the right: left of the anchor
+                x = Math.max(window.getX(), b.getMinX() - 8 - WIDTH);
+            }
+            popup.show(at, x, b.getMinY());
         }
     }
 

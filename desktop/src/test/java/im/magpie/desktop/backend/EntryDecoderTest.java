@@ -7,6 +7,8 @@ import im.magpie.client.sync.LogEntries;
 import im.magpie.desktop.chat.Content;
 import im.magpie.protocol.v1.ConversationSettingsChanged;
 import im.magpie.protocol.v1.LogEntry;
+import im.magpie.protocol.v1.Member;
+import im.magpie.protocol.v1.MembersAdded;
 import im.magpie.protocol.v1.MessageBody;
 import im.magpie.protocol.v1.MessagePosted;
 import im.magpie.protocol.v1.TextContent;
@@ -22,7 +24,7 @@ class EntryDecoderTest {
     }
 
     @Test
-    void aMuteOrPinChangeIsNotShownSoThePreviewIsTheLastRealMessage() {
+    void aMuteOrPinChangeOrJoiningOnesOwnAssistantIsNotShownSoThePreviewIsTheLastRealMessage() {
         EntryRecord text = stored(LogEntry.newBuilder()
                 .setSeq(1)
                 .setMessage(MessagePosted.newBuilder()
@@ -35,7 +37,20 @@ class EntryDecoderTest {
                         .setTargetConversationId(10)
                         .setPinned(true)));
 
+        EntryRecord joined = stored(LogEntry.newBuilder()
+                .setSeq(3)
+                .setMembersAdded(
+                        MembersAdded.newBuilder().addMembers(Member.newBuilder().setUserId(1))));
+        EntryRecord invited = stored(LogEntry.newBuilder()
+                .setSeq(4)
+                .setMembersAdded(
+                        MembersAdded.newBuilder().addMembers(Member.newBuilder().setUserId(2))));
+
         assertThat(EntryDecoder.decode(pinned)).isEmpty();
+        assertThat(EntryDecoder.decode(joined))
+                .as("joining one's own assistant")
+                .isEmpty();
+        assertThat(EntryDecoder.decode(invited)).isPresent();
         assertThat(EntryDecoder.decode(text))
                 .hasValueSatisfying(m -> assertThat(m.content()).isEqualTo(new Content.Text("发给自己的备忘")));
     }
