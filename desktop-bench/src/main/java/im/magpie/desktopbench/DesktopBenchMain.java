@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -215,32 +216,41 @@ public final class DesktopBenchMain {
     private void launches(Path dir) throws Exception {
         long firstMs;
         long firstCpu;
+        long firstFx;
         // the first launch after a build records the class-data archive the later ones start from (bin/magpie-desktop)
         try (DesktopProcess app = DesktopProcess.launch(dir, o.work().resolve("desktop-first.log"))) {
             firstMs = app.awaitReady(READY_TIMEOUT);
             firstCpu = app.cpuMs();
+            firstFx = app.fxCpuAtReadyMs();
         }
         List<Long> ms = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
+        List<Long> fx = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
         for (int i = 0; i < o.launches(); i++) {
             try (DesktopProcess app = DesktopProcess.launch(dir, o.work().resolve("desktop-small.log"))) {
                 ms.add(app.awaitReady(READY_TIMEOUT));
                 cpu.add(app.cpuMs());
+                fx.add(app.fxCpuAtReadyMs());
+                loads.add(Machine.load());
             }
         }
-        List<Long> sorted = ms.stream().sorted().toList();
-        List<Long> cpuSorted = cpu.stream().sorted().toList();
         line("");
         line("## Launch to usable main window, " + o.launchMessages() + " local messages");
         line("");
         line("`bin/magpie-desktop` start → first pulse after the conversation list was filled (real app, stored"
-                + " session, connected to the server), " + o.launches() + " launches: " + ms + " ms; median **"
-                + sorted.get(sorted.size() / 2) + " ms**, max " + sorted.get(sorted.size() - 1) + " ms ("
-                + Machine.load() + "). CPU time the app's JVM had used by then (all threads): " + cpu
-                + " ms; median **" + cpuSorted.get(cpuSorted.size() / 2) + " ms**.");
+                + " session, local data shown; the connection may still be coming up), " + o.launches() + " launches: "
+                + ms + " ms; median **" + median(ms) + " ms**, max " + Collections.max(ms) + " ms. CPU time the app's"
+                + " JVM had used by then (all threads): " + cpu + " ms; median **" + median(cpu) + " ms**. Of it the FX"
+                + " thread: " + fx + " ms; median **" + median(fx) + " ms**. Load at each ready line: " + loads + ".");
         line("");
         line("The first launch after the build (it records the class-data archive at exit, so it starts without"
-                + " one): " + firstMs + " ms, " + firstCpu + " ms of CPU.");
+                + " one): " + firstMs + " ms, " + firstCpu + " ms of CPU (FX thread " + firstFx + " ms).");
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     private void search(Path dir) throws IOException {

@@ -27,6 +27,7 @@ final class DesktopProcess implements AutoCloseable {
 
     private final Process process;
     private final long startedMs;
+    private volatile long fxCpuAtReadyMs = -1;
     private final Map<String, BlockingQueue<String>> events = new ConcurrentHashMap<>();
     private final List<long[]> gaps = new CopyOnWriteArrayList<>();
     private final List<long[]> frames = new CopyOnWriteArrayList<>();
@@ -107,7 +108,14 @@ final class DesktopProcess implements AutoCloseable {
 
     /** Process start → first pulse after the conversation list was filled, in ms; fails after {@code timeout}. */
     long awaitReady(Duration timeout) throws InterruptedException, IOException {
-        return Long.parseLong(await("magpie-ready", timeout)[1]) - startedMs;
+        String[] f = await("magpie-ready", timeout);
+        fxCpuAtReadyMs = f.length > 3 ? Long.parseLong(f[3]) : -1;
+        return Long.parseLong(f[1]) - startedMs;
+    }
+
+    /** The CPU time the FX thread had used at the ready line ({@link #awaitReady}), in ms; -1 before it. */
+    long fxCpuAtReadyMs() {
+        return fxCpuAtReadyMs;
     }
 
     /** The next probe line {@code kind} ({@code magpie-contacts}, {@code magpie-online}, …), split at blanks. */

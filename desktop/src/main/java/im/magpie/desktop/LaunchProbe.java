@@ -19,8 +19,8 @@ import javafx.scene.control.skin.VirtualFlow;
  * {@code -Dmagpie.probe=true}. Prints to standard output:
  *
  * <ul>
- *   <li>{@code magpie-ready <epoch ms> <JVM uptime ms>} after the first pulse that laid out a non-empty conversation
- *       list (launch to usable main window);
+ *   <li>{@code magpie-ready <epoch ms> <JVM uptime ms> <FX thread CPU ms>} after the first pulse that laid out a
+ *       non-empty conversation list (launch to usable main window), with the CPU time the FX thread had used by then;
  *   <li>with {@code -Dmagpie.probe.contacts=true}, first shows the contacts section and prints
  *       {@code magpie-contacts <epoch ms> <people>} once its list is filled, then goes back to the chats;
  *   <li>{@code magpie-online <epoch ms> <true|false>} when the connection comes or goes;
@@ -84,7 +84,8 @@ final class LaunchProbe {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 out.println("magpie-ready " + System.currentTimeMillis() + " "
-                        + ManagementFactory.getRuntimeMXBean().getUptime());
+                        + ManagementFactory.getRuntimeMXBean().getUptime() + " "
+                        + threads.getCurrentThreadCpuTime() / 1_000_000);
                 out.flush();
                 if (contacts) {
                     fire("#rail-contacts");
