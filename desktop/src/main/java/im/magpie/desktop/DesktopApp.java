@@ -1,71 +1,68 @@
 package im.magpie.desktop;
 
-import static im.magpie.desktop.shell.ShellView.Placement.TOP;
-
 import im.magpie.desktop.backend.ClientBackend;
-import im.magpie.desktop.chat.MainView;
+import im.magpie.desktop.chat.ConversationRow;
 import im.magpie.desktop.chat.MainViewModel;
-import im.magpie.desktop.chat.MessageTexts;
-import im.magpie.desktop.chat.ReceiveSettings;
-import im.magpie.desktop.contacts.ContactsView;
-import im.magpie.desktop.contacts.ContactsViewModel;
-import im.magpie.desktop.history.Choice;
-import im.magpie.desktop.history.HistoryView;
-import im.magpie.desktop.history.HistoryViewModel;
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.login.LoginException;
+import im.magpie.desktop.login.LoginFailure;
 import im.magpie.desktop.login.LoginView;
 import im.magpie.desktop.login.LoginViewModel;
 import im.magpie.desktop.login.SignedOutDialog;
+import im.magpie.desktop.login.StartFailedDialog;
 import im.magpie.desktop.notify.Sound;
 import im.magpie.desktop.notify.WavSound;
 import im.magpie.desktop.settings.Preferences;
-import im.magpie.desktop.settings.SettingsView;
-import im.magpie.desktop.settings.SettingsViewModel;
 import im.magpie.desktop.settings.Themes;
-import im.magpie.desktop.shell.ShellView;
 import im.magpie.desktop.shell.ShellViewModel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
-import org.kordamp.ikonli.feather.Feather;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root: one {@link ClientBackend}, the login window, then the main window. */
+/**
+ * The composition root: one {@link ClientBackend}, then the main window when a stored session opens, else the login
+ * window. A launch opens the backend and the stored session's encrypted store off the FX thread and builds the main
+ * window meanwhile; the window appears once the conversation list is filled. The login window is built only when it
+ * is needed (no stored session, log out, an ended session, a remote wipe).
+ */
 public final class DesktopApp extends Application {
     static final double LOGIN_WIDTH = 460;
     static final double LOGIN_HEIGHT = 680;
     static final double MAIN_WIDTH = 1180;
     static final double MAIN_HEIGHT = 760;
+    /** A stored session without any conversation shows its (empty) main window this long after the store opened. */
+    static final Duration SHOW_EMPTY_AFTER = Duration.millis(1500);
+
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
 
     private @Nullable ClientBackend backend;
-    private @Nullable MainViewModel main;
-    private @Nullable ShellViewModel shell;
-    private @Nullable ContactsViewModel contacts;
+    private @Nullable MainWindow main;
     private @Nullable Preferences preferences;
-    private @Nullable NotificationComponents notifications;
     private final ExecutorService soundThread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "magpie-sound");
         t.setDaemon(true);
         return t;
     });
     private final Sound sound = new WavSound(soundThread);
-    private @Nullable GroupComponents groups;
 
     @Override
     public void start(Stage stage) {
@@ -75,153 +72,193 @@ public final class DesktopApp extends Application {
         preferences = prefs;
         Themes.apply(prefs.themeProperty().get());
         prefs.themeProperty().addListener((o, was, now) -> Themes.apply(now));
-        ClientBackend b;
-        try {
-            b = new ClientBackend(options.dataDir(), options.server(), deviceName(), receiveSettings(prefs));
-        } catch (IOException e) {
-            LOG.error("cannot open the data directory {}", options.dataDir(), e);
-            Platform.exit();
-            return;
-        }
-        backend = b;
         Locale chosen = prefs.languageProperty().get();
         boolean langGiven = getParameters().getRaw().contains("--lang");
         Texts texts = new Texts(chosen != null && !langGiven ? chosen : options.locale());
         stage.setTitle(texts.get("app.title"));
+        // the client library's start-up (Netty, TLS, JSON, the store's driver) is not the FX thread's work
+        var unused = CompletableFuture.supplyAsync(() -> openBackend(options, prefs), DesktopApp::startThread)
+                .whenCompleteAsync((b, failure) -> opened(stage, texts, options, b, failure), Platform::runLater);
+    }
+
+    private static ClientBackend openBackend(DesktopOptions options, Preferences prefs) {
+        try {
+            return new ClientBackend(
+                    options.dataDir(), options.server(), deviceName(), MainWindow.receiveSettings(prefs));
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    private static void startThread(Runnable work) {
+        Thread t = new Thread(work, "magpie-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** On the FX thread once the backend is open (or could not be). */
+    private void opened(
+            Stage stage, Texts texts, DesktopOptions options, @Nullable ClientBackend b, @Nullable Throwable failure) {
+        if (b == null) {
+            Throwable cause = unwrapped(failure);
+            LOG.error("cannot open the data directory {}", options.dataDir(), cause);
+            StartFailedDialog.dataDir(texts, options.dataDir(), String.valueOf(cause.getMessage()), Platform::exit)
+                    .show();
+            return;
+        }
+        backend = b;
         b.onDeviceWiped(() -> Platform.runLater(() -> deviceWiped(stage, texts)));
         Path shots = options.screenshots();
         if (shots != null) {
             new Screenshots(this, b, stage, shots, options.account()).run();
+        } else if (b.hasSession()) {
+            resume(stage, texts, b);
         } else {
-            showLogin(stage, texts, true);
+            showLogin(stage, texts);
         }
     }
 
-    /** Shows the login window; {@code resume} tries the remembered session first. */
-    LoginViewModel showLogin(Stage stage, Texts texts, boolean resume) {
-        return showLogin(stage, texts, resume, Objects.requireNonNull(backend));
+    /**
+     * Straight into the main window: the store opens on a client thread while the FX thread builds the window; the
+     * window shows once the conversation list is filled (no empty list flashes by).
+     */
+    private void resume(Stage stage, Texts texts, ClientBackend b) {
+        CompletableFuture<Void> opening = b.openStoredSession();
+        MainWindow w = newMain(stage, texts);
+        Scene scene = scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT);
+        scene.getRoot().applyCss(); // styled while the store opens
+        var unused = opening.whenCompleteAsync(
+                (ok, failure) -> {
+                    if (main != w) {
+                        return; // closed meanwhile (a remote wipe)
+                    }
+                    if (failure != null) {
+                        closeMain();
+                        storedSessionFailed(stage, texts, failure);
+                        return;
+                    }
+                    stage.setScene(scene);
+                    w.start();
+                    showWhenFilled(stage, w);
+                },
+                Platform::runLater);
+    }
+
+    /** Shows the main window once its list has rows, or {@link #SHOW_EMPTY_AFTER} later when there are none. */
+    private void showWhenFilled(Stage stage, MainWindow w) {
+        ObservableList<ConversationRow> rows = w.viewModel().rows();
+        PauseTransition empty = new PauseTransition(SHOW_EMPTY_AFTER);
+        Runnable show = () -> {
+            empty.stop();
+            if (main == w && !stage.isShowing()) {
+                showMainStage(stage);
+            }
+        };
+        rows.addListener(new ListChangeListener<ConversationRow>() {
+            @Override
+            public void onChanged(Change<? extends ConversationRow> c) {
+                rows.removeListener(this);
+                show.run();
+            }
+        });
+        empty.setOnFinished(e -> show.run());
+        empty.play();
+    }
+
+    private static void showMainStage(Stage stage) {
+        stage.setResizable(true);
+        stage.centerOnScreen();
+        stage.show();
+    }
+
+    /** The stored session could not be opened: the login window, after a dialog when the local data is unreadable. */
+    private void storedSessionFailed(Stage stage, Texts texts, Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        LoginException e = cause instanceof LoginException le
+                ? le
+                : new LoginException(LoginFailure.LOCAL_DATA, String.valueOf(cause.getMessage()), cause);
+        if (e.failure() == LoginFailure.LOCAL_DATA) {
+            LOG.error("cannot open the stored session", e);
+            StartFailedDialog.localData(
+                            texts, e.detail(), () -> showLogin(stage, texts).explain(e.failure()))
+                    .show();
+        } else {
+            LOG.info("the stored session cannot be resumed: {}", e.getMessage());
+            showLogin(stage, texts).explain(e.failure());
+        }
+    }
+
+    /** Shows the login window. */
+    LoginViewModel showLogin(Stage stage, Texts texts) {
+        return showLogin(stage, texts, Objects.requireNonNull(backend));
     }
 
     /** The login window over {@code b} (the screenshot command uses a fresh data directory for first contact). */
-    LoginViewModel showLogin(Stage stage, Texts texts, boolean resume, ClientBackend b) {
+    LoginViewModel showLogin(Stage stage, Texts texts, ClientBackend b) {
         LoginViewModel vm = new LoginViewModel(b, texts, Platform::runLater);
         vm.loggedInProperty().addListener((o, was, now) -> {
             if (now) {
                 showMain(stage, texts);
             }
         });
-        show(stage, new LoginView(vm, texts).root(), LOGIN_WIDTH, LOGIN_HEIGHT);
+        stage.setScene(scene(new LoginView(vm, texts).root(), LOGIN_WIDTH, LOGIN_HEIGHT));
         stage.setResizable(false);
-        if (resume) {
-            vm.start();
-        }
+        stage.show();
         return vm;
     }
 
+    /** The main window after a login (and for the screenshot command): built, shown, then started. */
     MainViewModel showMain(Stage stage, Texts texts) {
-        ClientBackend b = Objects.requireNonNull(backend);
+        MainWindow w = newMain(stage, texts);
+        stage.setScene(scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT));
+        showMainStage(stage);
+        w.start();
+        return w.viewModel();
+    }
+
+    private MainWindow newMain(Stage stage, Texts texts) {
         closeMain();
-        Clock clock = Clock.system(java.time.ZoneId.systemDefault()); // the user sees local times
-        MessageTexts words = new MessageTexts(texts, clock);
-        MainViewModel vm = new MainViewModel(b, words, Platform::runLater);
-        main = vm;
-        MainView view = new MainView(
-                vm,
-                b,
-                words,
-                clock,
-                Platform::runLater,
-                url -> getHostServices().showDocument(url),
-                receiveSettings(preferences()));
-        view.onHistory(id -> openHistory(stage, b, words, vm, view, id));
-        vm.sessionEndedProperty().addListener((o, was, now) -> {
-            if (!now.isEmpty()) {
-                sessionEnded(stage, texts, now);
-            }
-        });
-        stage.setResizable(true);
-        ShellViewModel shellVm = ShellViewModel.of(vm);
-        shell = shellVm;
-        groups = new GroupComponents(b.groups(), texts, shellVm::openConversation);
-        groups.attach(stage, view, vm);
-        ShellView frame = new ShellView(shellVm, texts);
-        frame.addSection(ShellViewModel.CONVERSATIONS, Feather.MESSAGE_SQUARE, "rail.conversations", view.root(), TOP);
-        ContactsViewModel people =
-                new ContactsViewModel(b.contacts(), texts, Platform::runLater, shellVm::openConversation);
-        contacts = people;
-        frame.addSection(
-                ShellViewModel.CONTACTS, Feather.USERS, "rail.contacts", new ContactsView(people, texts).root(), TOP);
-        frame.addAction(
-                ShellViewModel.FILE_TRANSFER, Feather.MONITOR, "rail.fileTransfer", shellVm::openFileTransfer, TOP);
-        frame.addAction("history", Feather.CLOCK, "rail.history", () -> view.openHistory(0), TOP);
-        SettingsViewModel settings = new SettingsViewModel(
-                b.settings(), preferences(), texts, Platform::runLater, () -> backToLogin(stage, texts));
-        frame.addSection(
-                ShellViewModel.SETTINGS,
-                Feather.SETTINGS,
-                "rail.settings",
-                new SettingsView(settings, texts).root(),
-                ShellView.Placement.BOTTOM);
-        show(stage, frame.root(), MAIN_WIDTH, MAIN_HEIGHT);
-        stage.centerOnScreen();
-        LaunchProbe.attachIfEnabled(stage.getScene(), vm);
-        notifications =
-                NotificationComponents.start(stage, b.notifications(), words, preferences(), sound, vm, shellVm);
-        vm.start();
-        startWhenShown(shellVm, ShellViewModel.CONTACTS, people::start);
-        settings.start();
-        return vm;
+        MainWindow w = new MainWindow(
+                stage, texts, Objects.requireNonNull(backend), preferences(), sound, new MainWindow.Host() {
+                    @Override
+                    public void sessionEnded(String message) {
+                        SignedOutDialog.sessionEnded(stage, texts, message, () -> backToLogin(stage, texts))
+                                .show();
+                    }
+
+                    @Override
+                    public void signedOut() {
+                        backToLogin(stage, texts);
+                    }
+
+                    @Override
+                    public void openLink(String url) {
+                        getHostServices().showDocument(url);
+                    }
+                });
+        main = w;
+        return w;
     }
 
     /** The notifications of the main window shown last (the screenshot command shows a pop-up). */
     @Nullable
     NotificationComponents notifications() {
-        return notifications;
+        MainWindow w = main;
+        return w == null ? null : w.notifications();
     }
 
     /** The group screens of the main window shown last (the screenshot command opens them). */
     @Nullable
     GroupComponents groups() {
-        return groups;
-    }
-
-    /**
-     * Runs {@code start} the first time the section {@code id} is shown: the directory of a large company (100,000
-     * people) is read, indexed and refreshed from the server only when someone looks at it, not at every launch.
-     */
-    private static void startWhenShown(ShellViewModel shell, String id, Runnable start) {
-        shell.sectionProperty().addListener(new javafx.beans.value.ChangeListener<String>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends String> o, String was, String now) {
-                if (id.equals(now)) {
-                    shell.sectionProperty().removeListener(this);
-                    start.run();
-                }
-            }
-        });
+        MainWindow w = main;
+        return w == null ? null : w.groups();
     }
 
     /** The navigation state of the main window shown last (the screenshot command switches sections). */
     @Nullable
     ShellViewModel shell() {
-        return shell;
-    }
-
-    /** The history viewer over the main window, restricted to {@code conversationId} unless 0. */
-    private static void openHistory(
-            Stage stage, ClientBackend b, MessageTexts words, MainViewModel vm, MainView view, long conversationId) {
-        List<Choice> conversations =
-                vm.rows().stream().map(r -> new Choice(r.id(), r.name())).toList();
-        HistoryViewModel history = new HistoryViewModel(
-                b.history(), words, conversations, ZoneId.systemDefault(), view::showMessage, Platform::runLater);
-        history.restrictTo(conversationId);
-        new HistoryView(history, words.texts()).showIn(stage);
-        history.start();
-    }
-
-    private void sessionEnded(Stage stage, Texts texts, String message) {
-        SignedOutDialog.sessionEnded(stage, texts, message, () -> backToLogin(stage, texts))
-                .show();
+        MainWindow w = main;
+        return w == null ? null : w.shell();
     }
 
     /** An administrator's remote wipe deleted this device's data: say so clearly, then back to the login window. */
@@ -232,23 +269,8 @@ public final class DesktopApp extends Application {
 
     private void backToLogin(Stage stage, Texts texts) {
         closeMain();
-        showLogin(stage, texts, false);
+        showLogin(stage, texts);
         stage.centerOnScreen();
-    }
-
-    /** The download folder and auto-receive choice, as the settings section has them now. */
-    private static ReceiveSettings receiveSettings(Preferences prefs) {
-        return new ReceiveSettings() {
-            @Override
-            public Path downloadFolder() {
-                return prefs.downloadDirProperty().get();
-            }
-
-            @Override
-            public boolean autoReceive() {
-                return prefs.autoReceiveProperty().get();
-            }
-        };
     }
 
     /** The preferences of this OS user (defaults in a fresh data directory). */
@@ -256,32 +278,29 @@ public final class DesktopApp extends Application {
         return Objects.requireNonNull(preferences, "preferences are loaded at start");
     }
 
-    /** Stops the view-models of the main window shown last, if any. */
+    /** Stops the main window shown last, if any. */
     private void closeMain() {
-        MainViewModel vm = main;
-        if (vm != null) {
-            vm.dispose();
+        MainWindow w = main;
+        if (w != null) {
+            w.dispose();
             main = null;
-        }
-        ContactsViewModel c = contacts;
-        if (c != null) {
-            c.dispose();
-            contacts = null;
-        }
-        NotificationComponents n = notifications;
-        if (n != null) {
-            n.dispose();
-            notifications = null;
         }
     }
 
-    private static void show(Stage stage, Parent root, double width, double height) {
+    private static Scene scene(Parent root, double width, double height) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(DesktopApp.class.getResource("desktop.css"))
                         .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        return scene;
+    }
+
+    private static Throwable unwrapped(@Nullable Throwable failure) {
+        if (failure == null) {
+            return new IllegalStateException("no failure given");
+        }
+        Throwable cause = failure.getCause();
+        return failure instanceof CompletionException && cause != null ? cause : failure;
     }
 
     private static String deviceName() {

@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 
 /**
  * The notification feature wired to one main window: pop-ups and sound for arriving messages, and the unread count in
- * the title, the tray and the taskbar. Made by {@link DesktopApp#showMain}, disposed with the main window.
+ * the title, the tray and the taskbar. Made by {@link MainWindow#start}, disposed with the main window.
  */
 final class NotificationComponents {
     private final NotificationsViewModel vm;

@@ -79,7 +79,7 @@ final class Screenshots {
             Texts texts = new Texts(locale);
             String tag = locale.toLanguageTag();
             steps.add(() -> {
-                LoginViewModel vm = app.showLogin(stage, texts, false);
+                LoginViewModel vm = app.showLogin(stage, texts);
                 vm.passwordProperty().set("");
             });
             steps.add(() -> shoot("login-" + tag));
@@ -183,7 +183,7 @@ final class Screenshots {
             Path fresh = Files.createTempDirectory("magpie-first-contact");
             ClientBackend b = new ClientBackend(fresh, backend.rememberedServer(), "screenshots");
             firstContactBackend = b;
-            LoginViewModel vm = app.showLogin(stage, texts, false, b);
+            LoginViewModel vm = app.showLogin(stage, texts, b);
             vm.accountProperty().set(backend.rememberedAccount().orElse(""));
             vm.passwordProperty().set("not-sent-before-the-fingerprint-is-trusted");
             vm.login();

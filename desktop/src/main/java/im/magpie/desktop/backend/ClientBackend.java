@@ -84,6 +84,13 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     private final AutoReceiver autoReceiver;
     private volatile MagpieClient client;
     private volatile @Nullable FingerprintQuestion question;
+    /**
+     * A stored session opened straight into the main window is still making its first connection: the window does not
+     * say "reconnecting" for that (at most {@link #RESUME_OFFLINE_AFTER_MS}), as the login window's resume did not.
+     */
+    private volatile boolean firstConnecting;
+    /** A remote wipe ended the session (its own dialog says so, not the "session ended" one). */
+    private volatile boolean wiped;
 
     /** A backend that saves no file by itself (see the other constructor). */
     public ClientBackend(Path dataDir, @Nullable String server, String deviceName) throws IOException {
@@ -143,7 +150,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return client.rememberedAccount();
     }
 
-    @Override
+    /** Whether a session token is stored, so {@link #openStoredSession()} is worth trying. */
     public boolean hasSession() {
         return client.rememberedAccount().isPresent();
     }
@@ -151,6 +158,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     @Override
     public CompletableFuture<Void> login(String server, String account, String password, FingerprintQuestion q) {
         question = q;
+        wiped = false;
         return CompletableFuture.supplyAsync(() -> clientFor(server), reader)
                 .thenCompose(c -> c.login(account, password, deviceName))
                 .handle((ok, e) -> {
@@ -178,7 +186,41 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return client;
     }
 
-    @Override
+    /**
+     * Opens the stored session for a start straight into the main window: completes once its encrypted store is open,
+     * so local data can be shown, while the session connects in the background. An ended session or a remote wipe found
+     * while connecting arrive as {@link ChatEvents#sessionEnded} and {@link #onDeviceWiped}, as they do later on. Fails
+     * with a {@link im.magpie.desktop.login.LoginException}: {@code NOT_LOGGED_IN} or {@code SESSION_ENDED} when no
+     * usable session is stored, {@code LOCAL_DATA} when this device's store cannot be opened.
+     */
+    public CompletableFuture<Void> openStoredSession() {
+        MagpieClient c = client;
+        firstConnecting = true;
+        return c.openRememberedSession(deviceName).handle((ok, e) -> {
+            if (e != null) {
+                firstConnecting = false;
+                throw new CompletionException(Failures.storedSession(e));
+            }
+            var unused = c.firstConnection().whenComplete((connected, failed) -> firstConnecting = false);
+            CompletableFuture.delayedExecutor(RESUME_OFFLINE_AFTER_MS, TimeUnit.MILLISECONDS)
+                    .execute(this::firstConnectionOverdue);
+            return null;
+        });
+    }
+
+    /** Still no connection a while after the start: from now on the window says it is reconnecting. */
+    private void firstConnectionOverdue() {
+        if (firstConnecting) {
+            firstConnecting = false;
+            boolean now = online();
+            listeners.forEach(l -> l.connectionChanged(now));
+        }
+    }
+
+    /**
+     * Opens the remembered session and completes once it is connected, or {@link #RESUME_OFFLINE_AFTER_MS} after the
+     * store opened when it cannot connect (the screenshot command signs in this way).
+     */
     public CompletableFuture<Void> resume() {
         MagpieClient c = client;
         CompletableFuture<Void> usable = new CompletableFuture<>();
@@ -206,7 +248,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
     @Override
     public boolean online() {
-        return client.connectionState() == ConnectionState.ONLINE;
+        return firstConnecting || client.connectionState() == ConnectionState.ONLINE;
     }
 
     private <T> CompletableFuture<T> read(Supplier<T> work) {
@@ -528,9 +570,16 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         wipeListeners.add(listener);
     }
 
+    /**
+     * Adds {@code listener}; when the session already ended (a start straight into the main window can be told so
+     * while its window is still being built), it hears so at once.
+     */
     @Override
     public void addListener(ChatEvents listener) {
         listeners.add(listener);
+        if (client.connectionState() == ConnectionState.SESSION_ENDED && !wiped) {
+            listener.sessionEnded("");
+        }
     }
 
     @Override
@@ -563,7 +612,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
         @Override
         public void onConnectionState(ConnectionState state) {
-            if (state != ConnectionState.SESSION_ENDED) {
+            if (state != ConnectionState.SESSION_ENDED && (state == ConnectionState.ONLINE || !firstConnecting)) {
                 listeners.forEach(l -> l.connectionChanged(state == ConnectionState.ONLINE));
             }
             if (state == ConnectionState.ONLINE) {
@@ -581,6 +630,7 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
             LOG.warn(
                     "this device was wiped by an administrator{}",
                     error == null ? "" : " (not completely: " + error + ")");
+            wiped = true;
             wipeListeners.forEach(Runnable::run);
         }
 

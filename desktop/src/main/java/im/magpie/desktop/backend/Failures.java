@@ -39,6 +39,18 @@ final class Failures {
         return new LoginException(loginReason(t), String.valueOf(t.getMessage()), t);
     }
 
+    /**
+     * Why a stored session could not be opened: no session or an ended one (the login window explains it), else this
+     * device's local data (the store or its key) could not be opened.
+     */
+    static LoginException storedSession(Throwable failure) {
+        Throwable t = unwrap(failure);
+        if (t instanceof NotLoggedInException) {
+            return login(t);
+        }
+        return new LoginException(LoginFailure.LOCAL_DATA, String.valueOf(t.getMessage()), t);
+    }
+
     private static LoginFailure loginReason(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof CertificateChangedException) {

@@ -12,6 +12,8 @@ public enum LoginFailure {
     SESSION_ENDED("login.error.sessionEnded"),
     /** An administrator wiped this device (remote wipe); its local data is gone. */
     DEVICE_WIPED("login.error.deviceWiped"),
+    /** This device's stored messages (the encrypted store or its device key) could not be opened. */
+    LOCAL_DATA("login.error.localData"),
     /** No stored session: just show the form, no error. */
     NOT_LOGGED_IN(""),
     OTHER("login.error.other");

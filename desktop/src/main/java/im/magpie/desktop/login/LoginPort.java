@@ -13,15 +13,9 @@ public interface LoginPort {
 
     Optional<String> rememberedAccount();
 
-    /** Whether a session token is stored, so {@link #resume()} is worth trying. */
-    boolean hasSession();
-
     /**
      * Logs in; on first contact with a server {@code question} is asked whether to trust its certificate
      * fingerprint.
      */
     CompletableFuture<Void> login(String server, String account, String password, FingerprintQuestion question);
-
-    /** Opens the remembered session; completes once usable (possibly still connecting). */
-    CompletableFuture<Void> resume();
 }

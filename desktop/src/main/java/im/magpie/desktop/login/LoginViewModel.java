@@ -102,14 +102,9 @@ public final class LoginViewModel {
         return canLogin;
     }
 
-    /** On start: resumes the remembered session when there is one. */
-    public void start() {
-        if (!port.hasSession()) {
-            return;
-        }
-        busy.set(true);
-        status.set(texts.get("login.status.resuming"));
-        var unused = port.resume().whenCompleteAsync(this::afterAttempt, fxThread);
+    /** The window opens because a stored session could not be used: says why ({@code NOT_LOGGED_IN}: nothing). */
+    public void explain(LoginFailure reason) {
+        error.set(reason.textKey().isEmpty() ? "" : texts.get(reason.textKey()));
     }
 
     public void login() {
@@ -174,8 +169,7 @@ public final class LoginViewModel {
             return;
         }
         Throwable cause = unwrap(failure);
-        LoginFailure reason = cause instanceof LoginException le ? le.failure() : LoginFailure.OTHER;
-        error.set(reason.textKey().isEmpty() ? "" : texts.get(reason.textKey()));
+        explain(cause instanceof LoginException le ? le.failure() : LoginFailure.OTHER);
     }
 
     static Throwable unwrap(Throwable t) {

@@ -3,6 +3,7 @@ package im.magpie.desktop.shell;
 import im.magpie.desktop.i18n.Texts;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,8 +23,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's frame: a left rail of entries (icon over a short label, the unread total on the conversations
- * entry) and the section shown beside it. Sections keep their state while hidden. Features add themselves with
- * {@link #addSection} or {@link #addAction}; the composition root decides the order.
+ * entry) and the section shown beside it. A section is built when it is first shown (a launch styles and lays out only
+ * what it shows) and keeps its state while hidden. Features add themselves with {@link #addSection} or
+ * {@link #addAction}; the composition root decides the order.
  */
 public final class ShellView {
     /** Where an entry sits on the rail. */
@@ -40,7 +42,8 @@ public final class ShellView {
     private final VBox top = new VBox();
     private final VBox bottom = new VBox();
     private final StackPane content = new StackPane();
-    private final Map<String, Node> sections = new HashMap<>();
+    private final Map<String, Supplier<Node>> sections = new HashMap<>();
+    private final Map<String, Node> built = new HashMap<>();
     private final Map<String, Button> entries = new HashMap<>();
 
     public ShellView(ShellViewModel vm, Texts texts) {
@@ -68,12 +71,9 @@ public final class ShellView {
         return root;
     }
 
-    /** Adds a rail entry that shows {@code section} beside the rail. */
-    public void addSection(String id, Ikon icon, String labelKey, Node section, Placement placement) {
-        section.setVisible(false);
-        section.setManaged(false);
-        sections.put(id, section);
-        content.getChildren().add(section);
+    /** Adds a rail entry that shows the section {@code build} makes (the first time it is shown) beside the rail. */
+    public void addSection(String id, Ikon icon, String labelKey, Supplier<Node> build, Placement placement) {
+        sections.put(id, build);
         add(id, icon, labelKey, placement).setOnAction(e -> vm.show(id));
         showSection(vm.sectionProperty().get());
         highlight(vm.highlightedProperty().get());
@@ -121,7 +121,13 @@ public final class ShellView {
     }
 
     private void showSection(String id) {
-        sections.forEach((key, node) -> {
+        Supplier<Node> build = sections.get(id);
+        if (build != null && !built.containsKey(id)) {
+            Node section = build.get();
+            built.put(id, section);
+            content.getChildren().add(section);
+        }
+        built.forEach((key, node) -> {
             boolean shown = key.equals(id);
             node.setVisible(shown);
             node.setManaged(shown);

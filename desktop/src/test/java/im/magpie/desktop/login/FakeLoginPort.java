@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 final class FakeLoginPort implements LoginPort {
     String server = "chat.example.com:7080";
     String account = "zhangwei";
-    boolean session;
     CompletableFuture<Void> result = new CompletableFuture<>();
     String lastServer = "";
     String lastAccount = "";
@@ -25,21 +24,11 @@ final class FakeLoginPort implements LoginPort {
     }
 
     @Override
-    public boolean hasSession() {
-        return session;
-    }
-
-    @Override
     public CompletableFuture<Void> login(String s, String a, String p, FingerprintQuestion q) {
         lastServer = s;
         lastAccount = a;
         lastPassword = p;
         lastQuestion = q;
-        return result;
-    }
-
-    @Override
-    public CompletableFuture<Void> resume() {
         return result;
     }
 

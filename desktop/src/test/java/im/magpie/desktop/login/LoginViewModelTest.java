@@ -111,27 +111,15 @@ class LoginViewModelTest {
     }
 
     @Test
-    void startResumesARememberedSessionAndQuietlyShowsTheFormWithoutOne() {
-        port.session = true;
+    void aStoredSessionThatCouldNotBeUsedIsExplained() {
         LoginViewModel vm = vm(english);
-        vm.start();
-        assertThat(vm.busyProperty().get()).isTrue();
-        port.fail(LoginFailure.NOT_LOGGED_IN);
-        assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.loggedInProperty().get()).isFalse();
-
-        FakeLoginPort none = new FakeLoginPort();
-        LoginViewModel idle = new LoginViewModel(none, english, Runnable::run);
-        idle.start();
-        assertThat(idle.busyProperty().get()).isFalse();
-    }
-
-    @Test
-    void anEndedSessionIsExplainedOnResume() {
-        port.session = true;
-        LoginViewModel vm = vm(english);
-        vm.start();
-        port.fail(LoginFailure.SESSION_ENDED);
+        vm.explain(LoginFailure.SESSION_ENDED);
         assertThat(vm.errorProperty().get()).isEqualTo("Your session ended. Please sign in again.");
+        vm.explain(LoginFailure.LOCAL_DATA);
+        assertThat(vm.errorProperty().get()).startsWith("The messages stored on this computer could not be opened.");
+        vm.explain(LoginFailure.NOT_LOGGED_IN);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.loggedInProperty().get()).isFalse();
     }
 }

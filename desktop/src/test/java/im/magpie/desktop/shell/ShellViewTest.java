@@ -31,20 +31,19 @@ class ShellViewTest {
     final ObservableList<ConversationRow> rows = FXCollections.observableArrayList();
     final LongProperty selected = new SimpleLongProperty(0);
     final AtomicInteger selfOpened = new AtomicInteger();
+    final AtomicInteger settingsBuilt = new AtomicInteger();
 
     @Start
     void start(Stage stage) {
         Label chats = new Label("chats");
         chats.setId("chats-pane");
-        Label settings = new Label("settings");
-        settings.setId("settings-pane");
         ShellViewModel vm = new ShellViewModel(rows, selected, selfOpened::incrementAndGet);
         ShellView view = new ShellView(vm, new Texts(Locale.SIMPLIFIED_CHINESE));
         view.addSection(
                 ShellViewModel.CONVERSATIONS,
                 Feather.MESSAGE_SQUARE,
                 "rail.conversations",
-                chats,
+                () -> chats,
                 ShellView.Placement.TOP);
         view.addAction(
                 ShellViewModel.FILE_TRANSFER,
@@ -53,7 +52,16 @@ class ShellViewTest {
                 vm::openFileTransfer,
                 ShellView.Placement.TOP);
         view.addSection(
-                ShellViewModel.SETTINGS, Feather.SETTINGS, "rail.settings", settings, ShellView.Placement.BOTTOM);
+                ShellViewModel.SETTINGS,
+                Feather.SETTINGS,
+                "rail.settings",
+                () -> {
+                    settingsBuilt.incrementAndGet();
+                    Label settings = new Label("settings");
+                    settings.setId("settings-pane");
+                    return settings;
+                },
+                ShellView.Placement.BOTTOM);
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         Scene scene = new Scene(view.root(), 800, 600);
         scene.getStylesheets()
@@ -64,19 +72,26 @@ class ShellViewTest {
     }
 
     @Test
-    void switchesSectionsAndMarksTheActiveEntry(FxRobot robot) {
+    void switchesSectionsBuildsEachWhenFirstShownAndMarksTheActiveEntry(FxRobot robot) {
         Node chats = robot.lookup("#chats-pane").query();
-        Node settings = robot.lookup("#settings-pane").query();
         assertThat(chats.isVisible()).isTrue();
-        assertThat(settings.isVisible()).isFalse();
+        assertThat(robot.lookup("#settings-pane").tryQuery()).isEmpty();
+        assertThat(settingsBuilt).hasValue(0);
         assertThat(robot.lookup("#rail-conversations").query().getStyleClass()).contains("active");
 
         robot.clickOn("设置");
 
+        Node settings = robot.lookup("#settings-pane").query();
         assertThat(settings.isVisible()).isTrue();
         assertThat(chats.isVisible()).isFalse();
         assertThat(robot.lookup("#rail-settings").query().getStyleClass()).contains("active");
         assertThat(robot.lookup("#rail-conversations").query().getStyleClass()).doesNotContain("active");
+
+        robot.clickOn("消息");
+        robot.clickOn("设置");
+
+        assertThat(robot.lookup("#settings-pane").queryAll()).containsExactly(settings);
+        assertThat(settingsBuilt).hasValue(1);
     }
 
     @Test
