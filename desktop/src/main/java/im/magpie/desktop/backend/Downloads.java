@@ -10,6 +10,7 @@ import im.magpie.protocol.v1.MessageBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,7 +29,7 @@ final class Downloads {
 
     CompletableFuture<Path> download(long conversationId, long seq, Path target, Transfer transfer) {
         return CompletableFuture.supplyAsync(() -> body(conversationId, seq), reader)
-                .thenCompose(body -> save(body, target, transfer));
+                .thenCompose(body -> save(body, target, transfer, conversationId + "-" + seq));
     }
 
     /** Saves into {@code folder} under the message's own name, numbered ("a (1).txt") when that name is taken. */
@@ -57,16 +58,18 @@ final class Downloads {
                             }
                         },
                         reader)
-                .thenCompose(
-                        n -> n.there ? CompletableFuture.completedFuture(n.target) : save(n.body, n.target, transfer));
+                .thenCompose(n -> n.there
+                        ? CompletableFuture.completedFuture(n.target)
+                        : save(n.body, n.target, transfer, conversationId + "-" + seq));
     }
 
     private record Named(MessageBody body, Path target, boolean there) {}
 
-    private CompletableFuture<Path> save(MessageBody body, Path target, Transfer transfer) {
+    /** {@code message}: names the folder's staging directory, so a restart resumes the same one. */
+    private CompletableFuture<Path> save(MessageBody body, Path target, Transfer transfer, String message) {
         return switch (body.getContentCase()) {
             case FILE -> client.downloadFile(body.getFile(), target, transfer);
-            case FOLDER -> folder(body, target, transfer);
+            case FOLDER -> folder(body, target, transfer, message);
             default -> CompletableFuture.failedFuture(new NoSuchElementException("not a file message"));
         };
     }
@@ -111,13 +114,22 @@ final class Downloads {
         }
     }
 
-    /** Files one after the other, each below {@code target}; paths leaving the target are refused. */
-    private CompletableFuture<Path> folder(MessageBody body, Path target, Transfer transfer) {
+    /**
+     * Files one after the other, each below a hidden staging directory beside {@code target} that is moved into place
+     * whole once the last file is in, so the folder never shows up half received (under a numbered name when the
+     * target was taken meanwhile); paths leaving the folder are refused.
+     */
+    private CompletableFuture<Path> folder(MessageBody body, Path target, Transfer transfer, String message) {
         Path root = target.toAbsolutePath().normalize();
-        CompletableFuture<Path> chain = CompletableFuture.completedFuture(root);
+        Path parent = root.getParent();
+        if (parent == null) {
+            return CompletableFuture.failedFuture(new IOException("no folder to save " + root + " in"));
+        }
+        Path staging = parent.resolve("." + root.getFileName() + "." + message + ".part");
+        CompletableFuture<Path> chain = CompletableFuture.completedFuture(staging);
         for (FolderEntry entry : body.getFolder().getEntriesList()) {
-            Path file = root.resolve(entry.getPath()).normalize();
-            if (!file.startsWith(root) || file.equals(root)) {
+            Path file = staging.resolve(entry.getPath()).normalize();
+            if (!file.startsWith(staging) || file.equals(staging)) {
                 return CompletableFuture.failedFuture(new IOException("unsafe path in folder: " + entry.getPath()));
             }
             chain = chain.thenCompose(ignored -> {
@@ -129,6 +141,16 @@ final class Downloads {
                 return client.downloadFile(entry.getFile(), file, transfer);
             });
         }
-        return chain.thenApply(last -> root);
+        return chain.thenApply(last -> publish(staging, parent, root));
+    }
+
+    private static Path publish(Path staging, Path parent, Path root) {
+        try {
+            Files.createDirectories(staging); // a folder without files arrives empty
+            Path free = Files.exists(root) ? FreeNames.in(parent, String.valueOf(root.getFileName())) : root;
+            return Files.move(staging, free, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        }
     }
 }

@@ -131,6 +131,8 @@ class AutoReceiveIT {
             assertThat(downloads.resolve("报告.txt")).hasContent("an older report, not the one sent");
             assertThat(downloads.resolve("设计稿/图标/logo.svg")).hasContent("<svg/>");
             assertThat(downloads.resolve("设计稿/说明.md")).hasContent("# 说明");
+            // the folder was put together out of sight and moved into place whole
+            assertThat(names(downloads)).noneMatch(n -> n.startsWith("."));
             await().atMost(WAIT).until(() -> told.keySet().containsAll(List.of("报告 (1).txt", "设计稿")));
 
             // an opened chat finds the file saved, to offer "open"
