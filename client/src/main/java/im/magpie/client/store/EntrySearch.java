@@ -207,17 +207,7 @@ final class EntrySearch {
                     next = lastRowid;
                     break;
                 }
-                byte[] body = rs.getBytes(6);
-                rows.add(new EntryRecord(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        body == null ? new byte[0] : body,
-                        rs.getInt(7) != 0,
-                        rs.getString(8),
-                        rs.getString(9)));
+                rows.add(EntryTable.read(rs));
                 lastRowid = rs.getLong(10);
             }
         }

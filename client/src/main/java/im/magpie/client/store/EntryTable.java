@@ -195,7 +195,8 @@ public final class EntryTable {
         }
     }
 
-    private static EntryRecord read(ResultSet rs) throws SQLException {
+    /** One row of the entry columns in their usual order (conversation, seq, actor, time, kind, body, recalled, id, text). */
+    static EntryRecord read(ResultSet rs) throws SQLException {
         byte[] body = rs.getBytes(6);
         return new EntryRecord(
                 rs.getLong(1),
