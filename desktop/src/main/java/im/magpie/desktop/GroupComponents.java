@@ -34,6 +34,7 @@ final class GroupComponents {
     void attach(Stage stage, MainView view, MainViewModel main) {
         view.setChatHooks(new ChatHooks(card, this::panel));
         view.onNewGroup(() -> newGroup(stage, main));
+        view.onNewChat(() -> startChat(stage, main));
     }
 
     PersonCard card() {
@@ -49,12 +50,24 @@ final class GroupComponents {
 
     /** Opens the member picker; the new group opens in the chat list. */
     MemberPickerViewModel newGroup(Stage stage, MainViewModel main) {
-        MemberPickerViewModel vm = MemberPickerViewModel.newGroup(port, texts, Platform::runLater, id -> {
-            main.selectedIdProperty().set(id);
-            main.refresh();
-        });
+        return picker(stage, MemberPickerViewModel.newGroup(port, texts, Platform::runLater, opened(main)));
+    }
+
+    /** Opens the member picker for a new chat; the chat (or the group of several) opens in the chat list. */
+    MemberPickerViewModel startChat(Stage stage, MainViewModel main) {
+        return picker(stage, MemberPickerViewModel.startChat(port, texts, Platform::runLater, opened(main)));
+    }
+
+    private MemberPickerViewModel picker(Stage stage, MemberPickerViewModel vm) {
         new MemberPicker(vm, texts).showIn(stage, () -> {});
         vm.start();
         return vm;
+    }
+
+    private static LongConsumer opened(MainViewModel main) {
+        return id -> {
+            main.selectedIdProperty().set(id);
+            main.refresh();
+        };
     }
 }

@@ -53,6 +53,11 @@ final class BackendGroups implements GroupPort {
     }
 
     @Override
+    public CompletableFuture<Integer> refreshPeople() {
+        return client.get().refreshPeople();
+    }
+
+    @Override
     public CompletableFuture<Optional<Contact>> person(long userId) {
         MagpieClient c = client.get();
         return CompletableFuture.supplyAsync(() -> c.person(userId).map(BackendContacts::contact), people)

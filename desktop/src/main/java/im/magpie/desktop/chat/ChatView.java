@@ -108,6 +108,11 @@ public final class ChatView {
         acceptDrops();
     }
 
+    /** Puts the keyboard focus in the composer (a conversation was just opened: the user can type at once). */
+    public void focusComposer() {
+        input.requestFocus();
+    }
+
     public Parent root() {
         return root;
     }

@@ -44,6 +44,7 @@ public final class MainView {
     private final im.magpie.desktop.emoji.EmojiImages previewEmoji = new im.magpie.desktop.emoji.EmojiImages();
     private java.util.function.LongConsumer openHistory = id -> {};
     private Runnable newGroup = () -> {};
+    private Runnable newChat = () -> {};
     private ChatHooks hooks = ChatHooks.NONE;
 
     public MainView(
@@ -101,6 +102,11 @@ public final class MainView {
         newGroup = action;
     }
 
+    /** What the "new chat" menu item does (the member picker: one colleague opens the chat, several make a group). */
+    public void onNewChat(Runnable action) {
+        newChat = action;
+    }
+
     /** Hover cards and the group panel for the chats opened from now on. */
     public void setChatHooks(ChatHooks chatHooks) {
         hooks = chatHooks;
@@ -130,8 +136,7 @@ public final class MainView {
         add.setId("add");
         add.getStyleClass().addAll("button-icon", "no-arrow");
         MenuItem newChat = new MenuItem(words.texts().get("main.newChat"), new FontIcon(Feather.USER_PLUS));
-        newChat.setOnAction(
-                e -> Dialogs.newChat(words.texts(), root.getScene().getWindow()).ifPresent(vm::newChat));
+        newChat.setOnAction(e -> this.newChat.run());
         MenuItem newGroup = new MenuItem(words.texts().get("main.newGroup"), new FontIcon(Feather.USERS));
         newGroup.setOnAction(e -> this.newGroup.run());
         MenuItem fileTransfer = new MenuItem(words.texts().get("main.fileTransfer"), new FontIcon(Feather.MONITOR));
@@ -159,10 +164,16 @@ public final class MainView {
         list.getStyleClass().add("conversation-list");
         list.setItems(shown);
         list.setCellFactory(v -> new ConversationCell(vm, words.texts(), previewEmoji));
-        Label none = new Label(words.texts().get("main.noConversations"));
+        Label none = new Label(words.texts().get("main.noConversations"), new FontIcon(Feather.MESSAGE_SQUARE));
+        none.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+        none.setGraphicTextGap(12);
         none.setWrapText(true);
-        none.getStyleClass().add("hint-text");
-        list.setPlaceholder(none);
+        none.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        none.getStyleClass().addAll("hint-text", "list-placeholder");
+        VBox placeholder = new VBox(none);
+        placeholder.setAlignment(Pos.CENTER);
+        placeholder.setPadding(new javafx.geometry.Insets(24));
+        list.setPlaceholder(placeholder);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now.id() != vm.selectedIdProperty().get()) {
                 // not inside the selection event: opening reloads the list
@@ -247,6 +258,7 @@ public final class MainView {
         ChatView view = new ChatView(next, banner, openLink, emojiRecents, hooks);
         view.onForward(m -> forward(row.id(), m));
         chatHost.getChildren().setAll(view.root());
+        view.focusComposer();
         next.start();
         keepSelection();
     }

@@ -216,7 +216,10 @@ public final class MainViewModel implements ChatEvents {
             String sender = last.senderId() == self
                     ? words.texts().get("message.you")
                     : names.getOrDefault(last.senderId(), "#" + last.senderId());
-            preview = words.preview(last.content(), last.recalled(), sender, c.kind() == ConversationKind.GROUP);
+            // a direct chat's only notices are its setting up ("you added 2 members"): no preview, but the time
+            preview = c.kind() == ConversationKind.DIRECT && last.content() instanceof Content.Notice
+                    ? ""
+                    : words.preview(last.content(), last.recalled(), sender, c.kind() == ConversationKind.GROUP);
             time = words.listTime(last.timeMs());
             timeMs = last.timeMs();
         }

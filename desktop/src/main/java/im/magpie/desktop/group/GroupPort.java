@@ -20,6 +20,9 @@ public interface GroupPort {
     /** Up to {@code limit} colleagues matching {@code query} (name, account, full pinyin, initials); blank: all. */
     CompletableFuture<List<Contact>> searchPeople(String query, int limit);
 
+    /** Fetches everyone the user may see from the server into the people cache; completes with how many. */
+    CompletableFuture<Integer> refreshPeople();
+
     /** One person from the people cache (the server when the cache lacks them); empty when unknown. */
     CompletableFuture<Optional<Contact>> person(long userId);
 

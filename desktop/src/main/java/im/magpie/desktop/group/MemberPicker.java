@@ -7,6 +7,7 @@ import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.MessageTexts;
 import im.magpie.desktop.contacts.Contact;
 import im.magpie.desktop.i18n.Texts;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -68,7 +69,7 @@ public final class MemberPicker {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(vm.creating() ? texts.get("picker.newTitle") : vm.addTitle());
+        stage.setTitle(vm.title());
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
@@ -104,7 +105,7 @@ public final class MemberPicker {
         count.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> vm.picked().isEmpty()
-                                ? texts.get("picker.none")
+                                ? vm.noneHint()
                                 : texts.format("picker.selected", vm.picked().size()),
                         vm.picked()));
         FlowPane chips = new FlowPane(6, 6);
@@ -118,15 +119,17 @@ public final class MemberPicker {
         VBox.setVgrow(chipScroll, Priority.ALWAYS);
 
         VBox box = new VBox(10, count, chipScroll);
-        if (vm.creating()) {
-            TextField name = new TextField();
-            name.setId("picker-name");
-            name.textProperty().bindBidirectional(vm.nameProperty());
-            name.promptTextProperty().bind(vm.defaultNameBinding());
-            Label nameLabel = new Label(texts.get("picker.groupName"));
-            nameLabel.getStyleClass().add("picker-label");
-            box.getChildren().addAll(nameLabel, name);
+        TextField name = new TextField();
+        name.setId("picker-name");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        name.promptTextProperty().bind(vm.defaultNameBinding());
+        Label nameLabel = new Label(texts.get("picker.groupName"));
+        nameLabel.getStyleClass().add("picker-label");
+        for (Node n : List.of(nameLabel, name)) {
+            n.visibleProperty().bind(vm.namesGroupBinding());
+            n.managedProperty().bind(n.visibleProperty());
         }
+        box.getChildren().addAll(nameLabel, name);
         Label error = new Label();
         error.setId("picker-error");
         error.getStyleClass().add("picker-error");
@@ -139,7 +142,8 @@ public final class MemberPicker {
         cancel.setId("picker-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> close());
-        Button confirm = new Button(texts.get(vm.creating() ? "picker.create" : "picker.add"));
+        Button confirm = new Button();
+        confirm.textProperty().bind(vm.confirmTextBinding());
         confirm.setId("picker-confirm");
         confirm.getStyleClass().add(Styles.ACCENT);
         confirm.setDefaultButton(true);
@@ -200,7 +204,15 @@ public final class MemberPicker {
             box.setAlignment(Pos.CENTER_LEFT);
             setOnMouseClicked(e -> {
                 Contact c = getItem();
-                if (c != null && !isEmpty()) {
+                if (c == null || isEmpty()) {
+                    return;
+                }
+                if (e.getClickCount() == 2 && vm.opensOnDoubleClick()) {
+                    if (!vm.isPicked(c)) {
+                        vm.toggle(c);
+                    }
+                    vm.confirm();
+                } else if (e.getClickCount() == 1) {
                     vm.toggle(c);
                 }
             });

@@ -34,7 +34,18 @@ public final class MemberPickerViewModel {
 
     static final int MAX_TITLE = 64;
 
+    /** What confirming does. */
+    enum Purpose {
+        /** Create a group of the picked people. */
+        NEW_GROUP,
+        /** Add the picked people to a group. */
+        ADD_MEMBERS,
+        /** One person picked: open the direct chat with them; several: create a group of them. */
+        START_CHAT
+    }
+
     private final GroupPort port;
+    private final Purpose purpose;
     private final Texts texts;
     private final Executor fxThread;
     private final long addTo;
@@ -51,11 +62,14 @@ public final class MemberPickerViewModel {
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final StringBinding defaultName;
     private final BooleanBinding canConfirm;
+    private final BooleanBinding namesGroup;
     private String selfName = "";
     private int searches;
+    private boolean refreshed;
 
     private MemberPickerViewModel(
             GroupPort port,
+            Purpose purpose,
             Texts texts,
             Executor fxThread,
             long addTo,
@@ -63,6 +77,7 @@ public final class MemberPickerViewModel {
             Set<Long> present,
             LongConsumer done) {
         this.port = port;
+        this.purpose = purpose;
         this.groupTitle = groupTitle;
         this.texts = texts;
         this.fxThread = fxThread;
@@ -72,12 +87,22 @@ public final class MemberPickerViewModel {
         defaultName = Bindings.createStringBinding(this::firstNames, picked);
         canConfirm = Bindings.createBooleanBinding(
                 () -> !picked.isEmpty() && picked.size() <= MAX_PICKED && !busy.get(), picked, busy);
+        namesGroup = Bindings.createBooleanBinding(
+                () -> purpose == Purpose.NEW_GROUP || (purpose == Purpose.START_CHAT && picked.size() > 1), picked);
         query.addListener((o, was, now) -> search());
     }
 
     /** For "new group": {@code created} gets the new group's conversation id. */
     public static MemberPickerViewModel newGroup(GroupPort port, Texts texts, Executor fxThread, LongConsumer created) {
-        return new MemberPickerViewModel(port, texts, fxThread, 0, "", Set.of(), created);
+        return new MemberPickerViewModel(port, Purpose.NEW_GROUP, texts, fxThread, 0, "", Set.of(), created);
+    }
+
+    /**
+     * For "new chat": one picked colleague opens the direct chat with them, several make a group (as "new group");
+     * {@code opened} gets the conversation's id.
+     */
+    public static MemberPickerViewModel startChat(GroupPort port, Texts texts, Executor fxThread, LongConsumer opened) {
+        return new MemberPickerViewModel(port, Purpose.START_CHAT, texts, fxThread, 0, "", Set.of(), opened);
     }
 
     /**
@@ -92,12 +117,8 @@ public final class MemberPickerViewModel {
             String title,
             Set<Long> present,
             LongConsumer added) {
-        return new MemberPickerViewModel(port, texts, fxThread, conversationId, title, present, added);
-    }
-
-    /** The window title when adding members: 添加成员到“周会”. */
-    public String addTitle() {
-        return texts.format("picker.addTitle", groupTitle);
+        return new MemberPickerViewModel(
+                port, Purpose.ADD_MEMBERS, texts, fxThread, conversationId, title, present, added);
     }
 
     /** Loads the first page of colleagues and the user's own name (the first of the default group name). */
@@ -114,9 +135,39 @@ public final class MemberPickerViewModel {
                         fxThread);
     }
 
-    /** Whether this picker creates a group (else it adds members to one). */
-    public boolean creating() {
-        return addTo == 0;
+    /** The window title: 发起群聊, 发起聊天 or 添加成员到“周会”. */
+    public String title() {
+        return switch (purpose) {
+            case NEW_GROUP -> texts.get("picker.newTitle");
+            case START_CHAT -> texts.get("picker.startTitle");
+            case ADD_MEMBERS -> texts.format("picker.addTitle", groupTitle);
+        };
+    }
+
+    /** The hint above the (still empty) picked list. */
+    public String noneHint() {
+        return texts.get(purpose == Purpose.START_CHAT ? "picker.startNone" : "picker.none");
+    }
+
+    /** Whether the picked people become a group that needs a name (new group; new chat with several people). */
+    public BooleanBinding namesGroupBinding() {
+        return namesGroup;
+    }
+
+    /** The confirm button's text: 创建, 添加, or for a new chat 开始聊天 (one person) / 创建群聊 (several). */
+    public StringBinding confirmTextBinding() {
+        return Bindings.createStringBinding(
+                () -> switch (purpose) {
+                    case NEW_GROUP -> texts.get("picker.create");
+                    case ADD_MEMBERS -> texts.get("picker.add");
+                    case START_CHAT -> texts.get(picked.size() > 1 ? "picker.createGroup" : "picker.startChat");
+                },
+                picked);
+    }
+
+    /** Whether a double click on a colleague confirms at once (new chat with nobody else picked). */
+    public boolean opensOnDoubleClick() {
+        return purpose == Purpose.START_CHAT && picked.size() <= 1;
     }
 
     public StringProperty queryProperty() {
@@ -184,7 +235,10 @@ public final class MemberPickerViewModel {
         }
     }
 
-    /** Creates the group or adds the picked people; on success {@code done} gets the conversation id. */
+    /**
+     * Creates the group, adds the picked people, or (new chat with one person) opens the direct chat; on success
+     * {@code done} gets the conversation id.
+     */
     public void confirm() {
         if (picked.isEmpty()) {
             error.set(texts.get("picker.error.members"));
@@ -195,16 +249,16 @@ public final class MemberPickerViewModel {
         }
         String title =
                 name.get().strip().isEmpty() ? defaultName.get() : name.get().strip();
-        if (creating() && (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE)) {
+        if (namesGroup.get() && (title.isEmpty() || title.codePointCount(0, title.length()) > MAX_TITLE)) {
             error.set(texts.get("group.error.title"));
             return;
         }
         List<String> accounts = picked.stream().map(Contact::account).toList();
         busy.set(true);
         error.set("");
-        CompletableFuture<Long> work = creating()
-                ? port.createGroup(title, accounts)
-                : port.addMembers(addTo, accounts).thenApply(v -> addTo);
+        CompletableFuture<Long> work = purpose == Purpose.ADD_MEMBERS
+                ? port.addMembers(addTo, accounts).thenApply(v -> addTo)
+                : namesGroup.get() ? port.createGroup(title, accounts) : port.openChat(picked.get(0));
         var unused = work.whenCompleteAsync(
                 (id, failure) -> {
                     busy.set(false);
@@ -218,17 +272,27 @@ public final class MemberPickerViewModel {
                 fxThread);
     }
 
-    /** Searches again; a late answer to an older query is dropped. */
+    /**
+     * Searches again; a late answer to an older query is dropped. An empty people cache (the first sign-in on this
+     * device, before the contacts section was opened) is filled from the server once, then searched again.
+     */
     private void search() {
         int mine = ++searches;
-        var unused = port.searchPeople(query.get().strip(), RESULTS)
+        String q = query.get().strip();
+        var unused = port.searchPeople(q, RESULTS)
                 .whenCompleteAsync(
                         (found, failure) -> {
-                            if (mine == searches && found != null) {
-                                long self = port.selfUserId();
-                                results.setAll(found.stream()
-                                        .filter(c -> c.userId() != self)
-                                        .toList());
+                            if (mine != searches || found == null) {
+                                return;
+                            }
+                            long self = port.selfUserId();
+                            results.setAll(found.stream()
+                                    .filter(c -> c.userId() != self)
+                                    .toList());
+                            if (q.isEmpty() && found.isEmpty() && !refreshed) {
+                                refreshed = true;
+                                var unusedRefresh =
+                                        port.refreshPeople().whenCompleteAsync((n, f) -> search(), fxThread);
                             }
                         },
                         fxThread);

@@ -232,4 +232,23 @@ class MainViewModelTest {
         assertThat(vm.selectedIdProperty().get()).isEqualTo(3);
         assertThat(vm.selected()).hasValueSatisfying(r -> assertThat(r.kind()).isEqualTo(ConversationKind.SELF));
     }
+
+    @Test
+    void aNewDirectChatShowsItsTimeButNotItsSettingUpAsThePreview() {
+        long t = NOW.toEpochMilli();
+        port.conversations.add(new ConversationInfo(
+                4,
+                ConversationKind.DIRECT,
+                "",
+                List.of(ME, 5L),
+                0,
+                new Message(4, 2, ME, t, new Content.Notice("members_added", "2", List.of(ME, 5L)), false, ""),
+                0));
+        vm.start();
+
+        ConversationRow fresh = java.util.Objects.requireNonNull(vm.row(4));
+        assertThat(fresh.preview()).isEmpty();
+        assertThat(fresh.time()).isEqualTo("09:30");
+        assertThat(vm.rows().get(0).id()).as("the newest first").isEqualTo(4L);
+    }
 }

@@ -23,6 +23,7 @@ class MainViewTest {
 
     final MainViewFixture main = new MainViewFixture();
     final FakeChatPort port = main.port;
+    final List<String> actions = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -38,7 +39,8 @@ class MainViewTest {
         port.conversations.add(new ConversationInfo(
                 1, ConversationKind.DIRECT, "", List.of(ME, LINA), 0, direct.get(direct.size() - 1), 2));
         port.conversations.add(new ConversationInfo(2, ConversationKind.GROUP, "产品研发组", List.of(ME, LINA), 0, null, 0));
-        main.show(stage);
+        MainView view = main.show(stage);
+        view.onNewChat(() -> actions.add("new chat"));
     }
 
     @Test
@@ -81,14 +83,17 @@ class MainViewTest {
     }
 
     @Test
-    void newChatDialogOpensTheConversationWithThatAccount(FxRobot robot) {
-        port.accounts.put("lina", port.conversations.get(0));
+    void newChatOpensThePickerAndAnOpenedChatTakesTheKeyboard(FxRobot robot) {
         robot.clickOn("#add");
         robot.clickOn("发起聊天");
-        robot.clickOn("#new-chat-account").write("lina");
-        robot.clickOn("开始聊天");
-        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(actions).containsExactly("new chat");
 
-        assertThat(robot.lookup("#chat-title").queryAs(Label.class).getText()).isEqualTo("李娜");
+        robot.clickOn("李娜");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#input").query().isFocused())
+                .as("the user can type at once")
+                .isTrue();
+        robot.write("好的");
+        assertThat(robot.lookup("#input").queryTextInputControl().getText()).isEqualTo("好的");
     }
 }

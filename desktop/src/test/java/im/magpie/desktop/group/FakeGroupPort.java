@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
 final class FakeGroupPort implements GroupPort {
     final long self;
     final List<Contact> people = new ArrayList<>();
+    /** People the server has that the cache does not hold yet (until {@link #refreshPeople()}). */
+    final List<Contact> directory = new ArrayList<>();
+
     final Map<Long, GroupInfo> groups = new HashMap<>();
     final Map<Long, Presence> presence = new HashMap<>();
     final Map<Long, Integer> watches = new HashMap<>();
@@ -54,6 +57,14 @@ final class FakeGroupPort implements GroupPort {
                         || c.account().contains(q))
                 .limit(limit)
                 .toList());
+    }
+
+    @Override
+    public CompletableFuture<Integer> refreshPeople() {
+        calls.add("refresh people");
+        people.addAll(directory);
+        directory.clear();
+        return CompletableFuture.completedFuture(people.size());
     }
 
     @Override

@@ -120,8 +120,9 @@ class MemberPickerViewModelTest {
         MemberPickerViewModel vm =
                 MemberPickerViewModel.addMembers(port, texts, Runnable::run, 80, "周会", Set.of(ME, 2L), done::add);
         vm.start();
-        assertThat(vm.creating()).isFalse();
-        assertThat(vm.addTitle()).isEqualTo("添加成员到“周会”");
+        assertThat(vm.namesGroupBinding().get()).isFalse();
+        assertThat(vm.title()).isEqualTo("添加成员到“周会”");
+        assertThat(vm.confirmTextBinding().get()).isEqualTo("添加");
         assertThat(vm.inGroup(person("lina"))).isTrue();
 
         vm.toggle(person("lina"));
@@ -134,5 +135,48 @@ class MemberPickerViewModelTest {
                 .extracting(Member::account)
                 .containsExactly("zhangwei", "lina", "chenjie");
         assertThat(done).containsExactly(80L);
+    }
+
+    @Test
+    void newChatWithOneColleagueOpensTheDirectChatAndWithSeveralMakesAGroup() {
+        MemberPickerViewModel vm = MemberPickerViewModel.startChat(port, texts, Runnable::run, done::add);
+        vm.start();
+        assertThat(vm.title()).isEqualTo("发起聊天");
+        assertThat(vm.noneHint()).isEqualTo("选择一位同事开始聊天，选择多位则创建群聊");
+        assertThat(vm.confirmTextBinding().get()).isEqualTo("开始聊天");
+        assertThat(vm.namesGroupBinding().get()).isFalse();
+
+        vm.toggle(person("lina"));
+        assertThat(vm.opensOnDoubleClick()).isTrue();
+        vm.nameProperty().set("名".repeat(65)); // no group: the name is not asked for and not checked
+        vm.confirm();
+        assertThat(port.calls).containsExactly("open lina");
+        assertThat(done).containsExactly(1002L);
+
+        MemberPickerViewModel several = MemberPickerViewModel.startChat(port, texts, Runnable::run, done::add);
+        several.start();
+        several.toggle(person("lina"));
+        several.toggle(person("wangfang"));
+        assertThat(several.opensOnDoubleClick()).isFalse();
+        assertThat(several.namesGroupBinding().get()).isTrue();
+        assertThat(several.confirmTextBinding().get()).isEqualTo("创建群聊");
+        several.confirm();
+        assertThat(port.calls).last().isEqualTo("create 张伟、李娜、王芳 [lina, wangfang]");
+        assertThat(done).hasSize(2);
+    }
+
+    @Test
+    void anEmptyPeopleCacheIsFilledFromTheServerOnceAndSearchedAgain() {
+        FakeGroupPort fresh = new FakeGroupPort(ME);
+        fresh.directory.addAll(List.of(new Contact(ME, "zhangwei", "张伟", ""), new Contact(2, "lina", "李娜", "")));
+        MemberPickerViewModel vm = MemberPickerViewModel.startChat(fresh, texts, Runnable::run, done::add);
+        vm.start();
+
+        assertThat(vm.results()).extracting(Contact::account).containsExactly("lina");
+        assertThat(fresh.calls).containsOnlyOnce("refresh people");
+
+        vm.queryProperty().set("nobody");
+        vm.queryProperty().set("");
+        assertThat(fresh.calls).as("a filled cache is not fetched again").containsOnlyOnce("refresh people");
     }
 }
