@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * An immutable in-memory index of the directory for search as you type. People are kept in name order (by pinyin);
  * every person's keys are precomputed ({@link SearchKeys}), and two posting lists narrow a query to the people who
- * can match before any key is compared: by the query's first character, and by its first two. Lookups by id and by
+ * can match before any key is compared: by the query's first character, and by its first two; accounts that start with
+ * the query are found in the accounts' sorted order ({@link AccountOrder}). Lookups by id and by
  * whole name or account are binary searches in packed {@code long} arrays (no boxed maps: 100,000 people cost about
  * 45 MB here, most of it the records themselves).
  *
@@ -33,10 +34,11 @@ public final class PeopleIndex {
 
     private final Map<Integer, int[]> byFirst;
     private final Map<Integer, int[]> byPair;
-    /** The same for matches from the start of the name or the account only (the ones ranked first). */
+    /** The same for matches from the start of the name only (ranked first, with {@link #accounts}' prefixes). */
     private final Map<Integer, int[]> byStartFirst;
 
     private final Map<Integer, int[]> byStartPair;
+    private final AccountOrder accounts;
 
     private PeopleIndex(SearchKeys[] people) {
         this.people = people;
@@ -74,6 +76,7 @@ public final class PeopleIndex {
         this.byPair = pairs.freeze();
         this.byStartFirst = startFirst.freeze();
         this.byStartPair = startPairs.freeze();
+        this.accounts = new AccountOrder(people);
     }
 
     /** Builds the index of {@code people} (any order), reading pinyin from {@code pinyin}. */
@@ -141,14 +144,26 @@ public final class PeopleIndex {
                 whole.add(p.person);
             }
         }
-        // Two walks, each stopping once the page is full: the people a match can start at the start of the name
-        // or account (rank 1), then everyone who has the query's first characters anywhere (rank 2). A candidate
-        // missing a character of the query is skipped without walking its units.
+        // Two walks, each stopping once the page is full: the people a match can start at the start of the name,
+        // merged in name order with those whose account starts with the query (rank 1), then everyone who has the
+        // query's first characters anywhere else (rank 2). A candidate missing a character of the query is skipped
+        // without walking its units.
         long needed = SearchKeys.letters(q);
         List<PersonRecord> fromStart = new ArrayList<>();
-        for (int i : postings(q, byStartFirst, byStartPair)) {
-            if (whole.size() + fromStart.size() >= limit) {
+        int[] names = postings(q, byStartFirst, byStartPair);
+        AccountOrder.Walk account = accounts.startingWith(q, limit);
+        int nextAccount = account.next();
+        for (int k = 0; whole.size() + fromStart.size() < limit; ) {
+            int nextName = k < names.length ? names[k] : AccountOrder.END;
+            int i = Math.min(nextName, nextAccount);
+            if (i == AccountOrder.END) {
                 break;
+            }
+            if (i == nextName) {
+                k++;
+            }
+            if (i == nextAccount) {
+                nextAccount = account.next();
             }
             SearchKeys p = people[i];
             if ((p.letters & needed) == needed && p.rank(q) == 1) {

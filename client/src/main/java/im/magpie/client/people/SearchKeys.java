@@ -180,41 +180,38 @@ final class SearchKeys {
         return (reached & (1L << q.length())) != 0;
     }
 
-    /** Every first character a match can start with (for the index); see {@link #pairs}. */
+    /**
+     * Every first character a match other than from the start of the account can start with (for the index; a match
+     * from the account's start ranks first and is found by the sorted accounts); see {@link #pairs}.
+     */
     void firsts(IntSink sink) {
         for (int k = 0; k < units.length; k++) {
             unitFirsts(k, sink);
         }
-        chars(name, sink);
-        chars(account, sink);
+        chars(name, 0, sink);
+        chars(account, 1, sink);
     }
 
-    /** Every first character a match from the start of the name or the account (rank 1) can start with. */
+    /** Every first character a match from the start of the name (rank 1) can start with. */
     void startFirsts(IntSink sink) {
         if (units.length > 0) {
             unitFirsts(0, sink);
         }
-        if (!account.isEmpty()) {
-            sink.add(account.charAt(0));
-        }
     }
 
-    /** Every pair of first two characters a match of two or more characters can start with. */
+    /** Every pair of first two characters a match of two or more characters, not from the account's start, can start with. */
     void pairs(IntSink sink) {
         for (int k = 0; k < units.length; k++) {
             unitPairs(k, sink);
         }
-        pairsOf(name, sink);
-        pairsOf(account, sink);
+        pairsOf(name, 0, sink);
+        pairsOf(account, 1, sink);
     }
 
-    /** Every pair of first two characters a match from the start of the name or the account can start with. */
+    /** Every pair of first two characters a match from the start of the name can start with. */
     void startPairs(IntSink sink) {
         if (units.length > 0) {
             unitPairs(0, sink);
-        }
-        if (account.length() >= 2) {
-            sink.add(pair(account.charAt(0), account.charAt(1)));
         }
     }
 
@@ -253,14 +250,14 @@ final class SearchKeys {
         }
     }
 
-    private static void chars(String s, IntSink sink) {
-        for (int i = 0; i < s.length(); i++) {
+    private static void chars(String s, int from, IntSink sink) {
+        for (int i = from; i < s.length(); i++) {
             sink.add(s.charAt(i));
         }
     }
 
-    private static void pairsOf(String s, IntSink sink) {
-        for (int i = 0; i + 1 < s.length(); i++) {
+    private static void pairsOf(String s, int from, IntSink sink) {
+        for (int i = from; i + 1 < s.length(); i++) {
             sink.add(pair(s.charAt(i), s.charAt(i + 1)));
         }
     }

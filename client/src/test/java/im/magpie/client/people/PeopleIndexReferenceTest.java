@@ -27,8 +27,40 @@ class PeopleIndexReferenceTest {
             inOrder.add(new SearchKeys(p, PINYIN));
         }
         List<String> queries = new ArrayList<>(List.of(
-                "z", "w", "e", "zh", "zw", "wjg", "zhang", "zhangw", "liuy", "jie", "xiaom", "xm", "user1", "user12",
-                "ton", "tonyw", "王", "张伟", "李s", "zzzz", "小明", "·", "xy", "x.y"));
+                "z",
+                "w",
+                "e",
+                "zh",
+                "zw",
+                "wjg",
+                "zhang",
+                "zhangw",
+                "liuy",
+                "jie",
+                "xiaom",
+                "xm",
+                "user1",
+                "user12",
+                "ton",
+                "tonyw",
+                "王",
+                "张伟",
+                "李s",
+                "zzzz",
+                "小明",
+                "·",
+                "xy",
+                "x.y",
+                "u",
+                "us",
+                "user",
+                "user29",
+                "user2999",
+                "ser",
+                "er1",
+                "r12",
+                "1",
+                "29"));
         for (int i = 0; i < 300; i++) {
             SearchKeys p = inOrder.get(random.nextInt(inOrder.size()));
             String source = switch (random.nextInt(3)) {
