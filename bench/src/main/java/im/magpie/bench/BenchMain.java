@@ -40,8 +40,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code bench/run MODE [--peer auto|ejabberd|none] [--results DIR] [--work DIR] [--keep]}: starts a server on a fresh
  * data directory, creates the users, runs the scenarios of the mode ({@code smoke}, {@code quick}, {@code full}) —
- * with ejabberd side by side in the order A B A B when it runs — stops the server and writes the results. Exit code 0 on success, 1 when the harness failed (and, in smoke mode, when a message was lost or a request
- * failed), 2 on a usage error.
+ * with ejabberd side by side in the order A B A B when it runs — stops the server and writes the results. Exit code 0 on
+ * success, 1 when the harness failed, when the server's log table holds fewer messages than the generator saw
+ * acknowledged ({@link MessageAudit}), and in smoke mode when a message was lost or a request failed; 2 on a usage
+ * error.
  */
 public final class BenchMain {
     private static final Path PEER_SCRIPT = Path.of("bench", "peers", "ejabberd");
@@ -84,6 +86,12 @@ public final class BenchMain {
         }
         try {
             List<ScenarioResult> results = runAll(options);
+            List<String> unkept = MessageAudit.shortfalls(results);
+            if (!unkept.isEmpty()) {
+                out.println("[bench] FAILED: the server's log table holds fewer messages than the generator saw "
+                        + "acknowledged: " + String.join("; ", unkept));
+                return 1;
+            }
             boolean clean = results.stream().allMatch(r -> r.lost == 0 && r.errors == 0);
             if (!clean) {
                 out.println("[bench] WARNING: some scenario lost messages or had failed requests (see lost/errors)");
@@ -113,6 +121,7 @@ public final class BenchMain {
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
         List<ScenarioResult> results = new ArrayList<>();
         String serverVersion;
+        Machine.Tls tls;
         try (ServerProcess server = new ServerProcess(work, params.heartbeatSeconds(), List.of("-Xmx1g"), "")) {
             out.printf("[bench] %s run; server work directory %s%n", params.mode(), work);
             server.start();
@@ -121,22 +130,27 @@ public final class BenchMain {
                     .fetch(ServerAddress.parse(server.discoveryAddress()));
             serverVersion = info.serverVersion();
             Bench bench = new Bench(params, accounting(server), out);
+            Net net = net(info, group, callbacks);
+            tls = new Machine.Tls(TlsFacts.server(new ProcStat(Path.of("/proc")), server.pid()), TlsFacts.of(net));
             MagpieTarget target = new MagpieTarget(
                     params,
-                    net(info, group, callbacks),
+                    net,
                     AdminApi.forDataDir(server.dataDir(), json),
                     new JvmProbe(Path.of(System.getProperty("java.home"))),
                     server.pid());
-            Scenarios ours = new Scenarios(bench, target, results::add);
-            ours.createUsers();
-            if (peerVersion == null) {
-                ours.round(1, true);
-            } else {
-                EjabberdPeer ejabberd = new EjabberdPeer(PEER_SCRIPT, work.resolve("ejabberd"));
-                PeerScenarios peer = new PeerScenarios(params, ejabberd, group, out, results::add);
-                for (int round = 1; round <= params.rounds(); round++) {
-                    peer.round(round); // A
-                    ours.round(round, round == params.rounds()); // B
+            try (MessageAudit audit =
+                    MessageAudit.open(server.dataDir(), () -> net.acknowledged().sum())) {
+                Scenarios ours = new Scenarios(bench, target, results::add, audit);
+                ours.createUsers();
+                if (peerVersion == null) {
+                    ours.round(1, true);
+                } else {
+                    EjabberdPeer ejabberd = new EjabberdPeer(PEER_SCRIPT, work.resolve("ejabberd"));
+                    PeerScenarios peer = new PeerScenarios(params, ejabberd, group, out, results::add);
+                    for (int round = 1; round <= params.rounds(); round++) {
+                        peer.round(round); // A
+                        ours.round(round, round == params.rounds()); // B
+                    }
                 }
             }
         } finally {
@@ -146,7 +160,8 @@ public final class BenchMain {
                 deleteTree(work);
             }
         }
-        ResultFiles.RunSet run = runSet(params.mode(), startedAt, Machine.facts(serverVersion), results, peerVersion);
+        ResultFiles.RunSet run =
+                runSet(params.mode(), startedAt, Machine.facts(serverVersion, tls), results, peerVersion);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(startedAt);
@@ -174,8 +189,12 @@ public final class BenchMain {
                 deleteTree(work);
             }
         }
-        ResultFiles.RunSet run =
-                runSet(params.mode(), startedAt, Machine.facts(outcome.serverVersion()), outcome.results(), null);
+        ResultFiles.RunSet run = runSet(
+                params.mode(),
+                startedAt,
+                Machine.facts(outcome.serverVersion(), outcome.tls()),
+                outcome.results(),
+                null);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(startedAt);

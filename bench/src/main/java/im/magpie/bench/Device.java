@@ -138,7 +138,7 @@ final class Device implements PushListener {
                 .thenApply(e -> e.getConversationResult().getConversation().getConversationId());
     }
 
-    /** Sends a text message; the reply arrives after the server committed it. */
+    /** Sends a text message; the reply arrives after the server committed it (and is counted in the net's acks). */
     CompletableFuture<SendMessageResponse> send(long conversationId, String text) {
         SendMessageRequest send = SendMessageRequest.newBuilder()
                 .setConversationId(conversationId)
@@ -147,7 +147,10 @@ final class Device implements PushListener {
                         .setText(TextContent.newBuilder().setText(text)))
                 .build();
         return request(Envelope.newBuilder().setSendMessage(send), Envelope.BodyCase.SEND_MESSAGE_RESULT)
-                .thenApply(Envelope::getSendMessageResult);
+                .thenApply(reply -> {
+                    net.acknowledged().increment();
+                    return reply.getSendMessageResult();
+                });
     }
 
     private CompletableFuture<Envelope> request(Envelope.Builder body, Envelope.BodyCase expected) {

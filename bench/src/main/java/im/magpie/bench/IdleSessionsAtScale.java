@@ -28,6 +28,7 @@ final class IdleSessionsAtScale {
     record Gateway(String host, int port, String certificateSha256) {}
 
     private final Bench bench;
+    private final ProcStat proc = new ProcStat(Path.of("/proc"));
     private final JvmProbe jvm;
     private final long serverPid;
     private final Gateway gateway;
@@ -82,10 +83,12 @@ final class IdleSessionsAtScale {
             for (WorkerProcess w : workers) {
                 pongsBefore += w.count().pongs();
             }
+            long switchesBefore = proc.contextSwitches(serverPid);
             CpuAccounting.Snapshot idleFrom = bench.snapshot();
             bench.log("holding %d sessions for %d s", loggedIn, holdSeconds);
             Bench.sleepUntil(idleFrom.nanos() + TimeUnit.SECONDS.toNanos(holdSeconds));
             CpuAccounting.Snapshot idleTo = bench.snapshot();
+            long switches = proc.contextSwitches(serverPid) - switchesBefore;
             long open = 0;
             long closed = 0;
             long pings = 0;
@@ -100,7 +103,7 @@ final class IdleSessionsAtScale {
             return result(n, holdSeconds, workers.size(), before, up, idleFrom, idleTo)
                     .withSetup(loggedIn, failed, retries, setupMillis)
                     .withMemory(heapBefore, heapAfter, nativeBefore, nativeAfter)
-                    .withHeartbeats(pongsAfter - pongsBefore)
+                    .withHeartbeats(pongsAfter - pongsBefore, switches)
                     .finish(open, closed, pings);
         } catch (IOException e) {
             throw new BenchFailedException("sessions worker failed: " + e.getMessage(), e);
@@ -199,12 +202,14 @@ final class IdleSessionsAtScale {
         /**
          * What one heartbeat cost during the hold: the server JVM's and the generator's CPU over the window divided by
          * the Pongs the workers received in it (a figure that stays meaningful on a busy machine, unlike a share of a
-         * core, and that includes the server's idle floor: timers, GC, JIT).
+         * core, and that includes the server's idle floor: timers, GC, JIT), and the server threads' context switches
+         * per Pong (about one per wake-up of an event loop).
          */
-        Builder withHeartbeats(long pongs) {
+        Builder withHeartbeats(long pongs, long serverContextSwitches) {
             r.param("pongs_in_hold", pongs).param("pings_per_s", Bench.round1(pongs / idle.seconds()));
             if (pongs > 0) {
                 r.param("server_cpu_us_per_ping", Bench.round1((double) idle.serverUs() / pongs))
+                        .param("server_context_switches_per_ping", Bench.round2((double) serverContextSwitches / pongs))
                         .param("generator_cpu_us_per_ping", Bench.round1((double) idle.generatorUs() / pongs));
             }
             return this;

@@ -1,6 +1,8 @@
 package im.magpie.bench;
 
 import java.util.List;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * S5: a burst of N logins, {@code loginParallel} at a time, each a new TLS connection + Hello + login. First every
@@ -14,11 +16,17 @@ import java.util.List;
 final class LoginBurst {
     private final Bench bench;
     private final String loginKind;
+    private final @Nullable LongSupplier chainsChecked;
 
-    /** {@code loginKind}: what the second, reported login is ({@code token re-login}, {@code SASL PLAIN}). */
-    LoginBurst(Bench bench, String loginKind) {
+    /**
+     * {@code loginKind}: what the second, reported login is ({@code token re-login}, {@code SASL PLAIN});
+     * {@code chainsChecked}: the server certificate chains the devices checked so far (one per full handshake), or
+     * null when the devices do not count them.
+     */
+    LoginBurst(Bench bench, String loginKind, @Nullable LongSupplier chainsChecked) {
         this.bench = bench;
         this.loginKind = loginKind;
+        this.chainsChecked = chainsChecked;
     }
 
     /**
@@ -48,6 +56,7 @@ final class LoginBurst {
         Thread.sleep(2000);
         Burst resumed = burst(devices, true);
         r.param("resumed_logins_per_s", Bench.perSecond(devices.size(), resumed.nanos() / 1e9));
+        r.param("resumed_full_handshakes", resumed.fullHandshakes());
         r.param("resumed_server_db_cpu_us_per_login", perLogin(resumed.usage().serverAndDbUs(), devices.size()));
         r.param("resumed_generator_cpu_us_per_login", perLogin(resumed.usage().generatorUs(), devices.size()));
         r.param("resumed_others_share_of_machine", Bench.round2(resumed.usage().othersShare()));
@@ -70,7 +79,8 @@ final class LoginBurst {
         return password.noisy();
     }
 
-    private record Burst(long nanos, CpuAccounting.Usage usage) {}
+    /** A burst's duration, CPU and the full TLS handshakes in it (certificate chains the devices checked). */
+    private record Burst(long nanos, CpuAccounting.Usage usage, long fullHandshakes) {}
 
     /** Token logins of every device ({@code resumeTls}: from its session ticket, else a full handshake), disconnect. */
     private Burst burst(List<? extends SimDevice> devices, boolean resumeTls)
@@ -80,18 +90,29 @@ final class LoginBurst {
         }
         String kind = resumeTls ? "TLS resumed" : "full TLS handshake";
         bench.log("S5 token burst (%s): %d logins start", kind, devices.size());
+        long chainsBefore = chainsChecked();
         CpuAccounting.Snapshot c = bench.snapshot();
         long nanos = Connector.connectAll(devices, true, bench.params.loginParallel(), 600);
         CpuAccounting.Snapshot d = bench.snapshot();
-        bench.log("S5 token burst (%s): done in %.1f s", kind, nanos / 1e9);
+        long full = chainsChecked() - chainsBefore;
+        bench.log(
+                "S5 token burst (%s): done in %.1f s; %d of %d handshakes full (a certificate chain checked)",
+                kind, nanos / 1e9, full, devices.size());
         SimDevice.disconnectAll(devices);
-        return new Burst(nanos, bench.cpu.between(c, d));
+        return new Burst(nanos, bench.cpu.between(c, d), full);
+    }
+
+    private long chainsChecked() {
+        return chainsChecked == null ? 0 : chainsChecked.getAsLong();
     }
 
     private void report(ScenarioResult r, Burst burst, int logins) {
         r.param("logins", logins)
                 .param("parallel", bench.params.loginParallel())
                 .param("tls", "full handshake");
+        if (chainsChecked != null) {
+            r.param("full_handshakes", burst.fullHandshakes());
+        }
         r.loginsPerS = Bench.perSecond(logins, burst.nanos() / 1e9);
         r.serverDbCpuUsPerLogin = perLogin(burst.usage().serverAndDbUs(), logins);
         r.cpu(burst.usage());

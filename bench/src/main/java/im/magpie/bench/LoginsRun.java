@@ -9,6 +9,8 @@ import im.magpie.testsupport.ServerProcess;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -25,11 +27,19 @@ import java.util.concurrent.TimeUnit;
  * ({@link SessionsRun#BENCH_PASSWORD_HASHING}: N password logins at the production cost would take minutes of server
  * CPU, and they only hand out the tokens here), the pool of users created through the admin API, then
  * {@link LoginBurst#runAtScale} over {@code logins} devices (several per user), {@code loginParallel} at a time:
- * passwords, token re-login with full TLS handshakes, token re-login resuming each device's own TLS session. The
+ * passwords, token re-login with full TLS handshakes, token re-login resuming each device's own TLS session (the
+ * devices' TLS is {@link #DEVICE_TLS}). The
  * devices stay connected until each burst has finished (at most N sessions: one generator process, one source address
  * and well under its open-files limit at N = 10,000).
  */
 final class LoginsRun {
+    /**
+     * The devices' TLS: OpenSSL when netty-tcnative loads (as the sessions workers), so that the generator's own
+     * handshakes, which share the two cores with the server, cost a fraction of the JDK provider's; the server's side
+     * of each handshake is the same TLS 1.3 either way. Each device still keeps its own context and ticket.
+     */
+    static final SslProvider DEVICE_TLS = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+
     private final Params params;
     private final PrintStream out;
 
@@ -59,7 +69,7 @@ final class LoginsRun {
             Bench bench = new Bench(params, BenchMain.accounting(server), out);
             MagpieTarget target = new MagpieTarget(
                     params,
-                    BenchMain.net(info, group, callbacks),
+                    BenchMain.net(info, group, callbacks).withDeviceProvider(DEVICE_TLS),
                     AdminApi.forDataDir(server.dataDir(), json),
                     new JvmProbe(Path.of(System.getProperty("java.home"))),
                     server.pid());
@@ -69,7 +79,8 @@ final class LoginsRun {
             }
             target.admin().createUsers(accounts, Bench.PASSWORD);
             bench.log("created %d users; server process %d", accounts.size(), server.pid());
-            ScenarioResult r = new LoginBurst(bench, "token re-login")
+            ScenarioResult r = new LoginBurst(
+                            bench, "token re-login", target.net().tls().trustManager()::chainsChecked)
                     .runAtScale(target.devices(0, params.logins()))
                     .param("run", "logins")
                     .param("server_jvm_options", String.join(" ", jvmOptions))
@@ -82,7 +93,9 @@ final class LoginsRun {
                     ResultFiles.num(r.serverDbCpuUsPerLogin),
                     String.valueOf(r.params.get("resumed_logins_per_s")),
                     String.valueOf(r.params.get("resumed_server_db_cpu_us_per_login")));
-            return new SessionsRun.Outcome(results, info.serverVersion());
+            Machine.Tls tls = new Machine.Tls(
+                    TlsFacts.server(new ProcStat(Path.of("/proc")), server.pid()), TlsFacts.of(target.net()));
+            return new SessionsRun.Outcome(results, info.serverVersion(), tls);
         } finally {
             var unused = group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
             callbacks.shutdownNow();

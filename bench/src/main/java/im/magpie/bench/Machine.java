@@ -13,7 +13,11 @@ import java.util.concurrent.TimeUnit;
 final class Machine {
     private Machine() {}
 
-    static Map<String, Object> facts(String serverVersion) {
+    /**
+     * {@code tls}: what the run's TLS sides were; {@code serverTls}: the gateway's implementation (see
+     * {@link TlsFacts#server}), {@code generatorTls}: the generator's devices'.
+     */
+    static Map<String, Object> facts(String serverVersion, Tls tls) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("cpu_model", firstValue(Path.of("/proc/cpuinfo"), "model name"));
@@ -28,9 +32,14 @@ final class Machine {
                         .map(io.netty.util.Version::artifactVersion)
                         .findFirst()
                         .orElse("?"));
-        m.put("tls", "JDK provider, TLS 1.3, pinned installation CA");
+        m.put("tls", "TLS 1.3, pinned installation CA");
+        m.put("server_tls", tls.server());
+        m.put("generator_tls", tls.generator());
         return m;
     }
+
+    /** The TLS implementations of the server's gateway and of the generator's devices in a run. */
+    record Tls(String server, String generator) {}
 
     static String firstValue(Path file, String key) {
         try {

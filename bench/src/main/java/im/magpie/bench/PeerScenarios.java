@@ -49,7 +49,7 @@ final class PeerScenarios {
             }
             SimDevice.disconnectAll(pairDevices);
             List<XmppDevice> logins = target.devices(0, params.logins());
-            reporter.report(new LoginBurst(bench, "SASL PLAIN").run(logins, false));
+            reporter.report(new LoginBurst(bench, "SASL PLAIN", null).run(logins, false));
             reporter.report(new IdleSessions(bench, null).run(logins));
         } finally {
             peer.stop();

@@ -40,6 +40,44 @@ final class ProcStat {
         }
     }
 
+    /**
+     * Context switches (voluntary + involuntary) of all threads the process has now, from {@code /proc/PID/task/TID/status};
+     * 0 when the process is gone. A thread of an event loop switches out voluntarily each time it waits for work.
+     */
+    long contextSwitches(long pid) throws IOException {
+        long sum = 0;
+        Path tasks = proc.resolve(pid + "/task");
+        if (!Files.isDirectory(tasks)) {
+            return 0;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
+            for (Path task : dirs) {
+                sum += parseContextSwitches(readQuietly(task.resolve("status")));
+            }
+        }
+        return sum;
+    }
+
+    static long parseContextSwitches(String status) {
+        long sum = 0;
+        for (String line : status.split("\n", -1)) {
+            if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+                sum += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return sum;
+    }
+
+    /** Whether a file whose path contains {@code needle} is mapped into the process (e.g. a native library it loaded). */
+    boolean maps(long pid, String needle) throws IOException {
+        try {
+            return Files.readString(proc.resolve(pid + "/maps"), StandardCharsets.UTF_8)
+                    .contains(needle);
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+    }
+
     /** The machine's busy and total ticks summed over all cores (the "cpu" line of /proc/stat). */
     MachineTicks machineTicks() throws IOException {
         return parseMachineTicks(Files.readString(proc.resolve("stat"), StandardCharsets.US_ASCII));

@@ -14,13 +14,16 @@ final class Scenarios {
     private final Bench bench;
     private final MagpieTarget target;
     private final Consumer<ScenarioResult> results;
+    private final MessageAudit audit;
     private final List<MagpieDevice> pairDevices;
     private final List<MagpieDevice> loginDevices;
 
-    Scenarios(Bench bench, MagpieTarget target, Consumer<ScenarioResult> results) {
+    /** {@code audit}: counts the stored messages after each scenario, beside the acknowledged sends. */
+    Scenarios(Bench bench, MagpieTarget target, Consumer<ScenarioResult> results, MessageAudit audit) {
         this.bench = bench;
         this.target = target;
         this.results = results;
+        this.audit = audit;
         Params p = bench.params;
         this.pairDevices = target.devices(0, 2 * p.pairs());
         this.loginDevices = target.devices(0, p.logins());
@@ -38,26 +41,35 @@ final class Scenarios {
         bench.log("created %d users in %.1f s", accounts.size(), (System.nanoTime() - start) / 1e9);
     }
 
+    private void report(Reporter reporter, ScenarioResult r) throws BenchFailedException {
+        reporter.report(audit.record(r));
+    }
+
     /** One round; the pairs log in with passwords in round 1 and with their tokens afterwards. */
     void round(int round, boolean last) throws BenchFailedException, InterruptedException {
         Params p = bench.params;
         Reporter reporter = new Reporter(bench, results, SERVER, round);
         List<Pair> pairs = target.pair(pairDevices, round > 1);
         bench.log("%d pairs logged in", pairs.size());
-        reporter.report(new ClosedLoop(bench).run(pairs));
+        report(reporter, new ClosedLoop(bench).run(pairs));
         for (int rate : p.openRates()) {
-            reporter.report(new OpenLoop(bench).run(pairs, rate));
+            report(reporter, new OpenLoop(bench).run(pairs, rate));
         }
         if (last) {
-            reporter.report(new CatchUp(bench, target.net()).run(MagpieTarget.devicesOf(pairDevices)));
+            report(reporter, new CatchUp(bench, target.net()).run(MagpieTarget.devicesOf(pairDevices)));
         }
         SimDevice.disconnectAll(pairDevices);
 
-        reporter.report(new LoginBurst(bench, "token re-login").run(loginDevices, round == 1));
-        reporter.report(new IdleSessions(bench, () -> target.jvm().liveHeapKb(target.serverPid())).run(loginDevices));
+        report(
+                reporter,
+                new LoginBurst(bench, "token re-login", target.net().tls().trustManager()::chainsChecked)
+                        .run(loginDevices, round == 1));
+        report(reporter, new IdleSessions(bench, () -> target.jvm().liveHeapKb(target.serverPid())).run(loginDevices));
         if (last) {
-            reporter.report(new FanOut(bench, target.admin())
-                    .run(MagpieTarget.devicesOf(loginDevices.subList(0, p.fanOutOnline()))));
+            report(
+                    reporter,
+                    new FanOut(bench, target.admin())
+                            .run(MagpieTarget.devicesOf(loginDevices.subList(0, p.fanOutOnline()))));
         }
     }
 }

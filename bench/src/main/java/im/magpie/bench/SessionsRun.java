@@ -46,8 +46,8 @@ final class SessionsRun {
         return options;
     }
 
-    /** The results and the server's version. */
-    record Outcome(List<ScenarioResult> results, String serverVersion) {}
+    /** The results, the server's version and the TLS implementations of the run. */
+    record Outcome(List<ScenarioResult> results, String serverVersion, Machine.Tls tls) {}
 
     private final Params params;
     private final PrintStream out;
@@ -67,6 +67,8 @@ final class SessionsRun {
             server.start();
             DiscoveryInfo info = discover(server, json);
             createUsers(server, json);
+            Machine.Tls tls = new Machine.Tls(
+                    TlsFacts.server(new ProcStat(Path.of("/proc")), server.pid()), TlsFacts.defaultClient());
             List<Integer> counts = params.sessionCounts();
             for (int i = 0; i < counts.size(); i++) {
                 int n = counts.get(i);
@@ -99,7 +101,7 @@ final class SessionsRun {
                         r.lost,
                         r.errors);
             }
-            return new Outcome(results, info.serverVersion());
+            return new Outcome(results, info.serverVersion(), tls);
         }
     }
 

@@ -79,4 +79,36 @@ class ProcStatTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.US_ASCII);
     }
+
+    @Test
+    void mapsFindsALoadedLibraryOfTheProcess(@TempDir Path proc) throws IOException {
+        Files.createDirectories(proc.resolve("42"));
+        Files.writeString(
+                proc.resolve("42/maps"),
+                "7f00-7f10 r-xp 00000000 08:01 99 /tmp/libnetty_tcnative_linux_x86_6412345.so (deleted)\n",
+                StandardCharsets.UTF_8);
+        ProcStat stat = new ProcStat(proc);
+
+        assertThat(stat.maps(42, TlsFacts.TCNATIVE_LIBRARY)).isTrue();
+        assertThat(stat.maps(42, "libssl")).isFalse();
+        assertThat(stat.maps(43, TlsFacts.TCNATIVE_LIBRARY))
+                .as("a process that is gone")
+                .isFalse();
+    }
+
+    @Test
+    void contextSwitchesAreSummedOverTheThreads(@TempDir Path proc) throws IOException {
+        for (String tid : new String[] {"42", "43"}) {
+            Files.createDirectories(proc.resolve("42/task/" + tid));
+            Files.writeString(
+                    proc.resolve("42/task/" + tid + "/status"),
+                    "Name:\tjava\nvoluntary_ctxt_switches:\t" + tid + "0\nnonvoluntary_ctxt_switches:\t5\n",
+                    StandardCharsets.UTF_8);
+        }
+
+        assertThat(new ProcStat(proc).contextSwitches(42)).isEqualTo(420 + 5 + 430 + 5);
+        assertThat(new ProcStat(proc).contextSwitches(44))
+                .as("a process that is gone")
+                .isZero();
+    }
 }

@@ -6,6 +6,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Date;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -19,6 +20,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class PinnedTrustManager extends X509ExtendedTrustManager {
     private final String pinnedSha256;
     private final Clock clock;
+    private final LongAdder chainsChecked = new LongAdder();
 
     public PinnedTrustManager(String pinnedSha256, Clock clock) {
         this.pinnedSha256 = Fingerprints.normalise(pinnedSha256);
@@ -29,8 +31,17 @@ public final class PinnedTrustManager extends X509ExtendedTrustManager {
         return pinnedSha256;
     }
 
+    /**
+     * Server certificate chains checked so far: one per full TLS handshake. A resumed handshake (TLS 1.3 session
+     * ticket) presents no certificate and is not counted.
+     */
+    public long chainsChecked() {
+        return chainsChecked.sum();
+    }
+
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        chainsChecked.increment();
         if (chain == null || chain.length == 0) {
             throw new CertificateException("the server sent no certificate");
         }
