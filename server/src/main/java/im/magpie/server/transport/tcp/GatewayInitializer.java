@@ -7,13 +7,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of one connection: TLS (its handshake within {@link ConnectionDeadlines#tlsHandshake()}) → flush
- * consolidation → idle check (3 heartbeats) → length-prefixed protobuf codec → handshake (→ login → dispatcher) →
+ * consolidation → idle check (cut after 3 to 3.5 silent heartbeat intervals, {@link IdleSweeps}) → length-prefixed protobuf codec → handshake (→ login → dispatcher) →
  * last exception handler.
  *
  * <p>Flush consolidation: replies and notifications of one event-loop turn (and the replies to a
@@ -28,6 +26,7 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
     private final GatewayDependencies deps;
     private final EventExecutorGroup business;
     private final ConnectionExceptionHandler exceptions;
+    private final IdleSweeps idle;
 
     public GatewayInitializer(
             SslContext ssl,
@@ -38,6 +37,7 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         this.deps = deps;
         this.business = business;
         this.exceptions = exceptions;
+        this.idle = new IdleSweeps(deps.heartbeatSeconds());
     }
 
     @Override
@@ -47,7 +47,7 @@ public final class GatewayInitializer extends ChannelInitializer<SocketChannel> 
         tls.setHandshakeTimeoutMillis(deps.deadlines().tlsHandshake().toMillis());
         p.addLast("tls", tls);
         p.addLast("flush", new FlushConsolidationHandler(FLUSHES_BEFORE_FORCED_FLUSH, true));
-        p.addLast("idle", new IdleStateHandler(3L * deps.heartbeatSeconds(), 0, 0, TimeUnit.SECONDS));
+        p.addLast("idle", idle.newCheck());
         Framing.addCodec(p, Framing.MAX_FRAME_BYTES);
         p.addLast("handshake", new HandshakeHandler(deps, business.next()));
         p.addLast("exceptions", exceptions);

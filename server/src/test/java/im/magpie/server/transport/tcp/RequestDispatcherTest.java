@@ -245,16 +245,34 @@ class RequestDispatcherTest {
     }
 
     @Test
-    void closesAConnectionSilentForThreeHeartbeats() {
-        tcp.channel.advanceTimeBy(3L * TcpFixture.HEARTBEAT_SECONDS - 1, TimeUnit.SECONDS);
+    void closesAConnectionSilentForThreeToThreeAndAHalfHeartbeats() {
+        tcp.channel.advanceTimeBy(3L * TcpFixture.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         tcp.channel.runScheduledPendingTasks();
         assertThat(tcp.channel.isActive()).isTrue();
 
-        tcp.channel.advanceTimeBy(2, TimeUnit.SECONDS);
+        tcp.channel.advanceTimeBy(TcpFixture.HEARTBEAT_SECONDS / 2, TimeUnit.SECONDS);
         tcp.channel.runScheduledPendingTasks();
 
         assertThat(tcp.channel.isActive()).isFalse();
         assertThat(tcp.exceptions.idleClosed()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAConnectionThatPingsEveryHeartbeat() {
+        for (int i = 1; i <= 10; i++) {
+            tcp.channel.advanceTimeBy(TcpFixture.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+            tcp.channel.runScheduledPendingTasks();
+            tcp.send(Envelope.newBuilder()
+                    .setRequestId(100 + i)
+                    .setPing(Ping.getDefaultInstance())
+                    .build());
+            assertThat(tcp.reply().hasPong()).isTrue();
+        }
+        tcp.channel.advanceTimeBy(3L * TcpFixture.HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        tcp.channel.runScheduledPendingTasks();
+
+        assertThat(tcp.channel.isActive()).isTrue();
+        assertThat(tcp.exceptions.idleClosed()).isZero();
     }
 
     @Test

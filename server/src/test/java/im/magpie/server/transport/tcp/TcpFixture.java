@@ -18,10 +18,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +59,7 @@ final class TcpFixture implements AutoCloseable {
                 ConnectionDeadlines.DEFAULT,
                 "0.1.0-test");
         channel = new EmbeddedChannel();
-        channel.pipeline().addLast(new IdleStateHandler(3L * HEARTBEAT_SECONDS, 0, 0, TimeUnit.SECONDS));
+        channel.pipeline().addLast(new IdleSweeps(HEARTBEAT_SECONDS).newCheck());
         Framing.addCodec(channel.pipeline(), Framing.MAX_FRAME_BYTES);
         channel.pipeline().addLast("handshake", new HandshakeHandler(deps, sessions::run));
         channel.pipeline().addLast("exceptions", exceptions);
