@@ -94,9 +94,16 @@ public final class TokenSessionService implements SessionService {
                 now);
         refuseWiped(device);
         String token = newToken();
+        byte[] hash = hash(token);
         Instant expires = now.plus(ttl);
-        sessions.insertSession(hash(token), credentials.account().id(), device, now, expires);
-        tokens.forgetDevice(device); // the device's earlier session is revoked
+        long generation = tokens.generation();
+        sessions.insertSession(hash, credentials.account().id(), device, now, expires);
+        // The device's earlier session is revoked; the new one is served from memory from its first token login on.
+        tokens.replaceDevice(
+                device,
+                hash,
+                new SessionStore.StoredSession(credentials.account(), device, expires, false),
+                generation);
         return new Session(credentials.account(), device, token, expires);
     }
 

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Token checks served from memory: the sessions a token login or a bearer check found valid in the store (not revoked;
- * on the login path also no wipe order), by the SHA-256 of their token. This server is the only writer of the sessions
+ * Token checks served from memory: the sessions a password login just created and those a token login or a bearer
+ * check found valid in the store (not revoked; on the login path also no wipe order), by the SHA-256 of their token. This server is the only writer of the sessions
  * table (one process per data directory, ADR 0002), and every revocation goes through {@link TokenSessionService} or
  * the account service, which drop the affected entries right after their commit: logout, revoking a device or a user,
  * a wipe order, a new password login of the same device, disabling the account. A lookup that read the store while
@@ -52,6 +52,20 @@ public final class VerifiedTokens {
                 entries.clear();
             }
             entries.put(new TokenKey(tokenHash), session);
+        }
+    }
+
+    /**
+     * A new password login of {@code device}: drops the device's earlier sessions and caches its new one, unless
+     * anything was revoked since {@code seenGeneration} was read (before the new session was stored).
+     */
+    void replaceDevice(DeviceId device, byte[] tokenHash, SessionStore.StoredSession session, long seenGeneration) {
+        synchronized (lock) {
+            boolean unchanged = generation == seenGeneration;
+            forgetDevice(device);
+            if (unchanged) {
+                put(tokenHash, session, generation);
+            }
         }
     }
 

@@ -168,6 +168,23 @@ class AccountsAndSessionsIT {
     }
 
     @Test
+    void theFirstTokenLoginAfterAPasswordLoginIsServedFromMemory() throws Exception {
+        Session session = core.sessions().loginWithPassword("alice", "correct horse", LAPTOP);
+        try (Connection con = SharedPostgres.database().dataSource().getConnection();
+                Statement st = con.createStatement()) {
+            assertThat(st.executeUpdate("DELETE FROM sessions")).isEqualTo(1); // a lookup in the store would fail now
+        }
+
+        assertThat(resume(session)).isEqualTo(session);
+
+        Session again = core.sessions()
+                .loginWithPassword(
+                        "alice", "correct horse", new LoginAttempt(session.device(), "Alice's laptop", "linux", "1"));
+        assertResumeFails(session, InvalidTokenException.class); // the device's new login replaced it in memory too
+        assertThat(resume(again).device()).isEqualTo(session.device());
+    }
+
+    @Test
     void tokenLoginsRecordTheDevicesLastSeenFactsBeforeDevicesAreListed() throws Exception {
         Session session = core.sessions().loginWithPassword("alice", "correct horse", LAPTOP);
         clock.advance(Duration.ofHours(1));
