@@ -9,6 +9,7 @@ import ch.qos.logback.core.util.FileSize;
 import im.magpie.server.config.ConfigException;
 import im.magpie.server.config.ConfigLoader;
 import im.magpie.server.config.ServerConfig;
+import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,8 +33,24 @@ public final class ServerMain implements Callable<Integer> {
     @Nullable
     Path dataDir;
 
+    /** Netty's system property for its buffer leak tracking. */
+    static final String LEAK_DETECTION = "io.netty.leakDetection.level";
+
     public static void main(String[] args) {
+        trackLeaksOnlyWhenAsked(System.getProperty(LEAK_DETECTION));
         System.exit(new CommandLine(new ServerMain()).execute(args));
+    }
+
+    /**
+     * Turns Netty's buffer leak tracking off unless {@code asked} names a level ({@code -Dio.netty.leakDetection.level=
+     * simple|advanced|paranoid}). Its default samples 1 in 128 buffers and records a stack trace for each (a
+     * {@code Throwable} and a phantom reference): on an idle server that was a trace every ~16 heartbeats, a few per
+     * cent of the heartbeat path's CPU (docs/performance.md). The tests run every Netty pipeline at {@code paranoid}.
+     */
+    static void trackLeaksOnlyWhenAsked(@Nullable String asked) {
+        if (asked == null) {
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
     }
 
     @Override
