@@ -85,6 +85,11 @@ public final class CoreComponents implements AutoCloseable {
         return messaging.writer().committedCommands();
     }
 
+    /** Log batches run a second time since start because they repeated a committed send (see {@code LogWriter}). */
+    public long logBatchesRunAgain() {
+        return messaging.writer().batchesRunAgain();
+    }
+
     /** The pooled database, for admin tools and tests. */
     public DataSource dataSource() {
         return database.dataSource();

@@ -160,6 +160,13 @@ class MessagingIT {
         core = CoreComponents.start(CoreFixture.settings(dataDir, clock), publisher);
 
         assertThat(send(alice, c, id, "before restart")).isEqualTo(original);
+        assertThat(core.logBatchesRunAgain())
+                .as("the unique index refused the repeat, the batch ran again with the look-up")
+                .isEqualTo(1);
+        assertThat(send(alice, c, id, "before restart")).isEqualTo(original);
+        assertThat(core.logBatchesRunAgain())
+                .as("the same repeat again is answered from memory")
+                .isEqualTo(1);
         assertThat(send(alice, c, UUID.randomUUID(), "after restart").seq()).isEqualTo(original.seq() + 1);
         assertThat(texts(core.messaging().sync(bob, new byte[0], 100).entries()))
                 .containsExactly("before restart", "after restart");

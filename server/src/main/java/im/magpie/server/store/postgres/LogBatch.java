@@ -64,10 +64,12 @@ final class LogBatch {
     private final Set<Long> renamed = new HashSet<>();
     private final Set<Map.Entry<String, Long>> fileRefs = new HashSet<>();
     private final Map<LogLookups.SendKey, SendReceipt> receipts = new HashMap<>();
+    private final RepeatedSends repeated;
 
     LogBatch(
             Connection con,
             ConversationCache cache,
+            RepeatedSends repeated,
             ConversationKeys keys,
             ConversationRules rules,
             Instant now,
@@ -75,6 +77,7 @@ final class LogBatch {
             throws SQLException {
         this.con = con;
         this.cache = cache;
+        this.repeated = repeated;
         this.keys = keys;
         this.rules = rules;
         this.now = now;
@@ -83,9 +86,14 @@ final class LogBatch {
         this.insertLog = con.prepareStatement(INSERT_LOG);
     }
 
-    /** Loads the receipts of earlier sends with the same (sender, client id) as any send of the batch: one query. */
+    /**
+     * Loads the receipts of earlier sends with the same (sender, client id) as any send of the batch (one query) and
+     * remembers them as repeats. Without it a repeated send is refused by the unique index on (actor, client id).
+     */
     void prefetchReceipts(List<LogCommand.Send> sends) throws SQLException {
-        receipts.putAll(lookups.receipts(sends));
+        Map<LogLookups.SendKey, SendReceipt> found = lookups.receipts(sends);
+        receipts.putAll(found);
+        repeated.putAll(found);
     }
 
     /** The next free log position after this batch. */
@@ -144,6 +152,9 @@ final class LogBatch {
         LogLookups.SendKey key = new LogLookups.SendKey(
                 send.caller().value(), send.message().clientId().value());
         SendReceipt earlier = receipts.get(key);
+        if (earlier == null) {
+            earlier = repeated.get(key);
+        }
         ConversationId conversation = send.message().conversation();
         if (earlier != null) {
             if (!earlier.conversation().equals(conversation)) {

@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The only writer of conversation logs. One thread drains a FIFO queue of {@link LogCommand}s, up to
  * {@link #MAX_BATCH} at a time, runs them in ONE transaction ({@link LogBatch}) and commits once
- * (group commit: one fsync for many messages). Only after the commit does it complete the commands'
- * futures and tell the {@link EventPublisher}. Because it alone appends, log positions grow in commit
+ * (group commit: one fsync for many messages). A batch assumes its sends are new (no look-up of earlier receipts);
+ * the rare repeat is refused by the unique index and the batch runs once more with the look-up. Only after the
+ * commit does it complete the commands' futures and tell the {@link EventPublisher}. Because it alone appends, log positions grow in commit
  * order, so a sync cursor never skips a row. On a storage failure the batch is rolled back, the
  * cache dropped and every future of the batch fails (clients retry idempotently).
  */
@@ -43,6 +44,7 @@ public final class LogWriter implements LogAppender, AutoCloseable {
     public static final int MAX_QUEUE = 100_000;
     static final Duration POLL = Duration.ofMillis(200);
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource db;
     private final ConversationKeys keys;
@@ -50,9 +52,11 @@ public final class LogWriter implements LogAppender, AutoCloseable {
     private final EventPublisher publisher;
     private final Clock clock;
     private final ConversationCache cache = new ConversationCache(ConversationCache.DEFAULT_CAPACITY);
+    private final RepeatedSends repeated = new RepeatedSends(RepeatedSends.DEFAULT_CAPACITY);
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>(MAX_QUEUE);
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong committedCommands = new AtomicLong();
+    private final AtomicLong batchesRunAgain = new AtomicLong();
     private final Thread thread;
     private volatile boolean closing;
     private long nextPos = -1;
@@ -95,6 +99,11 @@ public final class LogWriter implements LogAppender, AutoCloseable {
         return committedCommands.get();
     }
 
+    /** Number of batches run a second time, with the look-up of earlier receipts, because they held a repeated send. */
+    public long batchesRunAgain() {
+        return batchesRunAgain.get();
+    }
+
     private void run() {
         List<Pending<?>> batch = new ArrayList<>(MAX_BATCH);
         while (!closing || !queue.isEmpty()) {
@@ -118,15 +127,8 @@ public final class LogWriter implements LogAppender, AutoCloseable {
     private void process(List<Pending<?>> batch) {
         Object[] outcomes = new Object[batch.size()];
         LogBatch tx;
-        try (Connection con = db.getConnection()) {
-            con.setAutoCommit(false);
-            try {
-                tx = execute(con, batch, outcomes);
-                con.commit();
-            } catch (SQLException | RuntimeException e) {
-                con.rollback();
-                throw e;
-            }
+        try {
+            tx = commitAssumingNewSends(batch, outcomes);
         } catch (SQLException | RuntimeException e) {
             // The edge of this thread: log once, fail the batch, keep the writer alive.
             log.error("log batch of {} commands failed; rolled back", batch.size(), e);
@@ -145,18 +147,66 @@ public final class LogWriter implements LogAppender, AutoCloseable {
         publish(tx);
     }
 
-    private LogBatch execute(Connection con, List<Pending<?>> batch, Object[] outcomes) throws SQLException {
+    /**
+     * Commits the batch without first looking up earlier receipts of its sends: a repeated send (a device that missed
+     * its ack sends the same message again) is rare, and the unique index on (actor, client message id) refuses it.
+     * Then the batch is rolled back and run once more with the look-up, which answers the repeat with the first
+     * receipt and remembers it ({@link RepeatedSends}).
+     */
+    private LogBatch commitAssumingNewSends(List<Pending<?>> batch, Object[] outcomes) throws SQLException {
+        try {
+            return commit(batch, outcomes, false);
+        } catch (SQLException e) {
+            if (!uniqueViolation(e)) {
+                throw e;
+            }
+            cache.clear(); // the refused attempt advanced the cached models
+            nextPos = -1;
+            batchesRunAgain.incrementAndGet();
+            return commit(batch, outcomes, true);
+        }
+    }
+
+    private LogBatch commit(List<Pending<?>> batch, Object[] outcomes, boolean lookUpReceipts) throws SQLException {
+        try (Connection con = db.getConnection()) {
+            con.setAutoCommit(false);
+            try {
+                LogBatch tx = execute(con, batch, outcomes, lookUpReceipts);
+                con.commit();
+                return tx;
+            } catch (SQLException | RuntimeException e) {
+                con.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static boolean uniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        SQLException next = e.getNextException();
+        return next != null && UNIQUE_VIOLATION.equals(next.getSQLState());
+    }
+
+    private LogBatch execute(Connection con, List<Pending<?>> batch, Object[] outcomes, boolean lookUpReceipts)
+            throws SQLException {
         if (nextPos < 0) {
             nextPos = maxPos(con) + 1;
         }
-        LogBatch tx = new LogBatch(con, cache, keys, rules, clock.instant().truncatedTo(ChronoUnit.MICROS), nextPos);
-        List<LogCommand.Send> sends = new ArrayList<>();
-        for (Pending<?> p : batch) {
-            if (p.command() instanceof LogCommand.Send send) {
-                sends.add(send);
+        LogBatch tx = new LogBatch(
+                con, cache, repeated, keys, rules, clock.instant().truncatedTo(ChronoUnit.MICROS), nextPos);
+        if (lookUpReceipts) {
+            List<LogCommand.Send> sends = new ArrayList<>();
+            for (Pending<?> p : batch) {
+                if (p.command() instanceof LogCommand.Send send) {
+                    sends.add(send);
+                }
             }
+            tx.prefetchReceipts(sends);
         }
-        tx.prefetchReceipts(sends);
         for (int i = 0; i < batch.size(); i++) {
             try {
                 outcomes[i] = tx.execute(batch.get(i).command());
