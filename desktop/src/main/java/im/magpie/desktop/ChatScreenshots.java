@@ -1,6 +1,7 @@
 package im.magpie.desktop;
 
 import im.magpie.desktop.chat.ChatViewModel;
+import im.magpie.desktop.chat.MessageItem;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -20,12 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The chat's states for the screenshot command: the emoji picker open, a picture in the viewer, a file upload in
- * progress (a real upload of a large sparse file to the file transfer assistant, cancelled after the shot).
+ * The chat's states for the screenshot command: the emoji picker open, a picture in the viewer, selection mode with
+ * three messages ticked, a file upload in progress (a real upload of a large sparse file to the file transfer
+ * assistant, cancelled after the shot).
  */
 final class ChatScreenshots {
     private static final Logger LOG = LoggerFactory.getLogger(ChatScreenshots.class);
     static final long UPLOAD_BYTES = 400L * 1024 * 1024;
+    /** Messages ticked in the "select" shot. */
+    static final int SELECTED = 3;
 
     private final Stage stage;
     private @Nullable Path bigFile;
@@ -72,7 +76,7 @@ final class ChatScreenshots {
 
     /** Opens the newest picture the open chat shows in the viewer (none: no viewer shot). */
     void openNewestPicture() {
-        ScreenshotClicks.clickNewest(stage.getScene(), ".image-bubble", "the open chat shows no picture");
+        NodeClicks.clickNewest(stage.getScene(), ".image-bubble", "the open chat shows no picture");
     }
 
     /** The picture viewer window, when one is open. */
@@ -93,6 +97,28 @@ final class ChatScreenshots {
         Stage v = viewer();
         if (v != null) {
             v.close();
+        }
+    }
+
+    /** "多选" in the open chat with its newest three messages that can be forwarded ticked. */
+    void selectNewest() {
+        ChatViewModel vm = openChat();
+        if (vm == null) {
+            return;
+        }
+        List<MessageItem> some =
+                vm.items().stream().filter(vm.selection()::selectable).toList();
+        some = some.subList(Math.max(0, some.size() - SELECTED), some.size());
+        if (!some.isEmpty()) {
+            vm.selection().start(some.get(0));
+            some.subList(1, some.size()).forEach(vm.selection()::toggle);
+        }
+    }
+
+    void endSelection() {
+        ChatViewModel vm = openChat();
+        if (vm != null) {
+            vm.selection().cancel();
         }
     }
 

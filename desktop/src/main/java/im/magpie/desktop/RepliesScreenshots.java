@@ -69,7 +69,7 @@ final class RepliesScreenshots {
 
     /** Clicks the "N read" label of the newest own message, which opens the popover of readers. */
     void openReadBy() {
-        ScreenshotClicks.clickNewest(stage.getScene(), ".read-link", "no read-by label in the open chat");
+        NodeClicks.clickNewest(stage.getScene(), ".read-link", "no read-by label in the open chat");
     }
 
     private @Nullable ChatViewModel openChat() {

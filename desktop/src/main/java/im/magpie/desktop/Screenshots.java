@@ -99,6 +99,9 @@ final class Screenshots {
             steps.add(chat::openNewestPicture);
             steps.add(() -> shootViewer("viewer-" + tag));
             steps.add(chat::closeViewer);
+            steps.add(chat::selectNewest);
+            steps.add(() -> shoot("select-" + tag));
+            steps.add(chat::endSelection);
             steps.add(() -> select(ConversationKind.SELF));
             steps.add(chat::startUpload);
             steps.add(() -> shoot("file-progress-" + tag));
@@ -129,7 +132,7 @@ final class Screenshots {
                 });
                 // light: the frequent contacts (常用联系人, M14); dark: every colleague
                 String scope = theme == Theme.DARK ? "#all-colleagues" : "#frequent-contacts";
-                steps.add(() -> ScreenshotClicks.clickNewest(stage.getScene(), scope, "no " + scope + " entry"));
+                steps.add(() -> NodeClicks.clickNewest(stage.getScene(), scope, "no " + scope + " entry"));
                 steps.add(this::selectContact);
                 steps.add(() -> shoot("contacts-" + suffix));
                 steps.add(() -> section(ShellViewModel.SETTINGS));

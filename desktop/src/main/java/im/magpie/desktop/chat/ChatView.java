@@ -66,7 +66,7 @@ public final class ChatView {
     private final ChatHooks hooks;
     private @Nullable EmojiPicker emojiPicker;
     private final EmojiText emoji;
-    private Consumer<MessageItem> forward = m -> {};
+    private ForwardPicker forward = ForwardPicker.NONE;
     /** The list's virtual flow, once its skin is there. */
     private @Nullable VirtualFlow<?> flow;
     /** An older page was asked for and the request has not run yet. */
@@ -84,7 +84,7 @@ public final class ChatView {
         this.emojiRecents = emojiRecents;
         this.hooks = hooks;
         this.emoji = new EmojiText(EmojiCatalog.bundled(), emojiImages);
-        MessageMenu menu = new MessageMenu(vm, m -> forward.accept(m));
+        MessageMenu menu = new MessageMenu(vm, m -> forward.open(List.of(m.seq()), () -> {}));
         root.getStyleClass().add("chat-pane");
         root.getProperties().put(ChatViewModel.class, vm); // the screenshot command drives the open chat
         root.setTop(new VBox(header(), banner));
@@ -101,7 +101,16 @@ public final class ChatView {
                 menu));
         list.setFocusTraversable(false);
         root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton()));
-        root.setBottom(composer());
+        Node composer = composer();
+        root.setBottom(composer);
+        MessageSelection selection = vm.selection();
+        SelectionBar.install(
+                root,
+                composer,
+                list,
+                selection,
+                vm.words().texts(),
+                () -> forward.open(selection.chosen(), selection::cancel));
         followNewest();
         scrollToRevealed();
         pageNearTop();
@@ -117,9 +126,9 @@ public final class ChatView {
         return root;
     }
 
-    /** What "forward" in a message's context menu does: open the picker of target conversations. */
-    public void onForward(Consumer<MessageItem> action) {
-        forward = action;
+    /** What "forward" in a message's context menu and "逐条转发" in selection mode do: open the picker of targets. */
+    public void onForward(ForwardPicker picker) {
+        forward = picker;
     }
 
     /** "N new messages" at the top right while many were unread; a click jumps to the first of them. */

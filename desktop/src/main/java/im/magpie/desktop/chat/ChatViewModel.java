@@ -49,6 +49,7 @@ public final class ChatViewModel implements ChatEvents {
     private final Composer composer;
     private final Transfers transfers;
     private final ReadReceipts receipts;
+    private final MessageSelection selection;
 
     private long readUpTo;
     private boolean disposed;
@@ -79,6 +80,7 @@ public final class ChatViewModel implements ChatEvents {
         this.outbox =
                 new Outbox(conversation.id(), port, words, clock, fx, rows, maker, images, transfers, notice::set);
         this.composer = new Composer(self, words, outbox);
+        this.selection = new MessageSelection(items);
     }
 
     /** What the chat does as pages come in. */
@@ -214,6 +216,11 @@ public final class ChatViewModel implements ChatEvents {
     /** The name shown above a quoted excerpt. */
     public String quoteSender(Quote q) {
         return q.senderId() == self ? words.texts().get("message.you") : names.name(q.senderId());
+    }
+
+    /** "Select" (多选): the ticked messages, forwarded one by one. */
+    public MessageSelection selection() {
+        return selection;
     }
 
     /** Who has read the user's own messages: the labels under them and the list behind a click. */

@@ -21,7 +21,10 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** "Forward to": search, tick one or more conversations, send. Closes once the message went out. */
+/**
+ * "Forward to": search, tick one or more conversations, send. Closes once the message (or every ticked one, "逐条转发")
+ * went out.
+ */
 final class ForwardDialog {
     static final double AVATAR = 32;
     static final double WIDTH = 420;
@@ -73,6 +76,12 @@ final class ForwardDialog {
         footer.setAlignment(Pos.CENTER_LEFT);
 
         VBox root = new VBox(10, search, list, footer);
+        if (vm.messageCount() > 1) {
+            Label many = new Label(vm.words().texts().format("forward.oneByOne", vm.messageCount()));
+            many.setId("forward-count");
+            many.getStyleClass().add("forward-count");
+            root.getChildren().add(0, many);
+        }
         root.getStyleClass().add("forward-dialog");
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());

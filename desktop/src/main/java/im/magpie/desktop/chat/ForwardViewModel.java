@@ -19,15 +19,18 @@ import javafx.collections.ObservableSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The "forward to" picker of one message: the user's conversations, most recent first, narrowed by a search over
- * their names and titles (text, full pinyin, initials: {@link ConversationSearch}, as the conversation list searches)
- * and, through the client's people search, the accounts of direct-chat partners; several may be checked, and "send"
- * forwards the message to each of them.
+ * The "forward to" picker of one message, or of several forwarded one by one ("逐条转发"): the user's conversations,
+ * most recent first, narrowed by a search over their names and titles (text, full pinyin, initials:
+ * {@link ConversationSearch}, as the conversation list searches) and, through the client's people search, the accounts
+ * of direct-chat partners; several may be checked, and "send" forwards the messages, in order, to each of them.
  */
 public final class ForwardViewModel {
     private final ChatPort port;
     private final long conversationId;
-    private final long seq;
+    /** The messages not forwarded yet, in chat order: after a failure "send" goes on with the rest. */
+    private final List<Long> remaining;
+
+    private final int messageCount;
     private final List<ConversationRow> all;
     private final Executor fxThread;
     private final StringProperty query = new SimpleStringProperty("");
@@ -41,17 +44,21 @@ public final class ForwardViewModel {
     private int searches;
     private final ConversationSearch names;
 
-    /** {@code rows}: the conversation list in its order (pinned, then most recent first). */
+    /**
+     * {@code seqs}: the messages, in chat order (one, or the ticked ones of {@link MessageSelection}); {@code rows}: the
+     * conversation list in its order (pinned, then most recent first).
+     */
     public ForwardViewModel(
             ChatPort port,
             long conversationId,
-            long seq,
+            List<Long> seqs,
             List<ConversationRow> rows,
             MessageTexts words,
             Executor fxThread) {
         this.port = port;
         this.conversationId = conversationId;
-        this.seq = seq;
+        this.remaining = new ArrayList<>(seqs);
+        this.messageCount = seqs.size();
         this.all = List.copyOf(rows);
         this.names = new ConversationSearch(port::memberSearch);
         this.fxThread = fxThread;
@@ -85,7 +92,12 @@ public final class ForwardViewModel {
         return canSend;
     }
 
-    /** True once the message went to every checked conversation: the dialog closes. */
+    /** How many messages go out (more than one: the dialog says they go one by one). */
+    public int messageCount() {
+        return messageCount;
+    }
+
+    /** True once every message went to every checked conversation: the dialog closes. */
     public ReadOnlyBooleanProperty doneProperty() {
         return done.getReadOnlyProperty();
     }
@@ -98,7 +110,10 @@ public final class ForwardViewModel {
         return problem.getReadOnlyProperty();
     }
 
-    /** Forwards the message to the checked conversations, in list order. */
+    /**
+     * Forwards the messages to the checked conversations (in list order), one message after the other, so each chat
+     * receives them in the order they were written.
+     */
     public void send() {
         if (!canSend.get()) {
             return;
@@ -107,16 +122,27 @@ public final class ForwardViewModel {
                 all.stream().map(ConversationRow::id).filter(chosen::contains).toList();
         sending.set(true);
         problem.set("");
-        var unused = port.forward(conversationId, seq, targets).whenCompleteAsync(this::sent, fxThread);
+        next(targets);
     }
 
-    private void sent(@Nullable List<String> ids, @Nullable Throwable failure) {
-        sending.set(false);
-        if (failure != null) {
-            problem.set(words.texts().get(ChatFailures.textKey(failure)));
-        } else {
+    private void next(List<Long> targets) {
+        if (remaining.isEmpty()) {
+            sending.set(false);
             done.set(true);
+            return;
         }
+        var unused = port.forward(conversationId, remaining.get(0), targets)
+                .whenCompleteAsync((ids, failure) -> sent(targets, failure), fxThread);
+    }
+
+    private void sent(List<Long> targets, @Nullable Throwable failure) {
+        if (failure != null) {
+            sending.set(false);
+            problem.set(words.texts().get(ChatFailures.textKey(failure)));
+            return;
+        }
+        remaining.remove(0);
+        next(targets);
     }
 
     private void search(String text) {

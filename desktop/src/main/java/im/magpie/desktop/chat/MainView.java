@@ -234,10 +234,15 @@ public final class MainView {
         }
     }
 
-    /** Opens the "forward to" picker for a message of the open conversation. */
-    private void forward(long conversationId, MessageItem m) {
+    /** Opens the "forward to" picker for messages of the open conversation; {@code sent} runs once they went. */
+    private void forward(long conversationId, List<Long> seqs, Runnable sent) {
         ForwardViewModel picker =
-                new ForwardViewModel(port, conversationId, m.seq(), List.copyOf(vm.rows()), words, fxThread);
+                new ForwardViewModel(port, conversationId, seqs, List.copyOf(vm.rows()), words, fxThread);
+        picker.doneProperty().addListener((o, was, done) -> {
+            if (done) {
+                sent.run();
+            }
+        });
         new ForwardDialog(picker, root.getScene().getWindow()).show();
     }
 
@@ -256,7 +261,7 @@ public final class MainView {
         ChatViewModel next = new ChatViewModel(row, port, words, clock, fxThread, receive);
         chat = next;
         ChatView view = new ChatView(next, banner, openLink, emojiRecents, hooks);
-        view.onForward(m -> forward(row.id(), m));
+        view.onForward((seqs, sent) -> forward(row.id(), seqs, sent));
         chatHost.getChildren().setAll(view.root());
         view.focusComposer();
         next.start();

@@ -61,7 +61,12 @@ final class MessageCell extends ListCell<MessageItem> {
         // the context menu is made when it is asked for, not for every row drawn
         addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
             MessageItem m = getItem();
-            if (m != null && !isEmpty() && getContextMenu() == null && !m.isNotice() && !m.recalled()) {
+            if (m != null
+                    && !isEmpty()
+                    && getContextMenu() == null
+                    && !m.isNotice()
+                    && !m.recalled()
+                    && !vm.selection().activeProperty().get()) {
                 setContextMenu(this.menu.of(m, this));
             }
         });
@@ -110,10 +115,10 @@ final class MessageCell extends ListCell<MessageItem> {
             return;
         }
         if (m.isNotice() || m.recalled()) {
-            setGraphic(notice(m));
+            setGraphic(SelectableRow.wrap(vm.selection(), m, notice(m)));
             return;
         }
-        setGraphic(withDivider(m, message(m)));
+        setGraphic(SelectableRow.wrap(vm.selection(), m, withDivider(m, message(m))));
     }
 
     private Node notice(MessageItem m) {

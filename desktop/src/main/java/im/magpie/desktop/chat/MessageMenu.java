@@ -15,7 +15,7 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The context menu of a message: copy, quote, forward, save as, recall. */
+/** The context menu of a message: copy, quote, forward, select (多选), save as, recall. */
 final class MessageMenu {
     private final ChatViewModel vm;
     private final Consumer<MessageItem> forward;
@@ -33,6 +33,12 @@ final class MessageMenu {
             menu.getItems().add(item("chat.quote", Feather.MESSAGE_SQUARE, "menu-quote", () -> vm.quote(m)));
             menu.getItems().add(item("chat.forward", Feather.SHARE, "menu-forward", () -> forward.accept(m)));
         }
+        menu.getItems()
+                .add(item(
+                        "chat.select",
+                        Feather.CHECK_SQUARE,
+                        "menu-select",
+                        () -> vm.selection().start(m)));
         if (m.isFile() && m.seq() > 0) {
             menu.getItems().add(item("chat.saveAs", Feather.DOWNLOAD, "menu-save", () -> saveAs(m, owner)));
         }

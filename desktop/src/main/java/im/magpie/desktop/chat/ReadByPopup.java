@@ -18,10 +18,15 @@ final class ReadByPopup {
     static final double ROW_HEIGHT = 34;
     static final double COLUMN_WIDTH = 170;
     static final double LIST_HEIGHT = 240;
+    /** Between the clicked point and the popover. */
+    static final double GAP = 8;
 
     private ReadByPopup() {}
 
-    /** Shows the lists at a screen point (where the label was clicked), owned by {@code owner}. */
+    /**
+     * Shows the lists below a screen point (where the label was clicked), or above it when the window ends below, kept
+     * inside the window's width; owned by {@code owner}.
+     */
     static Popup show(ReadByViewModel vm, javafx.stage.Window owner, double screenX, double screenY, Texts texts) {
         HBox columns = new HBox(
                 column(vm.read(), "receipt.readList", "read-list", texts),
@@ -31,7 +36,14 @@ final class ReadByPopup {
         Popup popup = new Popup();
         popup.getContent().add(columns);
         popup.setAutoHide(true);
-        popup.show(owner, screenX - COLUMN_WIDTH, screenY + 8);
+        popup.show(owner, screenX - COLUMN_WIDTH, screenY + GAP);
+        double right = owner.getX() + owner.getWidth();
+        double x = Math.max(owner.getX(), Math.min(screenX - COLUMN_WIDTH, right - popup.getWidth()));
+        double y = screenY + GAP + popup.getHeight() > owner.getY() + owner.getHeight()
+                ? Math.max(owner.getY(), screenY - GAP - popup.getHeight())
+                : screenY + GAP;
+        popup.setX(x);
+        popup.setY(y);
         return popup;
     }
 

@@ -2,7 +2,7 @@ package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.SceneFixture;
 import im.magpie.desktop.emoji.EmojiRecents;
 import im.magpie.desktop.i18n.Texts;
 import java.time.Clock;
@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -55,13 +52,7 @@ class ChatMentionViewTest {
                 new ConversationRow(CONV, CONV, ConversationKind.GROUP, "项目组", "项", "", "", 0, 0, 1, 1, 4);
         ChatViewModel vm = new ChatViewModel(row, port, words, clock, Runnable::run, new FakeReceiveSettings());
         ChatView view = new ChatView(vm, new Region(), url -> {}, new EmojiRecents());
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(view.root(), 820, 600);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(ChatView.class.getResource("/im/magpie/desktop/desktop.css"))
-                        .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        SceneFixture.show(stage, view.root(), 820, 600);
         vm.start();
     }
 

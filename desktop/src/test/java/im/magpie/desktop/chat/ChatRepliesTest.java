@@ -140,7 +140,7 @@ class ChatRepliesTest {
                 new ConversationRow(OTHER, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 2, 0, 0, 1, 2),
                 new ConversationRow(12, WEI, ConversationKind.DIRECT, "王伟", "王伟", "", "", 1, 0, 0, 1, 2));
         port.peopleByQuery.put("ln", Set.of(LINA));
-        ForwardViewModel picker = new ForwardViewModel(port, CONV, 5, rows, words, Runnable::run);
+        ForwardViewModel picker = new ForwardViewModel(port, CONV, List.of(5L), rows, words, Runnable::run);
 
         assertThat(picker.shown()).extracting(ConversationRow::id).containsExactly(CONV, OTHER, 12L);
         picker.queryProperty().set("LN");

@@ -2,7 +2,7 @@ package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.SceneFixture;
 import im.magpie.desktop.emoji.EmojiRecents;
 import im.magpie.desktop.i18n.Texts;
 import java.time.Clock;
@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
@@ -46,11 +44,6 @@ class ChatRepliesViewTest {
 
     @Start
     void start(Stage stage) {
-        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
-            if (w != stage) {
-                w.hide(); // menus and dialogs of earlier test classes would take the robot's clicks
-            }
-        }
         port.names.putAll(Map.of(ME, "张伟", LINA, "李娜", WEI, "王伟"));
         port.members.addAll(
                 List.of(new Member(ME, "张伟", "zw"), new Member(LINA, "李娜", "ln"), new Member(WEI, "王伟", "ww")));
@@ -79,15 +72,9 @@ class ChatRepliesViewTest {
         ChatViewModel vm = new ChatViewModel(row, port, words, clock, Runnable::run, new FakeReceiveSettings());
         this.vm = vm;
         ChatView view = new ChatView(vm, new Region(), url -> {}, new EmojiRecents());
-        view.onForward(m ->
-                new ForwardDialog(new ForwardViewModel(port, CONV, m.seq(), rows, words, Runnable::run), stage).show());
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(view.root(), 820, 640);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(ChatView.class.getResource("/im/magpie/desktop/desktop.css"))
-                        .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        view.onForward((seqs, sent) ->
+                new ForwardDialog(new ForwardViewModel(port, CONV, seqs, rows, words, Runnable::run), stage).show());
+        SceneFixture.show(stage, view.root(), 820, 640);
         vm.start();
     }
 
@@ -128,7 +115,7 @@ class ChatRepliesViewTest {
                 .isEqualTo("李娜");
         MainViewFixture.snapshotOf(robot, robot.lookup("#messages").query(), "quoted-reply");
 
-        click(robot, "#quote-3");
+        SceneFixture.click(robot, "#quote-3");
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(Objects.requireNonNull(vm).revealedProperty().get()).isEqualTo(1);
@@ -162,7 +149,7 @@ class ChatRepliesViewTest {
         assertThat(robot.lookup("#read-2").queryAs(Label.class).getText()).isEqualTo("1 人已读");
         assertThat(robot.lookup("#read-3").queryAs(Label.class).getText()).isEqualTo("0 人已读");
 
-        click(robot, "#read-2");
+        SceneFixture.click(robot, "#read-2");
         WaitForAsyncUtils.waitForFxEvents();
 
         Pane read = robot.lookup("#read-list").queryAs(Pane.class);
@@ -182,53 +169,13 @@ class ChatRepliesViewTest {
         assertThat(robot.lookup("#read-2").queryAs(Label.class).getText()).isEqualTo("全部已读");
     }
 
-    /** Monocle sends no context menu request on a right click: the test asks as the platform would. */
+    /** Opens the context menu of the message row {@code seq}. */
     static void openMenu(FxRobot robot, long seq) {
         javafx.scene.control.ListCell<?> cell = robot.lookup("#messages .list-cell")
                 .match((Node n) -> n instanceof javafx.scene.control.ListCell<?> c
                         && c.getItem() instanceof MessageItem m
                         && m.seq() == seq)
                 .queryAs(javafx.scene.control.ListCell.class);
-        robot.interact(() -> {
-            javafx.geometry.Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-            cell.fireEvent(new javafx.scene.input.ContextMenuEvent(
-                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    80,
-                    20,
-                    b.getMinX() + 80,
-                    b.getMinY() + 20,
-                    false,
-                    null));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /**
-     * A primary click delivered to the node {@code query} finds at that moment, on the FX thread: under load the
-     * list may draw a row again between a lookup and the robot's click, which then lands on a node that is gone.
-     */
-    static void click(FxRobot robot, String query) {
-        robot.interact(() -> robot.lookup(query)
-                .query()
-                .fireEvent(new javafx.scene.input.MouseEvent(
-                        javafx.scene.input.MouseEvent.MOUSE_CLICKED,
-                        4,
-                        4,
-                        800,
-                        300,
-                        javafx.scene.input.MouseButton.PRIMARY,
-                        1,
-                        false,
-                        false,
-                        false,
-                        false,
-                        true,
-                        false,
-                        false,
-                        true,
-                        false,
-                        false,
-                        null)));
-        WaitForAsyncUtils.waitForFxEvents();
+        SceneFixture.openMenu(robot, cell);
     }
 }

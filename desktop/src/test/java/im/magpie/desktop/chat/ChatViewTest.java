@@ -2,7 +2,7 @@ package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.SceneFixture;
 import im.magpie.desktop.emoji.EmojiRecents;
 import im.magpie.desktop.i18n.Texts;
 import java.nio.file.Path;
@@ -12,10 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.ImageView;
@@ -63,12 +60,6 @@ class ChatViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        // Windows left open by earlier test classes in this JVM (menus, viewers) would take the robot's clicks.
-        for (javafx.stage.Window w : List.copyOf(javafx.stage.Window.getWindows())) {
-            if (w != stage) {
-                w.hide();
-            }
-        }
         port.names.put(ME, "张伟");
         port.names.put(LINA, "李娜");
         long t = NOW.toEpochMilli();
@@ -85,13 +76,7 @@ class ChatViewTest {
                 new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 12, 2, 4, 2);
         ChatViewModel vm = new ChatViewModel(row, port, words, clock, Runnable::run, receive);
         ChatView view = new ChatView(vm, new Region(), url -> {}, recents);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(view.root(), 820, 760);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(ChatView.class.getResource("/im/magpie/desktop/desktop.css"))
-                        .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        SceneFixture.show(stage, view.root(), 820, 760);
         vm.start();
     }
 

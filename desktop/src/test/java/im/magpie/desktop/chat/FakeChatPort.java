@@ -23,6 +23,8 @@ final class FakeChatPort implements ChatPort {
     final List<java.util.Optional<Quote>> sentQuotes = new ArrayList<>();
     /** One forward per target. */
     final List<Forward> forwards = new ArrayList<>();
+    /** Seqs whose next forward fails (offline), once each. */
+    final Set<Long> failingForwards = new java.util.HashSet<>();
     /** What {@link #peopleMatching} finds, by lower-case query (the client's pinyin search stands behind it). */
     final Map<String, Set<Long>> peopleByQuery = new HashMap<>();
     /** Member read marks that {@link #readMarks} reports. */
@@ -174,6 +176,10 @@ final class FakeChatPort implements ChatPort {
 
     @Override
     public CompletableFuture<List<String>> forward(long conversationId, long seq, List<Long> targetConversationIds) {
+        if (failingForwards.remove(seq)) {
+            return CompletableFuture.failedFuture(
+                    new ChatException(ChatFailureKind.OFFLINE, "forward " + seq, new java.io.IOException("offline")));
+        }
         List<String> ids = new ArrayList<>();
         for (long target : targetConversationIds) {
             forwards.add(new Forward(conversationId, seq, target));

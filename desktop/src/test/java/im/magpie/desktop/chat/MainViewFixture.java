@@ -1,6 +1,6 @@
 package im.magpie.desktop.chat;
 
-import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.SceneFixture;
 import im.magpie.desktop.i18n.Texts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,20 +8,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Objects;
-import javafx.application.Application;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window of the headless main-view tests: a {@link FakeChatPort} for 张伟 (me) who chats with 李娜, Chinese
@@ -50,13 +44,7 @@ final class MainViewFixture {
     MainView show(Stage stage) {
         MainViewModel vm = new MainViewModel(port, words, Runnable::run);
         MainView view = new MainView(vm, port, words, clock, Runnable::run, url -> {}, new FakeReceiveSettings());
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Scene scene = new Scene(view.root(), 1180, 760);
-        scene.getStylesheets()
-                .add(Objects.requireNonNull(MainView.class.getResource("/im/magpie/desktop/desktop.css"))
-                        .toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        SceneFixture.show(stage, view.root(), 1180, 760);
         vm.start();
         return view;
     }
@@ -82,16 +70,9 @@ final class MainViewFixture {
         return robot.from(cell(robot, name)).lookup(".conv-muted").queryAs(FontIcon.class);
     }
 
-    /** Monocle sends no context menu request on a right click: the test asks as the platform would. */
+    /** Opens the context menu of the conversation row {@code name}. */
     static void openMenu(FxRobot robot, String name) {
-        ListCell<?> cell = cell(robot, name);
-        robot.interact(() -> {
-            Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-            double x = b.getMinX() + 40;
-            double y = b.getMinY() + 20;
-            cell.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, 40, 20, x, y, false, null));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        SceneFixture.openMenu(robot, cell(robot, name));
     }
 
     static java.util.function.Predicate<Node> labelled(String text) {

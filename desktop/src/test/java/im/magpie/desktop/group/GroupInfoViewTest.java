@@ -3,6 +3,7 @@ package im.magpie.desktop.group;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import im.magpie.desktop.SceneFixture;
 import im.magpie.desktop.chat.MemberRole;
 import im.magpie.desktop.contacts.Contact;
 import im.magpie.desktop.contacts.Presence;
@@ -10,11 +11,8 @@ import im.magpie.desktop.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
-import javafx.geometry.Bounds;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -83,7 +81,7 @@ class GroupInfoViewTest {
 
     @Test
     void theOwnerRemovesAMemberFromTheContextMenuAfterConfirming(FxRobot robot) {
-        openMenu(robot, "#member-wangfang");
+        SceneFixture.openMenu(robot, robot.lookup("#member-wangfang").query());
         robot.clickOn("移出群聊");
         robot.clickOn("移出");
         WaitForAsyncUtils.waitForFxEvents();
@@ -91,17 +89,6 @@ class GroupInfoViewTest {
         assertThat(port.calls).containsExactly("remove wangfang");
         assertThat(robot.lookup("#group-member-count").queryAs(Label.class).getText())
                 .isEqualTo("2 位成员");
-    }
-
-    /** Monocle sends no context menu request on a right click: the test asks as the platform would. */
-    static void openMenu(FxRobot robot, String query) {
-        Node cell = robot.lookup(query).query();
-        robot.interact(() -> {
-            Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-            cell.fireEvent(new ContextMenuEvent(
-                    ContextMenuEvent.CONTEXT_MENU_REQUESTED, 40, 20, b.getMinX() + 40, b.getMinY() + 20, false, null));
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
