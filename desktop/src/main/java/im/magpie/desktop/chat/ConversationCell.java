@@ -19,14 +19,15 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * A conversation list row: avatar, name, time, last message preview (colour emoji), unread badge (a dot when muted), a bell-slash
- * when muted, a tinted background when pinned, and a context menu to pin/unpin and mute/unmute.
+ * A conversation list row: avatar, name and last message preview (both with colour emoji), time, unread badge (a dot
+ * when muted), a bell-slash when muted, a tinted background when pinned, and a context menu to pin/unpin and
+ * mute/unmute.
  */
 final class ConversationCell extends ListCell<ConversationRow> {
     static final double AVATAR = 42;
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
 
-    private final Label name = new Label();
+    private final EmojiLine name;
     private final Label time = new Label();
     private final EmojiLine preview;
     private final Label badge = new Label();
@@ -41,12 +42,11 @@ final class ConversationCell extends ListCell<ConversationRow> {
     ConversationCell(MainViewModel vm, Texts texts, EmojiImages emojiImages) {
         this.texts = texts;
         this.preview = new EmojiLine(EmojiCatalog.bundled(), emojiImages, "conv-preview");
-        name.getStyleClass().add("conv-name");
+        this.name = new EmojiLine(EmojiCatalog.bundled(), emojiImages, "conv-name"); // "周末羽毛球 🏸"
         time.getStyleClass().add("conv-time");
         preview.getStyleClass().add("conv-preview-line");
         badge.getStyleClass().add("badge");
         mutedIcon.getStyleClass().add("conv-muted");
-        name.setMinWidth(0);
         time.setMinWidth(Region.USE_PREF_SIZE);
         badge.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();

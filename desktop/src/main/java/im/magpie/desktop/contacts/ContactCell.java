@@ -3,6 +3,9 @@ package im.magpie.desktop.contacts;
 import im.magpie.desktop.chat.Avatars;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.emoji.EmojiCatalog;
+import im.magpie.desktop.emoji.EmojiImages;
+import im.magpie.desktop.emoji.EmojiLine;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -11,23 +14,26 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** A row of the contacts list: avatar with presence dot, name, signature (or account when there is none). */
+/**
+ * A row of the contacts list: avatar with presence dot, name, signature with colour emoji (or account when there is
+ * none).
+ */
 final class ContactCell extends ListCell<Contact> {
     static final double AVATAR = 38;
 
     private final ContactsViewModel vm;
     private final Label name = new Label();
-    private final Label detail = new Label();
+    private final EmojiLine detail;
     private final StackPane avatarSlot = new StackPane();
     private final PresenceDot dot = new PresenceDot(5);
     private final HBox box;
 
-    ContactCell(ContactsViewModel vm) {
+    /** {@code emoji}: the images of the list, shared by its cells. */
+    ContactCell(ContactsViewModel vm, EmojiImages emoji) {
         this.vm = vm;
+        this.detail = new EmojiLine(EmojiCatalog.bundled(), emoji, "contact-detail");
         name.getStyleClass().add("contact-name");
-        detail.getStyleClass().add("contact-detail");
         name.setMinWidth(0);
-        detail.setMinWidth(0);
         VBox text = new VBox(3, name, detail);
         text.setAlignment(Pos.CENTER_LEFT);
         text.setMinWidth(0);

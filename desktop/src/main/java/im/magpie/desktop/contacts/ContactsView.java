@@ -5,6 +5,10 @@ import atlantafx.base.theme.Styles;
 import im.magpie.desktop.chat.Avatars;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.emoji.EmojiCatalog;
+import im.magpie.desktop.emoji.EmojiFlow;
+import im.magpie.desktop.emoji.EmojiImages;
+import im.magpie.desktop.emoji.EmojiText;
 import im.magpie.desktop.i18n.Texts;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.HPos;
@@ -41,6 +45,8 @@ public final class ContactsView {
     private final VBox directory = new VBox();
     private final ListView<Contact> list = new ListView<>();
     private final StackPane cardHost = new StackPane();
+    private final EmojiImages emojiImages = new EmojiImages();
+    private final EmojiText emoji = new EmojiText(EmojiCatalog.bundled(), emojiImages);
 
     public ContactsView(ContactsViewModel vm, Texts texts) {
         this.vm = vm;
@@ -126,7 +132,7 @@ public final class ContactsView {
         list.setId("contacts");
         list.getStyleClass().add("conversation-list");
         list.setItems(vm.shown());
-        list.setCellFactory(v -> new ContactCell(vm));
+        list.setCellFactory(v -> new ContactCell(vm, emojiImages));
         Label none = new Label();
         none.textProperty()
                 .bind(javafx.beans.binding.Bindings.createStringBinding(
@@ -196,13 +202,14 @@ public final class ContactsView {
         labels.setHalignment(HPos.LEFT);
         labels.setMinWidth(Region.USE_PREF_SIZE);
         fields.getColumnConstraints().addAll(labels, new ColumnConstraints());
-        addField(fields, 0, "contacts.account", c.account(), "card-account");
-        addField(
-                fields,
-                1,
-                "contacts.signature",
-                c.signature().isEmpty() ? texts.get("contacts.noSignature") : c.signature(),
-                "card-signature");
+        Label account = new Label(c.account());
+        account.setId("card-account");
+        account.getStyleClass().add("card-value");
+        addField(fields, 0, "contacts.account", account);
+        EmojiFlow signature = new EmojiFlow(emoji, "card-text", EmojiText.INLINE);
+        signature.setText(c.signature().isEmpty() ? texts.get("contacts.noSignature") : c.signature());
+        signature.setId("card-signature");
+        addField(fields, 1, "contacts.signature", signature);
 
         boolean self = vm.isSelf(c);
         Button message = new Button(
@@ -221,14 +228,10 @@ public final class ContactsView {
         return card;
     }
 
-    private void addField(GridPane grid, int row, String labelKey, String value, String id) {
+    private void addField(GridPane grid, int row, String labelKey, Node value) {
         Label label = new Label(texts.get(labelKey));
         label.getStyleClass().add("card-label");
-        Label text = new Label(value);
-        text.setId(id);
-        text.getStyleClass().add("card-value");
-        text.setWrapText(true);
-        grid.addRow(row, label, text);
+        grid.addRow(row, label, value);
     }
 
     private static void fixWidth(Region r, double width) {

@@ -7,6 +7,11 @@ import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.MessageTexts;
 import im.magpie.desktop.contacts.Presence;
 import im.magpie.desktop.contacts.PresenceDot;
+import im.magpie.desktop.emoji.EmojiCatalog;
+import im.magpie.desktop.emoji.EmojiFlow;
+import im.magpie.desktop.emoji.EmojiImages;
+import im.magpie.desktop.emoji.EmojiLine;
+import im.magpie.desktop.emoji.EmojiText;
 import im.magpie.desktop.i18n.Texts;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
@@ -160,7 +165,12 @@ public final class PersonCard implements ChatHooks.PersonHover {
         fields.setVgap(6);
         field(fields, 0, "card.account", vm.accountProperty(), "card-account");
         field(fields, 1, "card.department", vm.departmentProperty(), "card-department");
-        field(fields, 2, "card.signature", vm.signatureProperty(), "card-signature");
+        EmojiFlow signature = new EmojiFlow(
+                new EmojiText(EmojiCatalog.bundled(), new EmojiImages()), "person-card-text", EmojiLine.SIZE);
+        signature.setId("card-signature");
+        vm.signatureProperty().addListener((o, was, now) -> signature.setText(now));
+        signature.setText(vm.signatureProperty().get());
+        field(fields, 2, "card.signature", signature);
 
         Button message = new Button(texts.get("card.message"));
         message.setId("card-message");
@@ -176,16 +186,20 @@ public final class PersonCard implements ChatHooks.PersonHover {
 
     private void field(
             GridPane grid, int row, String labelKey, javafx.beans.value.ObservableStringValue value, String id) {
-        Label label = new Label(texts.get(labelKey));
-        label.getStyleClass().add("person-card-label");
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = new Label();
         text.setId(id);
         text.getStyleClass().add("person-card-value");
         text.setWrapText(true);
         text.textProperty().bind(value);
+        field(grid, row, labelKey, text);
+    }
+
+    private void field(GridPane grid, int row, String labelKey, Node value) {
+        Label label = new Label(texts.get(labelKey));
+        label.getStyleClass().add("person-card-label");
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         grid.add(label, 0, row);
-        grid.add(text, 1, row);
+        grid.add(value, 1, row);
     }
 
     private void avatar() {
