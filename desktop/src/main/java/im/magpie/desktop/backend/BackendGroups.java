@@ -35,6 +35,9 @@ final class BackendGroups implements GroupPort {
     private final Executor reader;
     private final Executor people;
     private final Map<GroupEvents, ClientListener> listeners = new ConcurrentHashMap<>();
+    /** The people cache was filled from the directory for a card (once: {@link #person}). */
+    private final java.util.concurrent.atomic.AtomicBoolean directoryFetched =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     BackendGroups(Supplier<MagpieClient> client, Executor reader, Executor people) {
         this.client = client;
@@ -52,6 +55,10 @@ final class BackendGroups implements GroupPort {
         return BackendContacts.search(client, query, limit, people);
     }
 
+    /**
+     * From the people cache (with the signature). Someone not in it fills the cache from the server's directory, once
+     * per session (the contacts section may not have been opened yet); else the user's name and account alone.
+     */
     @Override
     public CompletableFuture<Integer> refreshPeople() {
         return client.get().refreshPeople();
@@ -60,13 +67,20 @@ final class BackendGroups implements GroupPort {
     @Override
     public CompletableFuture<Optional<Contact>> person(long userId) {
         MagpieClient c = client.get();
-        return CompletableFuture.supplyAsync(() -> c.person(userId).map(BackendContacts::contact), people)
+        return cached(c, userId)
+                .thenCompose(found -> found.isPresent() || !directoryFetched.compareAndSet(false, true)
+                        ? CompletableFuture.completedFuture(found)
+                        : c.refreshPeople().handle((n, failure) -> n).thenCompose(n -> cached(c, userId)))
                 .thenCompose(found -> found.isPresent()
                         ? CompletableFuture.completedFuture(found)
                         : Failures.chat(c.users(List.of(userId)))
                                 .thenApply(users -> users.stream()
                                         .findFirst()
                                         .map(u -> new Contact(u.userId(), u.account(), u.displayName(), ""))));
+    }
+
+    private CompletableFuture<Optional<Contact>> cached(MagpieClient c, long userId) {
+        return CompletableFuture.supplyAsync(() -> c.person(userId).map(BackendContacts::contact), people);
     }
 
     /** The members of a conversation with names, accounts and roles, in the order the server keeps them. */

@@ -8,10 +8,8 @@ import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.ReceiveSettings;
 import im.magpie.desktop.chat.TransferListener;
-import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.notify.Incoming;
 import im.magpie.desktop.notify.IncomingListener;
-import im.magpie.server.TestServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +19,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Auto-receive (F3) against a real server: one user sends files and a folder, the other's backend saves them into its
@@ -34,24 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class AutoReceiveIT {
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final FingerprintQuestion TRUST = (s, f) -> CompletableFuture.completedFuture(true);
 
     @RegisterExtension
-    static final TestServerExtension server = new TestServerExtension();
-
-    @TempDir
-    static Path work;
-
-    @BeforeAll
-    static void users() throws Exception {
-        for (String a : List.of("zhangwei", "lina", "wangbo")) {
-            server.createUser(a);
-        }
-    }
-
-    static String address() {
-        return "127.0.0.1:" + server.server().ports().discovery();
-    }
+    static final BackendServer server = new BackendServer("zhangwei", "lina", "wangbo");
 
     /** Settings the test switches; the backend reads them at each arriving message. */
     static final class Switch implements ReceiveSettings {
@@ -84,11 +65,11 @@ class AutoReceiveIT {
 
     @Test
     void filesOfEveryConversationAreSavedWithoutOpeningAChatAlsoAfterBeingOffline() throws Exception {
+        Path work = server.work();
         Path downloads = work.resolve("zw-downloads");
         Files.createDirectories(downloads);
         Files.writeString(downloads.resolve("报告.txt"), "an older report, not the one sent");
         Switch settings = new Switch(downloads);
-        Path zwData = Files.createDirectory(work.resolve("zw"));
         Path tree = Files.createDirectories(work.resolve("send/设计稿/图标"));
         Files.writeString(tree.resolve("logo.svg"), "<svg/>");
         Files.writeString(work.resolve("send/设计稿/说明.md"), "# 说明\n");
@@ -102,10 +83,8 @@ class AutoReceiveIT {
         long group;
         long reportSeq;
         long folderSeq;
-        try (ClientBackend lina = new ClientBackend(Files.createDirectory(work.resolve("lina")), null, "it");
-                ClientBackend zhang = new ClientBackend(zwData, null, "it", settings)) {
-            lina.login(address(), "lina", "secret-lina", TRUST).get(20, TimeUnit.SECONDS);
-            zhang.login(address(), "zhangwei", "secret-zhangwei", TRUST).get(20, TimeUnit.SECONDS);
+        try (ClientBackend lina = server.login("lina");
+                ClientBackend zhang = server.login("zhangwei", settings)) {
             zhang.notifications().addIncomingListener(new IncomingListener() {
                 @Override
                 public void arrived(List<Incoming> messages) {}
@@ -157,14 +136,12 @@ class AutoReceiveIT {
         }
 
         // zhangwei's client is closed; lina sends; at the next start the file arrives by itself
-        try (ClientBackend lina = new ClientBackend(work.resolve("lina"), null, "it")) {
-            lina.resume().get(20, TimeUnit.SECONDS);
+        try (ClientBackend lina = server.resume("lina")) {
             ConversationInfo direct = lina.openDirect("zhangwei").get(20, TimeUnit.SECONDS);
             lina.sendFile(direct.id(), work.resolve("send/离线.txt"), false, TransferListener.NONE)
                     .get(20, TimeUnit.SECONDS);
         }
-        try (ClientBackend zhang = new ClientBackend(zwData, null, "it", settings)) {
-            zhang.resume().get(20, TimeUnit.SECONDS);
+        try (ClientBackend zhang = server.resume("zhangwei", settings)) {
             await().atMost(WAIT).until(() -> names(downloads).containsAll(List.of("离线.txt", "关闭时.txt")));
             assertThat(downloads.resolve("离线.txt")).hasContent("sent while zhangwei was offline");
             // the file sent while the setting was off is still unread: with it on now, the start takes it too;

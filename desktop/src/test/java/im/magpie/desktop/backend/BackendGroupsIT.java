@@ -13,10 +13,6 @@ import im.magpie.desktop.contacts.Presence;
 import im.magpie.desktop.group.GroupEvents;
 import im.magpie.desktop.group.GroupInfo;
 import im.magpie.desktop.group.GroupPort;
-import im.magpie.desktop.login.FingerprintQuestion;
-import im.magpie.server.TestServerExtension;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Group management between two desktop backends over a real server: rename, add, remove, roles, leave, @All rights,
@@ -37,26 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class BackendGroupsIT {
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final FingerprintQuestion TRUST = (s, f) -> CompletableFuture.completedFuture(true);
 
     @RegisterExtension
-    static final TestServerExtension server = new TestServerExtension();
-
-    @TempDir
-    static Path work;
-
-    @BeforeAll
-    static void users() throws Exception {
-        for (String a : List.of("qiang", "mei", "jun", "qiang2", "hua", "jun2", "hua2")) {
-            server.createUser(a);
-        }
-    }
+    static final BackendServer server =
+            new BackendServer("qiang", "mei", "jun", "qiang2", "hua", "jun2", "hua2", "lei", "yan");
 
     static ClientBackend login(String account) throws Exception {
-        ClientBackend b = new ClientBackend(Files.createDirectory(work.resolve(account)), null, account);
-        b.login("127.0.0.1:" + server.server().ports().discovery(), account, "secret-" + account, TRUST)
-                .get(20, TimeUnit.SECONDS);
-        return b;
+        return server.login(account);
     }
 
     static <T> T get(CompletableFuture<T> f) throws Exception {
@@ -183,6 +164,19 @@ class BackendGroupsIT {
                 get(jun.contacts().watchPresence(List.of(other + 1))); // the contacts list replaces its own set only
             }
             await().atMost(WAIT).until(() -> seen.get(huaId) == Presence.OFFLINE);
+        }
+    }
+
+    @Test
+    void aHoverCardShowsTheSignatureBeforeTheContactsWereEverOpened() throws Exception {
+        try (ClientBackend lei = login("lei")) {
+            get(lei.settings().setSignature("出差中 ✈️"));
+            long leiId = lei.selfUserId();
+            try (ClientBackend yan = login("yan")) {
+                // yan's people cache was never filled (no contacts section): the card fetches the directory
+                assertThat(get(yan.groups().person(leiId)))
+                        .hasValueSatisfying(c -> assertThat(c.signature()).isEqualTo("出差中 ✈️"));
+            }
         }
     }
 }
