@@ -37,6 +37,14 @@ final class ReadByPopup {
         popup.getContent().add(columns);
         popup.setAutoHide(true);
         popup.show(owner, screenX - COLUMN_WIDTH, screenY + GAP);
+        place(popup, owner, screenX, screenY);
+        // the lists fill in once the members are read: the popover grows, and may have to move up
+        popup.heightProperty().addListener((o, was, now) -> place(popup, owner, screenX, screenY));
+        popup.widthProperty().addListener((o, was, now) -> place(popup, owner, screenX, screenY));
+        return popup;
+    }
+
+    private static void place(Popup popup, javafx.stage.Window owner, double screenX, double screenY) {
         double right = owner.getX() + owner.getWidth();
         double x = Math.max(owner.getX(), Math.min(screenX - COLUMN_WIDTH, right - popup.getWidth()));
         double y = screenY + GAP + popup.getHeight() > owner.getY() + owner.getHeight()
@@ -44,7 +52,6 @@ final class ReadByPopup {
                 : screenY + GAP;
         popup.setX(x);
         popup.setY(y);
-        return popup;
     }
 
     private static Node column(ObservableList<Member> members, String titleKey, String id, Texts texts) {
