@@ -8,8 +8,8 @@ import java.util.function.Consumer;
 
 /**
  * History scrolling: the real app opens a conversation of many stored messages and its probe scrolls the chat from
- * the newest message to the first, a fixed distance a pulse, so that older pages load from the local store as they
- * do under a user's scrolling. Reports how long it took, the FX pulse gaps on the way and how long the list waited at
+ * the newest message to the first, a fixed distance a pulse with one scroll event (as a touchpad fling sends it), so
+ * that older pages load from the local store as they do under a user's scrolling. Reports how long it took, the FX pulse gaps on the way and how long the list waited at
  * its top for each older page.
  */
 final class ScrollScenario {
@@ -39,7 +39,7 @@ final class ScrollScenario {
                     "%d px a pulse%s: %.1f s, %d s of the app's CPU, %d older pages; peak RSS %.0f MB. %s"
                             + " Wait at the top of the list for each older page (0 when it was in before the top): %s (%s).",
                     px,
-                    end[1] < 0 ? " (**gave up**: an older page did not come)" : "",
+                    end[1] < 0 ? " (**gave up**: no older page, or the list stopped moving; see the app's log)" : "",
                     (end[0] - from) / 1000.0,
                     cpu / 1000,
                     pages.size(),

@@ -8,11 +8,14 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.ScrollEvent;
 
 /**
  * Measurement hooks for the client benchmark ({@code bin/magpie-desktop-bench}), on only with
@@ -30,16 +33,21 @@ import javafx.scene.control.skin.VirtualFlow;
  *       {@link AnimationTimer} keeps pulses coming). The CPU time the FX thread used between two pulses is the part
  *       of a gap that is the app's own work (events, runnables, CSS, layout); the rest is waiting for a core;
  *   <li>with {@code -Dmagpie.probe.scroll=<px>}, scrolls the open chat from the bottom to its first message by that
- *       many pixels a pulse (loading older pages from the local store as a user's scrolling does), printing
+ *       many pixels a pulse, one scroll event over the list a pulse as a touchpad fling sends it (so the list handles
+ *       it as a user's scrolling, loading older pages from the local store), printing
  *       {@code magpie-page <epoch ms> <ms> <rows>} when a page arrived ({@code ms} since the list reached its top, 0
  *       when it came before)
- *       and {@code magpie-scrolled <epoch ms> <rows>} at the first message.
+ *       and {@code magpie-scrolled <epoch ms> <rows>} at the first message ({@code <rows> gave-up} when no older page
+ *       came {@link #GIVE_UP_MS} after the top was reached, or the list did not move up for as long).
  * </ul>
  */
 final class LaunchProbe {
     static final String PROPERTY = "magpie.probe";
     static final long REPORTED_GAP_MS = 20;
-    /** The scroll gives up when no older page arrived this long after the list reached its top. */
+    /**
+     * The scroll gives up when no older page arrived this long after the list reached its top, or when the list did not
+     * move up for as long while not at its top.
+     */
     static final long GIVE_UP_MS = 60_000;
 
     private final Scene scene;
@@ -95,6 +103,35 @@ final class LaunchProbe {
                 pulses().start();
             }
         });
+    }
+
+    /** Scrolling up by {@link #scrollPx} over the list, as a touchpad fling sends it (pixels, not lines). */
+    private ScrollEvent flingUp(VirtualFlow<?> flow) {
+        double x = flow.getWidth() / 2;
+        double y = flow.getHeight() / 2;
+        Point2D screen = flow.localToScreen(x, y);
+        return new ScrollEvent(
+                ScrollEvent.SCROLL,
+                x,
+                y,
+                screen == null ? x : screen.getX(),
+                screen == null ? y : screen.getY(),
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                0,
+                scrollPx,
+                0,
+                scrollPx,
+                ScrollEvent.HorizontalTextScrollUnits.NONE,
+                0,
+                ScrollEvent.VerticalTextScrollUnits.NONE,
+                0,
+                0,
+                null);
     }
 
     private void openChat() {
@@ -163,6 +200,11 @@ final class LaunchProbe {
     private final class Scroller {
         private int rows = -1;
         private long topSince;
+        /** Since when the list has not moved up while not at its top (0: it moves). */
+        private long stuckSince;
+
+        private int lastTop = -1;
+        private double lastY;
         private boolean done;
 
         void step(long wall) {
@@ -183,7 +225,24 @@ final class LaunchProbe {
                     && flow.getFirstVisibleCell().getIndex() == 0
                     && flow.getFirstVisibleCell().getLayoutY() >= 0;
             if (!atTop) {
-                flow.scrollPixels(-scrollPx);
+                IndexedCell<?> first = flow.getFirstVisibleCell();
+                int top = first == null ? -1 : first.getIndex();
+                double y = first == null ? 0 : first.getLayoutY();
+                if (top != lastTop || y != lastY || now != rows) {
+                    stuckSince = 0;
+                } else if (stuckSince == 0) {
+                    stuckSince = wall;
+                } else if (wall - stuckSince > GIVE_UP_MS) {
+                    // the list does not move and is not at its top: say where it stands instead of waiting forever
+                    done = true;
+                    System.err.println("probe: the list does not scroll up from row " + top + " of " + now);
+                    out.println("magpie-scrolled " + wall + " " + now + " gave-up");
+                    out.flush();
+                    return;
+                }
+                lastTop = top;
+                lastY = y;
+                flow.fireEvent(flingUp(flow));
                 return;
             }
             if (topSince == 0) {

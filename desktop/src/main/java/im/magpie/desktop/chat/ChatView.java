@@ -16,19 +16,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
@@ -51,8 +46,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The chat of one conversation: header, virtualised message list, composer; files arrive by drop or button. */
 public final class ChatView {
     static final double ATTACHMENT_PREVIEW = 72;
-    /** Scrolled up to this many rows from the top, the chat asks for the older page. */
-    static final int NEAR_TOP_ROWS = 50;
 
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
@@ -67,10 +60,7 @@ public final class ChatView {
     private @Nullable EmojiPicker emojiPicker;
     private final EmojiText emoji;
     private ForwardPicker forward = ForwardPicker.NONE;
-    /** The list's virtual flow, once its skin is there. */
-    private @Nullable VirtualFlow<?> flow;
-    /** An older page was asked for and the request has not run yet. */
-    private boolean olderAsked;
+    private final MessageListScroll scroll;
 
     /** {@code emojiRecents}: the recently picked emoji, shared by every chat of the window. */
     public ChatView(ChatViewModel vm, Node banner, Consumer<String> openLink, EmojiRecents emojiRecents) {
@@ -100,7 +90,8 @@ public final class ChatView {
                 hooks.hover(),
                 menu));
         list.setFocusTraversable(false);
-        root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton()));
+        scroll = new MessageListScroll(list, vm::loadOlder);
+        root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton(), newBelowButton()));
         Node composer = composer();
         root.setBottom(composer);
         MessageSelection selection = vm.selection();
@@ -111,9 +102,7 @@ public final class ChatView {
                 selection,
                 vm.words().texts(),
                 () -> forward.open(selection.chosen(), selection::cancel));
-        followNewest();
         scrollToRevealed();
-        pageNearTop();
         acceptDrops();
     }
 
@@ -142,6 +131,19 @@ public final class ChatView {
         javafx.scene.layout.StackPane.setAlignment(jump, Pos.TOP_RIGHT);
         javafx.scene.layout.StackPane.setMargin(jump, new javafx.geometry.Insets(12, 18, 0, 0));
         return jump;
+    }
+
+    /** "New messages ↓" at the bottom while messages came in below what the user reads; a click shows the newest. */
+    private Node newBelowButton() {
+        Button button = new Button(vm.words().texts().get("chat.newBelow"), new FontIcon(Feather.ARROW_DOWN));
+        button.setId("new-below");
+        button.getStyleClass().add("jump-unread");
+        button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        button.visibleProperty().bind(scroll.newBelowProperty());
+        button.setOnAction(e -> scroll.scrollToNewest());
+        javafx.scene.layout.StackPane.setAlignment(button, Pos.BOTTOM_CENTER);
+        javafx.scene.layout.StackPane.setMargin(button, new javafx.geometry.Insets(0, 0, 14, 0));
+        return button;
     }
 
     private Node header() {
@@ -378,26 +380,6 @@ public final class ChatView {
         }
     }
 
-    /** Scrolls to the bottom when messages are appended; keeps the place when older ones are prepended. */
-    private void followNewest() {
-        vm.items().addListener((ListChangeListener<MessageItem>) change -> {
-            while (change.next()) {
-                if (change.wasAdded() && !change.wasReplaced()) {
-                    boolean prepended =
-                            change.getFrom() == 0 && change.getTo() < vm.items().size();
-                    // the row at the top stays there (the page may come while it is not the first one yet)
-                    VirtualFlow<?> f = flow;
-                    IndexedCell<?> top = prepended && f != null ? f.getFirstVisibleCell() : null;
-                    int target = !prepended
-                            ? vm.items().size() - 1
-                            : change.getAddedSize() + (top == null ? 0 : Math.max(0, top.getIndex()));
-                    // after the cells for the new rows have been sized
-                    javafx.application.Platform.runLater(() -> list.scrollTo(target));
-                }
-            }
-        });
-    }
-
     /** Scrolls to and selects the message the view-model reveals (after any scrolling the new rows caused). */
     private void scrollToRevealed() {
         vm.revealedProperty().addListener((o, was, seq) -> {
@@ -412,39 +394,6 @@ public final class ChatView {
                 });
             }
         });
-    }
-
-    /**
-     * Asks for older messages while the list is scrolled up near its top: the page fetched ahead goes in before the
-     * top is reached.
-     */
-    private void pageNearTop() {
-        list.skinProperty().addListener((o, was, skin) -> {
-            flow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
-            for (Node n : list.lookupAll(".scroll-bar")) {
-                if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
-                    bar.valueProperty().addListener((ov, before, now) -> {
-                        boolean atTop = now.doubleValue() <= bar.getMin() && bar.getVisibleAmount() < bar.getMax();
-                        if (!olderAsked && (atTop || (now.doubleValue() < before.doubleValue() && nearTop()))) {
-                            // not within the list's own scrolling and layout: right after it
-                            olderAsked = true;
-                            javafx.application.Platform.runLater(() -> {
-                                olderAsked = false;
-                                if (nearTop()) {
-                                    vm.loadOlder();
-                                }
-                            });
-                        }
-                    });
-                }
-            }
-        });
-    }
-
-    private boolean nearTop() {
-        VirtualFlow<?> f = flow;
-        IndexedCell<?> first = f == null ? null : f.getFirstVisibleCell();
-        return first != null && first.getIndex() < NEAR_TOP_ROWS;
     }
 
     private void acceptDrops() {

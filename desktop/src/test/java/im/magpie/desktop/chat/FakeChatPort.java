@@ -62,6 +62,8 @@ final class FakeChatPort implements ChatPort {
     final List<Read> messageReads = new ArrayList<>();
     /** While set, message pages are answered only by {@link #releaseReads}. */
     boolean holdReads;
+    /** When set, message pages and names are answered on this executor, as the real port's store thread does. */
+    java.util.concurrent.@org.jspecify.annotations.Nullable Executor readsOn;
 
     private final List<Runnable> held = new ArrayList<>();
 
@@ -108,6 +110,10 @@ final class FakeChatPort implements ChatPort {
         List<Message> all = messages.getOrDefault(conversationId, List.of());
         List<Message> below = all.stream().filter(m -> m.seq() < beforeSeq).toList();
         List<Message> page = List.copyOf(below.subList(Math.max(0, below.size() - limit), below.size()));
+        java.util.concurrent.Executor on = readsOn;
+        if (on != null) {
+            return CompletableFuture.supplyAsync(() -> page, on);
+        }
         if (!holdReads) {
             return CompletableFuture.completedFuture(page);
         }
@@ -137,7 +143,8 @@ final class FakeChatPort implements ChatPort {
                 out.put(id, n);
             }
         });
-        return CompletableFuture.completedFuture(out);
+        java.util.concurrent.Executor on = readsOn;
+        return on != null ? CompletableFuture.supplyAsync(() -> out, on) : CompletableFuture.completedFuture(out);
     }
 
     @Override

@@ -1,0 +1,171 @@
+package im.magpie.desktop.chat;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.ScrollEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the chat's message list scrolls: it follows the newest message while that is shown, keeps its place when older
+ * pages go in above, offers "new messages" when messages arrive while the user reads further up (never pulling the
+ * list away from what they read), and asks for the older page when the top comes near.
+ */
+final class MessageListScroll {
+    /** Scrolled up to this many rows from the top, the chat asks for the older page. */
+    static final int NEAR_TOP_ROWS = 50;
+
+    private final ListView<MessageItem> list;
+    private final ObservableList<MessageItem> items;
+    private final Runnable loadOlder;
+    private final ReadOnlyBooleanWrapper newBelow = new ReadOnlyBooleanWrapper(false);
+    /** The list's virtual flow, once its skin is there. */
+    private @Nullable VirtualFlow<?> flow;
+    /** An older page was asked for and the request has not run yet. */
+    private boolean olderAsked;
+
+    /** {@code loadOlder}: puts the older page above the rows (no-op while one is on its way or at the first). */
+    MessageListScroll(ListView<MessageItem> list, Runnable loadOlder) {
+        this.list = list;
+        this.items = list.getItems();
+        this.loadOlder = loadOlder;
+        items.addListener((ListChangeListener<MessageItem>) change -> {
+            if (flow == null) { // rows before the list is shown: the newest once it is
+                Platform.runLater(() -> list.scrollTo(items.size() - 1));
+            }
+        });
+        list.skinProperty().addListener((o, was, skin) -> attach());
+        list.addEventFilter(ScrollEvent.SCROLL, this::inSteps);
+    }
+
+    /** Whether messages came in below what the list shows (the "new messages" button is offered). */
+    ReadOnlyBooleanProperty newBelowProperty() {
+        return newBelow.getReadOnlyProperty();
+    }
+
+    /** Shows the newest message (the "new messages" button). */
+    void scrollToNewest() {
+        newBelow.set(false);
+        list.scrollTo(items.size() - 1);
+    }
+
+    /**
+     * New rows at the end: followed when the newest row was shown or one of them is the user's own; else offered.
+     * Rows put in at the top: the row that was at the top stays there (the page may come while it is not the first one
+     * yet). Heard after the list's skin, so that the list already counts the new rows.
+     */
+    private void changed(ListChangeListener.Change<? extends MessageItem> change) {
+        while (change.next()) {
+            if (!change.wasAdded() || change.wasReplaced()) {
+                continue;
+            }
+            int size = items.size();
+            if (change.getFrom() == 0 && change.getTo() < size) {
+                VirtualFlow<?> f = flow;
+                IndexedCell<?> top = f == null ? null : f.getFirstVisibleCell();
+                // at once, before the list draws the new rows in the old rows' place (it heard of them first)
+                list.scrollTo(change.getAddedSize() + (top == null ? 0 : Math.max(0, top.getIndex())));
+            } else if (showsNewest(size - change.getAddedSize())
+                    || change.getAddedSubList().stream().anyMatch(MessageItem::mine)) {
+                newBelow.set(false);
+                Platform.runLater(() -> list.scrollTo(items.size() - 1));
+            } else {
+                newBelow.set(true);
+            }
+        }
+    }
+
+    /**
+     * Scrolls a long wheel or touchpad move (a fling) in steps of at most half the list's height. In one step longer
+     * than the list is high, JavaFX's {@code VirtualFlow} drops every row, places the next ones from its estimated row
+     * heights and, when the estimate lands past the last row, jumps to the newest message (position 1); scrolling up
+     * through a long history then starts again from the bottom.
+     */
+    private void inSteps(ScrollEvent e) {
+        VirtualFlow<?> f = flow;
+        double step = f == null ? 0 : f.getHeight() / 2;
+        double left = e.getDeltaY();
+        if (f == null
+                || step < 1
+                || e.getTextDeltaYUnits() != ScrollEvent.VerticalTextScrollUnits.NONE
+                || Math.abs(left) <= step) {
+            return; // the list scrolls it itself
+        }
+        e.consume();
+        while (Math.abs(left) >= 1) {
+            double now = Math.copySign(Math.min(step, Math.abs(left)), left);
+            f.scrollPixels(-now);
+            left -= now;
+        }
+    }
+
+    /** Whether the last of {@code rows} (the rows before a change) was at least partly in view; true before any. */
+    private boolean showsNewest(int rows) {
+        VirtualFlow<?> f = flow;
+        IndexedCell<?> last = f == null ? null : f.getLastVisibleCell();
+        if (rows == 0 || f == null || last == null) {
+            return true;
+        }
+        return last.getIndex() >= rows - 1 && last.getLayoutY() < f.getHeight();
+    }
+
+    /** Whether the newest row is in view down to its bottom edge (the user scrolled down to it). */
+    private boolean newestInFullView() {
+        VirtualFlow<?> f = flow;
+        IndexedCell<?> last = f == null ? null : f.getLastVisibleCell();
+        return f != null
+                && last != null
+                && last.getIndex() == items.size() - 1
+                && last.getLayoutY() + last.getHeight() <= f.getHeight() + 1;
+    }
+
+    private void attach() {
+        boolean first = flow == null;
+        flow = list.lookup(".virtual-flow") instanceof VirtualFlow<?> f ? f : null;
+        if (first) {
+            // after the skin's own listener: a change reaches this one once the list knows of it
+            items.addListener((ListChangeListener<MessageItem>) this::changed);
+        }
+        for (Node n : list.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                bar.valueProperty()
+                        .addListener((o, before, now) -> scrolled(bar, before.doubleValue(), now.doubleValue()));
+            }
+        }
+    }
+
+    /**
+     * Asks for older messages while the list is scrolled up near its top, so that the page fetched ahead goes in before
+     * the top is reached; the "new messages" offer ends once the newest row is in view.
+     */
+    private void scrolled(ScrollBar bar, double before, double now) {
+        boolean atTop = now <= bar.getMin() && bar.getVisibleAmount() < bar.getMax();
+        if (!olderAsked && (atTop || (now < before && nearTop()))) {
+            // not within the list's own scrolling and layout: right after it
+            olderAsked = true;
+            Platform.runLater(() -> {
+                olderAsked = false;
+                if (nearTop()) {
+                    loadOlder.run();
+                }
+            });
+        }
+        if (newBelow.get() && now > before && newestInFullView()) {
+            newBelow.set(false);
+        }
+    }
+
+    private boolean nearTop() {
+        VirtualFlow<?> f = flow;
+        IndexedCell<?> first = f == null ? null : f.getFirstVisibleCell();
+        return first != null && first.getIndex() < NEAR_TOP_ROWS;
+    }
+}
