@@ -36,22 +36,31 @@ final class ReadByPopup {
         Popup popup = new Popup();
         popup.getContent().add(columns);
         popup.setAutoHide(true);
+        popup.setAnchorLocation(javafx.stage.PopupWindow.AnchorLocation.CONTENT_TOP_LEFT); // not its shadow's
         popup.show(owner, screenX - COLUMN_WIDTH, screenY + GAP);
-        place(popup, owner, screenX, screenY);
+        place(popup, columns, owner, screenX, screenY);
         // the lists fill in once the members are read: the popover grows, and may have to move up
-        popup.heightProperty().addListener((o, was, now) -> place(popup, owner, screenX, screenY));
-        popup.widthProperty().addListener((o, was, now) -> place(popup, owner, screenX, screenY));
+        columns.layoutBoundsProperty().addListener((o, was, now) -> place(popup, columns, owner, screenX, screenY));
         return popup;
     }
 
-    private static void place(Popup popup, javafx.stage.Window owner, double screenX, double screenY) {
+    /** By the popover's content (its window is not resized as the lists fill in). */
+    private static void place(
+            Popup popup,
+            javafx.scene.layout.Region content,
+            javafx.stage.Window owner,
+            double screenX,
+            double screenY) {
+        double width = content.getLayoutBounds().getWidth();
+        double height = content.getLayoutBounds().getHeight();
         double right = owner.getX() + owner.getWidth();
-        double x = Math.max(owner.getX(), Math.min(screenX - COLUMN_WIDTH, right - popup.getWidth()));
-        double y = screenY + GAP + popup.getHeight() > owner.getY() + owner.getHeight()
-                ? Math.max(owner.getY(), screenY - GAP - popup.getHeight())
+        double x = Math.max(owner.getX(), Math.min(screenX - COLUMN_WIDTH, right - width));
+        double y = screenY + GAP + height > owner.getY() + owner.getHeight()
+                ? Math.max(owner.getY(), screenY - GAP - height)
                 : screenY + GAP;
-        popup.setX(x);
-        popup.setY(y);
+        // the anchor, not x and y: a popup places itself again from its anchor when its size changes
+        popup.setAnchorX(x);
+        popup.setAnchorY(y);
     }
 
     private static Node column(ObservableList<Member> members, String titleKey, String id, Texts texts) {
