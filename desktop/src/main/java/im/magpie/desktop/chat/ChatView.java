@@ -388,7 +388,7 @@ public final class ChatView {
                     int index =
                             vm.items().stream().map(MessageItem::seq).toList().indexOf(seq.longValue());
                     if (index >= 0) {
-                        list.scrollTo(Math.max(0, index - 1));
+                        scroll.reveal(Math.max(0, index - 1));
                         list.getSelectionModel().select(index);
                     }
                 });

@@ -11,6 +11,8 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,13 @@ final class MessageListScroll {
     private @Nullable VirtualFlow<?> flow;
     /** An older page was asked for and the request has not run yet. */
     private boolean olderAsked;
+    /**
+     * The list stays at its newest message: it was opened there, followed a new message or the user scrolled down to
+     * it. Rows that grow afterwards (a picture decoded, a file's progress) keep the newest in view.
+     */
+    private boolean following = true;
+    /** After each layout of the scene: the newest row back in view while the list follows it. */
+    private final Runnable keepNewest = this::keepNewest;
 
     /** {@code loadOlder}: puts the older page above the rows (no-op while one is on its way or at the first). */
     MessageListScroll(ListView<MessageItem> list, Runnable loadOlder) {
@@ -43,7 +52,31 @@ final class MessageListScroll {
             }
         });
         list.skinProperty().addListener((o, was, skin) -> attach());
-        list.addEventFilter(ScrollEvent.SCROLL, this::inSteps);
+        // whether the list follows its newest message is the user's choice: it stops at once when they move away
+        // (before the next layout could pull the list back) and resumes when they come back down to the newest
+        list.addEventFilter(ScrollEvent.SCROLL, e -> {
+            userMoved(e.getDeltaY() > 0);
+            inSteps(e);
+        });
+        list.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userMoved(true));
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> userMoved(false));
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMoved(e.getCode().isNavigationKey()));
+        list.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(keepNewest);
+            }
+            if (now != null) {
+                now.addPostLayoutPulseListener(keepNewest);
+            }
+        });
+    }
+
+    /** The user scrolled, dragged or pressed a key in the list; {@code away}: possibly away from the newest. */
+    private void userMoved(boolean away) {
+        if (away) {
+            following = false;
+        }
+        Platform.runLater(() -> following = newestInView());
     }
 
     /** Whether messages came in below what the list shows (the "new messages" button is offered). */
@@ -51,9 +84,16 @@ final class MessageListScroll {
         return newBelow.getReadOnlyProperty();
     }
 
+    /** Shows the row at {@code index} at the top (a message revealed, the first unread): the list stops following. */
+    void reveal(int index) {
+        following = false;
+        list.scrollTo(index);
+    }
+
     /** Shows the newest message (the "new messages" button). */
     void scrollToNewest() {
         newBelow.set(false);
+        following = true;
         list.scrollTo(items.size() - 1);
     }
 
@@ -76,6 +116,7 @@ final class MessageListScroll {
             } else if (showsNewest(size - change.getAddedSize())
                     || change.getAddedSubList().stream().anyMatch(MessageItem::mine)) {
                 newBelow.set(false);
+                following = true;
                 Platform.runLater(() -> list.scrollTo(items.size() - 1));
             } else {
                 newBelow.set(true);
@@ -140,6 +181,26 @@ final class MessageListScroll {
                         .addListener((o, before, now) -> scrolled(bar, before.doubleValue(), now.doubleValue()));
             }
         }
+    }
+
+    /**
+     * While the list follows its newest message, brings it back into view when rows grew under it after a layout (a
+     * picture decoded, a narrower window, a taller composer).
+     */
+    private void keepNewest() {
+        if (following && flow != null && !items.isEmpty() && !newestInView()) {
+            list.scrollTo(items.size() - 1);
+        }
+    }
+
+    /** The newest row shown down to its bottom edge, or from its top when it is taller than the list. */
+    private boolean newestInView() {
+        VirtualFlow<?> f = flow;
+        IndexedCell<?> last = f == null ? null : f.getLastVisibleCell();
+        return f != null
+                && last != null
+                && last.getIndex() == items.size() - 1
+                && (last.getLayoutY() + last.getHeight() <= f.getHeight() + 1 || last.getLayoutY() <= 0);
     }
 
     /**

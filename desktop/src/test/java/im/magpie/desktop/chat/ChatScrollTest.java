@@ -215,7 +215,7 @@ class ChatScrollTest {
     void aMessageArrivingWhileTheUserReadsHistoryIsOfferedNotScrolledTo(FxRobot robot) throws Exception {
         opened();
         ListView<MessageItem> messages = list(robot);
-        robot.interact(() -> flow(messages).scrollPixels(-900));
+        robot.interact(() -> flow(messages).fireEvent(wheelUp(flow(messages), 900)));
         WaitForAsyncUtils.waitForFxEvents();
         long readingSeq = onFx(() -> {
             messages.layout();
@@ -245,6 +245,36 @@ class ChatScrollTest {
                 .as("at the bottom, the list follows the newest")
                 .isEqualTo(STORED + 2L);
         assertThat(offer.isVisible()).isFalse();
+    }
+
+    @Test
+    void theNewestStaysInViewWhileTheRowsGrowUnderIt(FxRobot robot) throws Exception {
+        opened();
+        ListView<MessageItem> messages = list(robot);
+        assertThat(onFx(() -> lastShownSeq(messages))).isEqualTo((long) STORED);
+
+        // narrower: every row wraps into more lines, as when pictures decode after the chat opened
+        robot.interact(() -> messages.getScene().getWindow().setWidth(460));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(onFx(() -> lastShownSeq(messages)))
+                .as("the list follows its newest message")
+                .isEqualTo((long) STORED);
+
+        robot.interact(() -> flow(messages).fireEvent(wheelUp(flow(messages), 900)));
+        WaitForAsyncUtils.waitForFxEvents();
+        long reading = onFx(() -> {
+            messages.layout();
+            return firstShownSeq(messages);
+        });
+        robot.interact(() -> messages.getScene().getWindow().setWidth(820));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> lastShownSeq(messages)))
+                .as("scrolled up, the list is not pulled back to the newest")
+                .isLessThan((long) STORED);
+        assertThat(reading).isLessThan((long) STORED);
     }
 
     /** Waits until the chat shows its newest page and the older page it asked for at once is in. */
