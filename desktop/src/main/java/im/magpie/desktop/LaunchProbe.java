@@ -3,19 +3,18 @@ package im.magpie.desktop;
 import im.magpie.desktop.chat.ConversationRow;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.chat.MessageItem;
+import im.magpie.desktop.chat.ScrollEvents;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import javafx.animation.AnimationTimer;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.ScrollEvent;
 
 /**
  * Measurement hooks for the client benchmark ({@code bin/magpie-desktop-bench}), on only with
@@ -103,35 +102,6 @@ final class LaunchProbe {
                 pulses().start();
             }
         });
-    }
-
-    /** Scrolling up by {@link #scrollPx} over the list, as a touchpad fling sends it (pixels, not lines). */
-    private ScrollEvent flingUp(VirtualFlow<?> flow) {
-        double x = flow.getWidth() / 2;
-        double y = flow.getHeight() / 2;
-        Point2D screen = flow.localToScreen(x, y);
-        return new ScrollEvent(
-                ScrollEvent.SCROLL,
-                x,
-                y,
-                screen == null ? x : screen.getX(),
-                screen == null ? y : screen.getY(),
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                0,
-                scrollPx,
-                0,
-                scrollPx,
-                ScrollEvent.HorizontalTextScrollUnits.NONE,
-                0,
-                ScrollEvent.VerticalTextScrollUnits.NONE,
-                0,
-                0,
-                null);
     }
 
     private void openChat() {
@@ -242,7 +212,7 @@ final class LaunchProbe {
                 }
                 lastTop = top;
                 lastY = y;
-                flow.fireEvent(flingUp(flow));
+                flow.fireEvent(ScrollEvents.flingUp(flow, scrollPx));
                 return;
             }
             if (topSince == 0) {

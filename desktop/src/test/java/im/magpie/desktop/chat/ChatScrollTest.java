@@ -25,7 +25,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -153,7 +152,7 @@ class ChatScrollTest {
                     still = vm.loadingOlderProperty().get() ? 0 : still + 1;
                 } else {
                     still = seq == lastSeq && y == lastY ? still + 1 : 0;
-                    flow.fireEvent(wheelUp(flow, SCROLL_PX));
+                    flow.fireEvent(ScrollEvents.flingUp(flow, SCROLL_PX));
                 }
                 lastSeq = seq;
                 lastY = y;
@@ -182,40 +181,11 @@ class ChatScrollTest {
         assertThat(vm.items()).hasSize(STORED);
     }
 
-    /** A touchpad fling up by {@code px} pixels over the list. */
-    private static ScrollEvent wheelUp(VirtualFlow<?> flow, double px) {
-        double x = flow.getWidth() / 2;
-        double y = flow.getHeight() / 2;
-        javafx.geometry.Point2D screen = flow.localToScreen(x, y);
-        return new ScrollEvent(
-                ScrollEvent.SCROLL,
-                x,
-                y,
-                screen == null ? x : screen.getX(),
-                screen == null ? y : screen.getY(),
-                false,
-                false,
-                false,
-                false,
-                false,
-                false,
-                0,
-                px,
-                0,
-                px,
-                ScrollEvent.HorizontalTextScrollUnits.NONE,
-                0,
-                ScrollEvent.VerticalTextScrollUnits.NONE,
-                0,
-                0,
-                null);
-    }
-
     @Test
     void aMessageArrivingWhileTheUserReadsHistoryIsOfferedNotScrolledTo(FxRobot robot) throws Exception {
         opened();
         ListView<MessageItem> messages = list(robot);
-        robot.interact(() -> flow(messages).fireEvent(wheelUp(flow(messages), 900)));
+        robot.interact(() -> flow(messages).fireEvent(ScrollEvents.flingUp(flow(messages), 900)));
         WaitForAsyncUtils.waitForFxEvents();
         long readingSeq = onFx(() -> {
             messages.layout();
@@ -262,7 +232,7 @@ class ChatScrollTest {
                 .as("the list follows its newest message")
                 .isEqualTo((long) STORED);
 
-        robot.interact(() -> flow(messages).fireEvent(wheelUp(flow(messages), 900)));
+        robot.interact(() -> flow(messages).fireEvent(ScrollEvents.flingUp(flow(messages), 900)));
         WaitForAsyncUtils.waitForFxEvents();
         long reading = onFx(() -> {
             messages.layout();

@@ -35,6 +35,11 @@ class MemberPickerTest {
 
     @Start
     void start(Stage stage) {
+        show(stage, port, vm, texts);
+    }
+
+    /** The user 张伟 and three colleagues in {@code port}; the picker over {@code vm} shown in {@code stage}. */
+    static void show(Stage stage, FakeGroupPort port, MemberPickerViewModel vm, Texts texts) {
         port.people.addAll(List.of(
                 new Contact(1, "zhangwei", "张伟", ""),
                 new Contact(2, "lina", "李娜", ""),

@@ -2,14 +2,10 @@ package im.magpie.desktop.group;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import im.magpie.desktop.contacts.Contact;
 import im.magpie.desktop.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -30,15 +26,7 @@ class StartChatPickerTest {
 
     @Start
     void start(Stage stage) {
-        port.people.addAll(List.of(
-                new Contact(1, "zhangwei", "张伟", ""),
-                new Contact(2, "lina", "李娜", ""),
-                new Contact(3, "wangfang", "王芳", "")));
-        MemberPicker view = new MemberPicker(vm, texts);
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        stage.setScene(new Scene(view.root(), MemberPicker.WIDTH, MemberPicker.HEIGHT));
-        stage.show();
-        vm.start();
+        MemberPickerTest.show(stage, port, vm, texts);
     }
 
     @Test
