@@ -1,6 +1,7 @@
 package im.magpie.desktopbench;
 
 import im.magpie.client.people.PeopleIndex;
+import im.magpie.client.people.PinyinTable;
 import im.magpie.client.store.LocalStore;
 import im.magpie.client.store.PersonRecord;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ final class PeopleBench {
         List<PersonRecord> records = store.people().all();
         long heap1 = usedHeap();
         long t0 = System.nanoTime();
-        PeopleIndex index = PeopleIndex.of(records);
+        PeopleIndex index = PeopleIndex.of(records, PinyinTable.load());
         long buildMs = (System.nanoTime() - t0) / 1_000_000;
         long heap2 = usedHeap();
         for (String q : QUERIES) { // warm-up

@@ -9,14 +9,6 @@ import java.util.Comparator;
  * "user2", …; a posting list by first characters would hold all of them).
  */
 final class AccountOrder {
-    /** A walk of the people in name order (ascending positions) whose account starts with a prefix. */
-    interface Walk {
-        /** The next position, ascending, or {@link #END}. */
-        int next();
-    }
-
-    static final int END = Integer.MAX_VALUE;
-
     private final SearchKeys[] people;
     /** Positions in {@link #people}, sorted by account (then position). */
     private final int[] order;
@@ -39,7 +31,7 @@ final class AccountOrder {
      * short range of accounts is sorted by position at once; a long one (where a page's matches lie close together
      * in name order) is found by checking everyone in name order, which stops as soon as the caller does.
      */
-    Walk startingWith(String prefix, int limit) {
+    Positions startingWith(String prefix, int limit) {
         int lo = firstWhere(k -> people[order[k]].account.compareTo(prefix) >= 0);
         int hi = firstWhere(
                 k -> people[order[k]].account.compareTo(prefix) > 0 && !people[order[k]].account.startsWith(prefix));
@@ -48,7 +40,7 @@ final class AccountOrder {
         if (range * range <= 2L * limit * people.length) {
             int[] positions = Arrays.copyOfRange(order, lo, hi);
             Arrays.sort(positions);
-            return new Walk() {
+            return new Positions() {
                 private int k;
 
                 @Override
@@ -57,7 +49,7 @@ final class AccountOrder {
                 }
             };
         }
-        return new Walk() {
+        return new Positions() {
             private int i;
 
             @Override

@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PeopleDirectory {
     private final PersonTable table;
-    private final PinyinTable pinyin = new PinyinTable();
+    /** Loaded with the first index (not at login: a launch that never searches people does not read it). */
+    private @Nullable PinyinTable pinyin;
+
     private volatile @Nullable PeopleIndex index;
 
     public PeopleDirectory(PersonTable table) {
@@ -27,7 +29,7 @@ public final class PeopleDirectory {
         synchronized (this) {
             PeopleIndex built = index;
             if (built == null) {
-                built = PeopleIndex.build(table.all(), pinyin);
+                built = PeopleIndex.of(table.all(), pinyin());
                 index = built;
             }
             return built;
@@ -37,12 +39,21 @@ public final class PeopleDirectory {
     /** Stores {@code people} as the whole directory and swaps in their index. */
     public synchronized void replace(List<PersonRecord> people) {
         table.replaceAll(people);
-        index = PeopleIndex.build(people, pinyin);
+        index = PeopleIndex.of(people, pinyin());
     }
 
     /** Records a changed signature of {@code userId} (the user's own, once the server accepted it). */
     public synchronized void setSignature(long userId, String signature) {
         table.setSignature(userId, signature);
-        index = PeopleIndex.build(table.all(), pinyin);
+        index = PeopleIndex.of(table.all(), pinyin());
+    }
+
+    private synchronized PinyinTable pinyin() {
+        PinyinTable loaded = pinyin;
+        if (loaded == null) {
+            loaded = PinyinTable.load();
+            pinyin = loaded;
+        }
+        return loaded;
     }
 }

@@ -12,18 +12,16 @@ import java.util.Optional;
 /**
  * An immutable in-memory index of the directory for search as you type. People are kept in name order (by pinyin);
  * every person's keys are precomputed ({@link SearchKeys}), and two posting lists narrow a query to the people who
- * can match before any key is compared: by the query's first character, and by its first two; accounts that start with
- * the query are found in the accounts' sorted order ({@link AccountOrder}). Lookups by id and by
- * whole name or account are binary searches in packed {@code long} arrays (no boxed maps: 100,000 people cost about
- * 45 MB here, most of it the records themselves).
+ * can match before any key is compared: by the query's first character, and by its first two ({@link PostingLists},
+ * packed as differences, about a byte and a half per entry); accounts that start with the query are found in the
+ * accounts' sorted order ({@link AccountOrder}). Lookups by id and by whole name or account are binary searches in
+ * packed {@code long} arrays (no boxed maps).
  *
  * <p>A query matches a person by name characters, account, full pinyin, pinyin initials, or a mix ("zhangs", "张s",
  * "zs"), from the start of the name or from any later character; polyphonic characters match every reading.
  * Results: whole-name/account matches, then matches from the start, then the rest; each group in name order.
  */
 public final class PeopleIndex {
-    private static final int[] NONE = new int[0];
-
     private final SearchKeys[] people;
     /** Every user id, ascending; {@link #idPositions} holds each one's position in {@link #people}. */
     private final long[] ids;
@@ -32,12 +30,12 @@ public final class PeopleIndex {
     /** {@code hash(key) << 32 | position} for every whole name and account, sorted. */
     private final long[] exact;
 
-    private final Map<Integer, int[]> byFirst;
-    private final Map<Integer, int[]> byPair;
+    private final PostingLists byFirst;
+    private final PostingLists byPair;
     /** The same for matches from the start of the name only (ranked first, with {@link #accounts}' prefixes). */
-    private final Map<Integer, int[]> byStartFirst;
+    private final PostingLists byStartFirst;
 
-    private final Map<Integer, int[]> byStartPair;
+    private final PostingLists byStartPair;
     private final AccountOrder accounts;
 
     private PeopleIndex(SearchKeys[] people) {
@@ -55,10 +53,10 @@ public final class PeopleIndex {
         }
         long[] keys = new long[people.length * 2];
         int n = 0;
-        Postings first = new Postings();
-        Postings pairs = new Postings();
-        Postings startFirst = new Postings();
-        Postings startPairs = new Postings();
+        PostingLists.Builder first = new PostingLists.Builder();
+        PostingLists.Builder pairs = new PostingLists.Builder();
+        PostingLists.Builder startFirst = new PostingLists.Builder();
+        PostingLists.Builder startPairs = new PostingLists.Builder();
         for (int i = 0; i < people.length; i++) {
             keys[n++] = exactKey(people[i].name, i);
             if (!people[i].account.equals(people[i].name)) {
@@ -72,20 +70,21 @@ public final class PeopleIndex {
         }
         this.exact = Arrays.copyOf(keys, n);
         Arrays.sort(exact);
-        this.byFirst = first.freeze();
-        this.byPair = pairs.freeze();
-        this.byStartFirst = startFirst.freeze();
-        this.byStartPair = startPairs.freeze();
+        this.byFirst = first.build();
+        this.byPair = pairs.build();
+        this.byStartFirst = startFirst.build();
+        this.byStartPair = startPairs.build();
         this.accounts = new AccountOrder(people);
     }
 
     /** Builds the index of {@code people} (any order), reading pinyin from {@code pinyin}. */
-    static PeopleIndex build(List<PersonRecord> people, PinyinTable pinyin) {
+    public static PeopleIndex of(List<PersonRecord> people, PinyinTable pinyin) {
         SearchKeys[] keys = new SearchKeys[people.size()];
         String[] sortKeys = new String[keys.length];
         Integer[] order = new Integer[keys.length];
+        Map<String, SearchKeys.Unit> words = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
-            keys[i] = new SearchKeys(people.get(i), pinyin);
+            keys[i] = new SearchKeys(people.get(i), pinyin, words);
             sortKeys[i] = keys[i].sortKey();
             order[i] = i;
         }
@@ -99,11 +98,6 @@ public final class PeopleIndex {
             sorted[k] = keys[order[k]];
         }
         return new PeopleIndex(sorted);
-    }
-
-    /** Builds the index of {@code people} with the bundled pinyin table (for benchmarks and tools). */
-    public static PeopleIndex of(List<PersonRecord> people) {
-        return build(people, new PinyinTable());
     }
 
     public int size() {
@@ -150,17 +144,17 @@ public final class PeopleIndex {
         // without walking its units.
         long needed = SearchKeys.letters(q);
         List<PersonRecord> fromStart = new ArrayList<>();
-        int[] names = postings(q, byStartFirst, byStartPair);
-        AccountOrder.Walk account = accounts.startingWith(q, limit);
+        Positions names = postings(q, byStartFirst, byStartPair);
+        Positions account = accounts.startingWith(q, limit);
+        int nextName = names.next();
         int nextAccount = account.next();
-        for (int k = 0; whole.size() + fromStart.size() < limit; ) {
-            int nextName = k < names.length ? names[k] : AccountOrder.END;
+        while (whole.size() + fromStart.size() < limit) {
             int i = Math.min(nextName, nextAccount);
-            if (i == AccountOrder.END) {
+            if (i == Positions.END) {
                 break;
             }
             if (i == nextName) {
-                k++;
+                nextName = names.next();
             }
             if (i == nextAccount) {
                 nextAccount = account.next();
@@ -171,7 +165,8 @@ public final class PeopleIndex {
             }
         }
         List<PersonRecord> inside = new ArrayList<>();
-        for (int i : postings(q, byFirst, byPair)) {
+        Positions later = postings(q, byFirst, byPair);
+        for (int i = later.next(); i != Positions.END; i = later.next()) {
             if (whole.size() + fromStart.size() + inside.size() >= limit) {
                 break;
             }
@@ -192,10 +187,8 @@ public final class PeopleIndex {
         return out;
     }
 
-    private static int[] postings(String q, Map<Integer, int[]> byChar, Map<Integer, int[]> byTwo) {
-        return q.length() == 1
-                ? byChar.getOrDefault((int) q.charAt(0), NONE)
-                : byTwo.getOrDefault(SearchKeys.pair(q.charAt(0), q.charAt(1)), NONE);
+    private static Positions postings(String q, PostingLists byChar, PostingLists byTwo) {
+        return q.length() == 1 ? byChar.walk(q.charAt(0)) : byTwo.walk(SearchKeys.pair(q.charAt(0), q.charAt(1)));
     }
 
     private static long exactKey(String key, int position) {
@@ -215,35 +208,5 @@ public final class PeopleIndex {
             }
         }
         return lo;
-    }
-
-    /** Growable posting lists: person indexes per key, ascending, each added once. */
-    private static final class Postings {
-        private final Map<Integer, Growing> lists = new HashMap<>();
-
-        void add(int key, int index) {
-            lists.computeIfAbsent(key, k -> new Growing()).add(index);
-        }
-
-        Map<Integer, int[]> freeze() {
-            Map<Integer, int[]> out = new HashMap<>(lists.size() * 2);
-            lists.forEach((key, list) -> out.put(key, Arrays.copyOf(list.items, list.size)));
-            return out;
-        }
-    }
-
-    private static final class Growing {
-        int[] items = new int[4];
-        int size;
-
-        void add(int index) {
-            if (size > 0 && items[size - 1] == index) {
-                return;
-            }
-            if (size == items.length) {
-                items = Arrays.copyOf(items, size * 2);
-            }
-            items[size++] = index;
-        }
     }
 }

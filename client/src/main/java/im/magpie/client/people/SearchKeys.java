@@ -4,6 +4,7 @@ import im.magpie.client.store.PersonRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,11 @@ final class SearchKeys {
      */
     final long letters;
 
-    SearchKeys(PersonRecord person, PinyinTable pinyin) {
+    /**
+     * The keys of {@code person}; a run of letters and digits becomes the unit in {@code words} with its text (added
+     * when new), so that everyone with the same Latin name or number shares it.
+     */
+    SearchKeys(PersonRecord person, PinyinTable pinyin, Map<String, Unit> words) {
         this.person = person;
         this.name = compactOrSame(person.displayName());
         this.account = compactOrSame(person.account());
@@ -42,15 +47,15 @@ final class SearchKeys {
             char c = lower.charAt(i);
             @Nullable Unit unit = Character.isSurrogate(c) ? null : pinyin.unit(c);
             if (unit != null) {
-                flush(run, out);
+                flush(run, out, words);
                 out.add(unit);
             } else if (Character.isLetterOrDigit(c)) {
                 run.append(c);
             } else {
-                flush(run, out);
+                flush(run, out, words);
             }
         }
-        flush(run, out);
+        flush(run, out, words);
         this.units = out.toArray(Unit[]::new);
         long mask = letters(name) | letters(account);
         for (Unit u : units) {
@@ -90,10 +95,9 @@ final class SearchKeys {
         return sort.toString();
     }
 
-    private static void flush(StringBuilder run, List<Unit> out) {
+    private static void flush(StringBuilder run, List<Unit> out, Map<String, Unit> words) {
         if (run.length() > 0) {
-            String word = run.toString();
-            out.add(new Unit(word, List.of(word)));
+            out.add(words.computeIfAbsent(run.toString(), word -> new Unit(word, List.of(word))));
             run.setLength(0);
         }
     }

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The people directory as last fetched from the server (table {@code person}, created with {@code CREATE TABLE IF
@@ -59,14 +61,23 @@ public final class PersonTable {
         }
     }
 
-    /** Everyone, in no particular order. */
+    /**
+     * Everyone, in no particular order. Equal signatures are one string (most are empty, and many people share one):
+     * the people index keeps these records for the whole session.
+     */
     public List<PersonRecord> all() {
         synchronized (store) {
             try (PreparedStatement ps = con.prepareStatement(ALL);
                     ResultSet rs = ps.executeQuery()) {
                 List<PersonRecord> out = new ArrayList<>();
+                Map<String, String> signatures = new HashMap<>();
                 while (rs.next()) {
-                    out.add(new PersonRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    String signature = rs.getString(4);
+                    out.add(new PersonRecord(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            signatures.computeIfAbsent(signature, s -> s)));
                 }
                 return out;
             } catch (SQLException e) {

@@ -60,4 +60,29 @@ class PeopleDirectoryTest {
                     .containsExactly("lina");
         }
     }
+
+    @Test
+    void equalSignaturesReadBackAsOneString() throws Exception {
+        try (LocalStore store = LocalStore.open(dir.resolve("signatures.db"), keys)) {
+            store.people()
+                    .replaceAll(List.of(
+                            new PersonRecord(1, "a", "甲", "出差中"),
+                            new PersonRecord(2, "b", "乙", ""),
+                            new PersonRecord(3, "c", "丙", "出差中"),
+                            new PersonRecord(4, "d", "丁", "")));
+            List<PersonRecord> all = store.people().all();
+            assertThat(all).hasSize(4);
+            PersonRecord first =
+                    all.stream().filter(p -> p.userId() == 1).findFirst().orElseThrow();
+            PersonRecord third =
+                    all.stream().filter(p -> p.userId() == 3).findFirst().orElseThrow();
+            PersonRecord second =
+                    all.stream().filter(p -> p.userId() == 2).findFirst().orElseThrow();
+            PersonRecord fourth =
+                    all.stream().filter(p -> p.userId() == 4).findFirst().orElseThrow();
+            assertThat(third.signature()).isEqualTo("出差中").isSameAs(first.signature());
+            assertThat(fourth.signature()).isEmpty();
+            assertThat(fourth.signature()).isSameAs(second.signature());
+        }
+    }
 }

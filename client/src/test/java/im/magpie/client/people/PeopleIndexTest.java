@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** Search by name, account, full pinyin and initials, polyphonic characters and mixed Latin/Chinese names. */
 class PeopleIndexTest {
-    static final PinyinTable PINYIN = new PinyinTable();
+    static final PinyinTable PINYIN = PinyinTable.load();
 
     static final PersonRecord ZHANG_SAN = person(1, "zhangsan", "张三");
     static final PersonRecord ZHANG_SANFENG = person(2, "sanfeng", "张三丰");
@@ -20,7 +20,7 @@ class PeopleIndexTest {
     static final PersonRecord LV_BU = person(8, "lvbu", "吕布");
     static final PersonRecord WANG_WEI = person(9, "wangwei2", "王伟");
 
-    final PeopleIndex index = PeopleIndex.build(
+    final PeopleIndex index = PeopleIndex.of(
             List.of(
                     ZHANG_SAN,
                     ZHANG_SANFENG,

@@ -8,6 +8,7 @@ import im.magpie.client.MagpieClient;
 import im.magpie.client.QuotedMessage;
 import im.magpie.client.Transfer;
 import im.magpie.client.net.ServerAddress;
+import im.magpie.client.people.PinyinTable;
 import im.magpie.client.store.ConversationRecord;
 import im.magpie.client.store.ConversationSettings;
 import im.magpie.client.store.EntryRecord;
@@ -91,6 +92,8 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     private volatile boolean firstConnecting;
     /** A remote wipe ended the session (its own dialog says so, not the "session ended" one). */
     private volatile boolean wiped;
+    /** The pinyin of the member and conversation-name searches, read at the first one (a few milliseconds). */
+    private @Nullable PinyinTable pinyin;
 
     /** A backend that saves no file by itself (see the other constructor). */
     public ClientBackend(Path dataDir, @Nullable String server, String deviceName) throws IOException {
@@ -407,7 +410,16 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
     @Override
     public MemberSearch memberSearch(List<Member> members) {
-        return MemberSearches.pinyin(members);
+        return MemberSearches.pinyin(members, pinyin());
+    }
+
+    private synchronized PinyinTable pinyin() {
+        PinyinTable loaded = pinyin;
+        if (loaded == null) {
+            loaded = PinyinTable.load();
+            pinyin = loaded;
+        }
+        return loaded;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package im.magpie.desktop.backend;
 
 import im.magpie.client.people.PeopleIndex;
+import im.magpie.client.people.PinyinTable;
 import im.magpie.client.store.PersonRecord;
 import im.magpie.desktop.chat.Member;
 import im.magpie.desktop.chat.MemberSearch;
@@ -13,13 +14,15 @@ import java.util.Objects;
 final class MemberSearches {
     private MemberSearches() {}
 
-    /** Builds the index of {@code members} once; a blank query lists them in their own order. */
-    static MemberSearch pinyin(List<Member> members) {
+    /** Builds the index of {@code members} once with {@code pinyin}; a blank query lists them in their own order. */
+    static MemberSearch pinyin(List<Member> members, PinyinTable pinyin) {
         Map<Long, Member> byId = new LinkedHashMap<>();
         members.forEach(m -> byId.putIfAbsent(m.userId(), m));
-        PeopleIndex index = PeopleIndex.of(members.stream()
-                .map(m -> new PersonRecord(m.userId(), m.account(), m.name(), ""))
-                .toList());
+        PeopleIndex index = PeopleIndex.of(
+                members.stream()
+                        .map(m -> new PersonRecord(m.userId(), m.account(), m.name(), ""))
+                        .toList(),
+                pinyin);
         List<Member> all = List.copyOf(byId.values());
         return query -> query.isBlank()
                 ? all

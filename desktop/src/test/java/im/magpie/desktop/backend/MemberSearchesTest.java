@@ -2,6 +2,7 @@ package im.magpie.desktop.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import im.magpie.client.people.PinyinTable;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.ConversationRow;
 import im.magpie.desktop.chat.ConversationSearch;
@@ -11,11 +12,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MemberSearchesTest {
-    final MemberSearch search = MemberSearches.pinyin(List.of(
-            new Member(2, "张伟", "zhangwei"),
-            new Member(3, "王芳", "wangfang"),
-            new Member(4, "张小伟", "xiaowei"),
-            new Member(5, "Lisa Chen", "lisa")));
+    static final PinyinTable PINYIN = PinyinTable.load();
+
+    final MemberSearch search = MemberSearches.pinyin(
+            List.of(
+                    new Member(2, "张伟", "zhangwei"),
+                    new Member(3, "王芳", "wangfang"),
+                    new Member(4, "张小伟", "xiaowei"),
+                    new Member(5, "Lisa Chen", "lisa")),
+            PINYIN);
 
     @Test
     void findsMembersByInitialsFullPinyinNameAndAccount() {
@@ -38,7 +43,7 @@ class MemberSearchesTest {
                 row(11, ConversationKind.GROUP, "产品研发组"),
                 row(12, ConversationKind.GROUP, "Weekly sync"),
                 row(13, ConversationKind.DIRECT, "王芳"));
-        ConversationSearch conversations = new ConversationSearch(MemberSearches::pinyin);
+        ConversationSearch conversations = new ConversationSearch(members -> MemberSearches.pinyin(members, PINYIN));
 
         assertThat(conversations.matching(rows, "zw")).containsExactly(10L);
         assertThat(conversations.matching(rows, "zhangwei")).containsExactly(10L);
