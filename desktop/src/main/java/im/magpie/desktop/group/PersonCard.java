@@ -53,12 +53,11 @@ public final class PersonCard implements ChatHooks.PersonHover {
     private final PauseTransition hideTimer = new PauseTransition(LINGER);
     private @Nullable Node anchor;
     private long pending;
+    private boolean built;
 
     public PersonCard(PersonCardViewModel vm, Texts texts) {
         this.vm = vm;
         this.texts = texts;
-        buildCard();
-        popup.getContent().add(card);
         popup.setAutoHide(true);
         popup.setOnHidden(e -> vm.hide());
         card.setOnMouseEntered(e -> hideTimer.stop());
@@ -106,10 +105,24 @@ public final class PersonCard implements ChatHooks.PersonHover {
 
     /** The card's content (for tests and the screenshot command). */
     public Node content() {
+        build();
         return card;
     }
 
+    /**
+     * Builds and styles the card the first time it is needed, not when the main window is made: its stylesheet and the
+     * emoji catalog of the signature cost the launch about a tenth of the FX thread's time (docs/performance.md).
+     */
+    private void build() {
+        if (!built) {
+            built = true;
+            buildCard();
+            popup.getContent().add(card);
+        }
+    }
+
     private void showPending() {
+        build();
         if (popup.isShowing() && vm.userIdProperty().get() != pending) {
             popup.hide(); // another person: the card moves to the new anchor
         }
