@@ -38,16 +38,15 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code bench/run MODE [--peer auto|ejabberd|none] [--results DIR] [--work DIR] [--keep]}: starts a server on a fresh
- * data directory, creates the users, runs the scenarios of the mode ({@code smoke}, {@code quick}, {@code full}) —
- * with ejabberd side by side in the order A B A B when it runs — stops the server and writes the results. Exit code 0 on
+ * {@code bench/run MODE [--peer auto|ejabberd|prosody|none] [--results DIR] [--work DIR] [--keep]}: starts a server on
+ * a fresh data directory, creates the users, runs the scenarios of the mode ({@code smoke}, {@code quick},
+ * {@code full}) — with the peer (ejabberd, or Prosody) side by side in the order A B A B when it runs — stops the
+ * server and writes the results. Exit code 0 on
  * success, 1 when the harness failed, when the server's log table holds fewer messages than the generator saw
  * acknowledged ({@link MessageAudit}), and in smoke mode when a message was lost or a request failed; 2 on a usage
  * error.
  */
 public final class BenchMain {
-    private static final Path PEER_SCRIPT = Path.of("bench", "peers", "ejabberd");
-
     private final PrintStream out;
 
     BenchMain(PrintStream out) {
@@ -79,7 +78,8 @@ public final class BenchMain {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             out.println(
-                    "usage: bench/run smoke|quick|full|sessions|logins [--peer auto|ejabberd|none] [--set NAME=VALUE]... [--results DIR]"
+                    "usage: bench/run smoke|quick|full|sessions|logins [--peer auto|ejabberd|prosody|none] [--set NAME=VALUE]..."
+                            + " [--results DIR]"
                             + " [--work DIR] [--keep]\n"
                             + e.getMessage());
             return 2;
@@ -116,7 +116,7 @@ public final class BenchMain {
         if (params.mode().equals("sessions") || params.mode().equals("logins")) {
             return runAtScale(options, work, startedAt);
         }
-        String peerVersion = peerVersion(options.peer());
+        PeerChoice peer = peer(options.peer());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
         List<ScenarioResult> results = new ArrayList<>();
@@ -142,13 +142,14 @@ public final class BenchMain {
                     MessageAudit.open(server.dataDir(), () -> net.acknowledged().sum())) {
                 Scenarios ours = new Scenarios(bench, target, results::add, audit);
                 ours.createUsers();
-                if (peerVersion == null) {
+                if (peer == null) {
                     ours.round(1, true);
                 } else {
-                    EjabberdPeer ejabberd = new EjabberdPeer(PEER_SCRIPT, work.resolve("ejabberd"));
-                    PeerScenarios peer = new PeerScenarios(params, ejabberd, group, out, results::add);
+                    PeerServer peerServer = new PeerServer(
+                            peer.peer().script(), work.resolve(peer.peer().serverName()));
+                    PeerScenarios theirs = new PeerScenarios(params, peer.peer(), peerServer, group, out, results::add);
                     for (int round = 1; round <= params.rounds(); round++) {
-                        peer.round(round); // A
+                        theirs.round(round); // A
                         ours.round(round, round == params.rounds()); // B
                     }
                 }
@@ -160,8 +161,7 @@ public final class BenchMain {
                 deleteTree(work);
             }
         }
-        ResultFiles.RunSet run =
-                runSet(params.mode(), startedAt, Machine.facts(serverVersion, tls), results, peerVersion);
+        ResultFiles.RunSet run = runSet(params.mode(), startedAt, Machine.facts(serverVersion, tls), results, peer);
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
                 .withZone(ZoneOffset.UTC)
                 .format(startedAt);
@@ -206,20 +206,28 @@ public final class BenchMain {
         return outcome.results();
     }
 
-    /** The installed ejabberd's version when the peer runs; null for ours alone (with a message saying why). */
-    private @Nullable String peerVersion(String peer) throws BenchFailedException, InterruptedException {
-        if (peer.equals("none")) {
+    /** The peer of a side-by-side run set and its installed version. */
+    record PeerChoice(Peer peer, String version) {}
+
+    /**
+     * The peer that runs beside ours, or null for ours alone: {@code auto} is ejabberd when it is installed (with a
+     * message saying why not otherwise); a named peer must be installed.
+     */
+    private @Nullable PeerChoice peer(String option) throws BenchFailedException, InterruptedException {
+        if (option.equals("none")) {
             return null;
         }
-        String version = EjabberdPeer.installedVersion(PEER_SCRIPT);
-        if (version == null && peer.equals("ejabberd")) {
-            throw new BenchFailedException("ejabberd is not installed: run bench/peers/ejabberd install");
+        Peer peer = option.equals("auto") ? Peer.EJABBERD : Peer.named(option);
+        String version = PeerServer.installedVersion(peer.script());
+        if (version == null && !option.equals("auto")) {
+            throw new BenchFailedException(peer.serverName() + " is not installed: run " + peer.script() + " install");
         }
         if (version == null) {
             out.println("[bench] ejabberd is not installed: skipping the side-by-side comparison (install it with "
                     + "bench/peers/ejabberd install, or pass --peer none to silence this)");
+            return null;
         }
-        return version;
+        return new PeerChoice(peer, version);
     }
 
     /** Ours alone: every result as it came. With the peer: our medians, the comparison and the raw rounds. */
@@ -228,31 +236,21 @@ public final class BenchMain {
             Instant startedAt,
             Map<String, Object> machine,
             List<ScenarioResult> results,
-            @Nullable String peerVersion) {
-        if (peerVersion == null) {
+            @Nullable PeerChoice peer) {
+        if (peer == null) {
             return new ResultFiles.RunSet(mode, startedAt.toString(), machine, results);
         }
+        String name = peer.peer().serverName();
         List<ScenarioResult> ours = Medians.of(results, Scenarios.SERVER);
-        List<ScenarioResult> peer = Medians.of(results, EjabberdPeer.NAME);
+        List<ScenarioResult> theirs = Medians.of(results, name);
         Map<String, Object> peerFacts = new LinkedHashMap<>();
-        peerFacts.put("name", EjabberdPeer.NAME);
-        peerFacts.put("version", peerVersion);
+        peerFacts.put("name", name);
+        peerFacts.put("version", peer.version());
         peerFacts.put("order", "A B A B (peer, ours, peer, ours)");
-        peerFacts.put(
-                "config",
-                "Debian package, loopback only, direct TLS (XEP-0368) with a P-256 self-signed certificate, no s2s, "
-                        + "mnesia, SASL PLAIN, plain password storage; durable (S6): mod_mam on SQLite");
-        peerFacts.put(
-                "cpu",
-                "beam.smp and its descendants (utime + stime from /proc); ours: server JVM + embedded PostgreSQL");
+        peerFacts.put("config", peer.peer().config());
+        peerFacts.put("cpu", peer.peer().cpu());
         return new ResultFiles.RunSet(
-                mode,
-                startedAt.toString(),
-                machine,
-                ours,
-                peerFacts,
-                Comparison.rows(ours, peer, EjabberdPeer.NAME),
-                results);
+                mode, startedAt.toString(), machine, ours, peerFacts, Comparison.rows(ours, theirs, name), results);
     }
 
     /** The gateway of discovery, reached over TLS pinned to the fingerprint discovery announced. */

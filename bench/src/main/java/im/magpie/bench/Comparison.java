@@ -11,8 +11,6 @@ import org.jspecify.annotations.Nullable;
  * compares our S1 (ours is always durable) with the peer's loop against its durable configuration.
  */
 final class Comparison {
-    static final String S6_TITLE = "closed loop, window 1, durable (ejabberd: mod_mam archive on SQLite)";
-
     private Comparison() {}
 
     /** The figures compared. {@code serverCpuUsPerMsg}: the server and its database or helper processes. */
@@ -49,6 +47,11 @@ final class Comparison {
     record Row(
             String scenario, String title, String peerName, Figures ours, Figures peer, Map<String, Double> ratios) {}
 
+    /** S6: our S1 (always durable) beside the peer's S1 loop against its durable configuration. */
+    static String s6Title(String peerName) {
+        return "closed loop, window 1, durable (" + peerName + ": mod_mam archive on SQLite)";
+    }
+
     static List<Row> rows(List<ScenarioResult> ours, List<ScenarioResult> peer, String peerName) {
         Map<String, ScenarioResult> oursByKey = new LinkedHashMap<>();
         for (ScenarioResult r : ours) {
@@ -68,7 +71,7 @@ final class Comparison {
 
     private static String title(ScenarioResult ours, ScenarioResult peer, String peerName) {
         if (peer.scenario.equals("S6")) {
-            return S6_TITLE;
+            return s6Title(peerName);
         }
         return ours.title.equals(peer.title) ? ours.title : ours.title + "; " + peerName + ": " + peer.title;
     }

@@ -37,6 +37,7 @@ final class LoginBurst {
             throws BenchFailedException, InterruptedException {
         ScenarioResult r = new ScenarioResult("S5", "login burst (" + loginKind + ")");
         boolean passwordNoisy = passwordFirst && passwordBurst(devices, r);
+        warmUp(devices, r, false);
         Burst full = burst(devices, false);
         report(r, full, devices.size());
         r.noisy = full.usage().noisy() || passwordNoisy;
@@ -51,6 +52,7 @@ final class LoginBurst {
     ScenarioResult runAtScale(List<? extends SimDevice> devices) throws BenchFailedException, InterruptedException {
         ScenarioResult r = new ScenarioResult("S5", "login burst (" + loginKind + ")");
         boolean passwordNoisy = passwordBurst(devices, r);
+        warmUp(devices, r, true);
         Burst full = burst(devices, false);
         report(r, full, devices.size());
         Thread.sleep(2000);
@@ -79,16 +81,40 @@ final class LoginBurst {
         return password.noisy();
     }
 
+    /**
+     * The uncounted warm-up: token logins of the first {@code loginWarmup} devices with full TLS handshakes, and
+     * ({@code resumed}) once more resuming their TLS sessions; each burst is logged, none is reported.
+     */
+    private void warmUp(List<? extends SimDevice> devices, ScenarioResult r, boolean resumed)
+            throws BenchFailedException, InterruptedException {
+        int n = Math.min(devices.size(), bench.params.loginWarmup());
+        r.param("warmup_logins", n);
+        if (n == 0) {
+            return;
+        }
+        List<? extends SimDevice> warm = devices.subList(0, n);
+        burst(warm, false, "warm-up, ");
+        if (resumed) {
+            burst(warm, true, "warm-up, ");
+        }
+        Thread.sleep(1000);
+    }
+
     /** A burst's duration, CPU and the full TLS handshakes in it (certificate chains the devices checked). */
     private record Burst(long nanos, CpuAccounting.Usage usage, long fullHandshakes) {}
 
     /** Token logins of every device ({@code resumeTls}: from its session ticket, else a full handshake), disconnect. */
     private Burst burst(List<? extends SimDevice> devices, boolean resumeTls)
             throws BenchFailedException, InterruptedException {
+        return burst(devices, resumeTls, "");
+    }
+
+    private Burst burst(List<? extends SimDevice> devices, boolean resumeTls, String label)
+            throws BenchFailedException, InterruptedException {
         if (!resumeTls) {
             devices.forEach(SimDevice::forgetTlsSession);
         }
-        String kind = resumeTls ? "TLS resumed" : "full TLS handshake";
+        String kind = label + (resumeTls ? "TLS resumed" : "full TLS handshake");
         bench.log("S5 token burst (%s): %d logins start", kind, devices.size());
         long chainsBefore = chainsChecked();
         CpuAccounting.Snapshot c = bench.snapshot();

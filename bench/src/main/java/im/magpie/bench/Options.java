@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Command-line options of {@link BenchMain}. {@code peer}: {@code auto} (ejabberd side by side when it is installed;
- * the default of quick and full), {@code ejabberd} (required), {@code none} (ours only; the default of smoke).
+ * the default of quick and full), {@code ejabberd} or {@code prosody} (that peer, required), {@code none} (ours only;
+ * the default of smoke).
  */
 record Options(Params params, Path results, @Nullable Path work, boolean keep, String peer) {
 
@@ -33,8 +34,8 @@ record Options(Params params, Path results, @Nullable Path work, boolean keep, S
     }
 
     private static String peer(String value) {
-        if (!value.equals("auto") && !value.equals("ejabberd") && !value.equals("none")) {
-            throw new IllegalArgumentException("--peer must be auto, ejabberd or none, not " + value);
+        if (!List.of("auto", "ejabberd", "prosody", "none").contains(value)) {
+            throw new IllegalArgumentException("--peer must be auto, ejabberd, prosody or none, not " + value);
         }
         return value;
     }

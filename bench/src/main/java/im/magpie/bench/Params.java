@@ -10,6 +10,12 @@ import java.util.List;
  * runs too ({@code rounds}: how many times the peer-neutral scenarios repeat per server), and {@code sessions} (S4 at
  * {@code sessionCounts} sessions only, each on a freshly started server; about 25 minutes) and {@code logins} (S5 at
  * {@code logins} devices only).
+ *
+ * <p>Warm-ups, not counted: the closed loop S1 runs at least {@code closedWarmupS} seconds and then on until
+ * {@code closedWarmupMessages} messages were delivered since it started, but at most {@code closedWarmupMaxS} seconds
+ * (the count is what gets a JIT-compiled server and generator warm, whatever the rate; the cap bounds a slow server);
+ * S6, the loop against a peer's durable configuration, warms up for {@code closedWarmupS}. A login burst (S5) is
+ * preceded by a burst of {@code loginWarmup} token logins (the first devices) that is not counted.
  */
 record Params(
         String mode,
@@ -18,6 +24,8 @@ record Params(
         int bodySize,
         int heartbeatSeconds,
         int closedWarmupS,
+        int closedWarmupMessages,
+        int closedWarmupMaxS,
         int closedMeasureS,
         List<Integer> openRates,
         int openWarmupS,
@@ -26,6 +34,7 @@ record Params(
         int catchUpConversations,
         int logins,
         int loginParallel,
+        int loginWarmup,
         int idleSeconds,
         int fanOutOnline,
         int fanOutMessages,
@@ -48,6 +57,8 @@ record Params(
                         100,
                         30,
                         1,
+                        0,
+                        1,
                         2,
                         List.of(50),
                         1,
@@ -56,6 +67,7 @@ record Params(
                         3,
                         12,
                         200,
+                        0,
                         2,
                         6,
                         5,
@@ -72,11 +84,14 @@ record Params(
                         100,
                         15,
                         2,
+                        20_000,
+                        12,
                         4,
                         List.of(3000),
                         1,
                         4,
                         1000,
+                        100,
                         100,
                         100,
                         100,
@@ -96,6 +111,8 @@ record Params(
                         100,
                         15,
                         5,
+                        100_000,
+                        30,
                         20,
                         List.of(1000, 3000),
                         5,
@@ -104,6 +121,7 @@ record Params(
                         100,
                         1000,
                         200,
+                        1000,
                         30,
                         500,
                         200,
@@ -123,6 +141,8 @@ record Params(
                         60,
                         0,
                         0,
+                        0,
+                        0,
                         List.of(),
                         0,
                         0,
@@ -130,6 +150,7 @@ record Params(
                         0,
                         0,
                         200,
+                        0,
                         60,
                         0,
                         0,
@@ -148,6 +169,8 @@ record Params(
                         30,
                         0,
                         0,
+                        0,
+                        0,
                         List.of(),
                         0,
                         0,
@@ -155,6 +178,7 @@ record Params(
                         0,
                         10_000,
                         200,
+                        2000,
                         0,
                         0,
                         0,
@@ -228,6 +252,9 @@ record Params(
         if (users < 2 * pairs
                 || users < fanOutOnline
                 || logins < fanOutOnline
+                || loginWarmup < 0
+                || closedWarmupMessages < 0
+                || closedWarmupMaxS < closedWarmupS
                 || pairs * 2 < catchUpConversations
                 || users > 2000
                 || rounds < 1
@@ -236,7 +263,8 @@ record Params(
                 || sessionCounts.stream().anyMatch(n -> n < 1)
                 || (mode.equals("sessions") && (sessionCounts.isEmpty() || holdSeconds < 1))) {
             throw new IllegalArgumentException("users must cover 2*pairs and fanOutOnline (and be at most 2,000, the "
-                    + "largest group); logins must cover fanOutOnline; catchUpConversations must not exceed 2*pairs; rounds must be at least 1; sessionsPerWorker in [1, 9500];"
+                    + "largest group); logins must cover fanOutOnline; loginWarmup and closedWarmupMessages not negative;"
+                    + " closedWarmupMaxS at least closedWarmupS; catchUpConversations must not exceed 2*pairs; rounds must be at least 1; sessionsPerWorker in [1, 9500];"
                     + " sessions mode: sessionCounts positive and holdSeconds at least 1");
         }
         return this;

@@ -58,7 +58,8 @@ final class ResultFiles {
 
     /**
      * Writes both files under {@code dir}, and copies them to {@code latest.json}/{@code latest.md} for a full run and
-     * to {@code latest-quick.json}/{@code latest-quick.md} for a quick run; returns the JSON file.
+     * to {@code latest-quick.json}/{@code latest-quick.md} for a quick run (ours alone or beside ejabberd; beside
+     * another peer: {@code latest-<peer>.json}, {@code latest-<peer>-quick.json}); returns the JSON file.
      */
     Path write(Path dir, String stamp, RunSet run) throws IOException {
         Files.createDirectories(dir);
@@ -66,7 +67,7 @@ final class ResultFiles {
         Path file = dir.resolve(stamp + "-" + run.mode() + ".json");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(stamp + "-" + run.mode() + ".md"), markdown(run), StandardCharsets.UTF_8);
-        String latest = latestName(run.mode());
+        String latest = latestName(run.mode(), peerName(run));
         if (latest != null) {
             if (latest.equals(LATEST)) {
                 text = withScaleResultsOf(dir.resolve(LATEST + ".json"), text);
@@ -144,12 +145,23 @@ final class ResultFiles {
                 && a.path("params").path("logins").equals(b.path("params").path("logins"));
     }
 
-    static @Nullable String latestName(String mode) {
+    /**
+     * The name of the latest files a run of {@code mode} replaces: {@code latest} (full) and {@code latest-quick} hold
+     * the runs of ours alone or beside ejabberd, the reference peer of issue 3; a run beside another peer has its own
+     * ({@code latest-prosody}, {@code latest-prosody-quick}), so that it never replaces the reference.
+     */
+    static @Nullable String latestName(String mode, @Nullable String peer) {
+        String prefix = peer == null || peer.equals(Peer.EJABBERD.serverName()) ? LATEST : LATEST + "-" + peer;
         return switch (mode) {
-            case "full" -> LATEST;
-            case "quick" -> "latest-quick";
+            case "full" -> prefix;
+            case "quick" -> prefix + "-quick";
             default -> null;
         };
+    }
+
+    private static @Nullable String peerName(RunSet run) {
+        Map<String, Object> peer = run.peer();
+        return peer == null ? null : String.valueOf(peer.get("name"));
     }
 
     static String markdown(RunSet run) {

@@ -30,6 +30,7 @@ class OptionsTest {
         assertThat(o.peer()).isEqualTo("auto");
         assertThat(Options.parse("smoke").peer()).isEqualTo("none");
         assertThat(Options.parse("full", "--peer", "ejabberd").peer()).isEqualTo("ejabberd");
+        assertThat(Options.parse("quick", "--peer", "prosody").peer()).isEqualTo("prosody");
     }
 
     @Test
@@ -43,7 +44,7 @@ class OptionsTest {
         assertThatThrownBy(() -> Options.parse("quick", "--set", "pairs=100"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Options.parse("turbo")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Options.parse("quick", "--peer", "prosody"))
+        assertThatThrownBy(() -> Options.parse("quick", "--peer", "openfire"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Options.parse("quick", "--set", "rounds=0"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -47,8 +47,8 @@ class ResultFilesTest {
         assertThat(first.has("rss_kb_per_session")).isFalse();
         assertThat(json.path("scenarios").get(1).path("rss_kb_per_session").asDouble())
                 .isEqualTo(12.5);
-        assertThat(ResultFiles.latestName("quick")).isEqualTo("latest-quick");
-        assertThat(ResultFiles.latestName("smoke")).isNull();
+        assertThat(ResultFiles.latestName("quick", null)).isEqualTo("latest-quick");
+        assertThat(ResultFiles.latestName("smoke", null)).isNull();
         assertThat(ResultFiles.markdown(run))
                 .contains("| S2 open loop 1000 msg/s | 1000 |")
                 .contains("**noisy**");

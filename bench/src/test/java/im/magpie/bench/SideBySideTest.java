@@ -41,14 +41,18 @@ class SideBySideTest {
     }
 
     private static List<ScenarioResult> abab() {
+        return abab("ejabberd");
+    }
+
+    private static List<ScenarioResult> abab(String peer) {
         List<ScenarioResult> all = new ArrayList<>();
-        all.add(s1("ejabberd", 1, 1000, 10, 200, false));
-        all.add(s2("ejabberd", 1, 1000, 4));
-        all.add(loop("S6", "ejabberd", 1, 100, 50, 900, false));
+        all.add(s1(peer, 1, 1000, 10, 200, false));
+        all.add(s2(peer, 1, 1000, 4));
+        all.add(loop("S6", peer, 1, 100, 50, 900, false));
         all.add(s1("magpie", 1, 2000, 4, 100, true));
         all.add(s2("magpie", 1, 1000, 1));
-        all.add(s1("ejabberd", 2, 3000, 30, 400, false));
-        all.add(s2("ejabberd", 2, 1000, 8));
+        all.add(s1(peer, 2, 3000, 30, 400, false));
+        all.add(s2(peer, 2, 1000, 8));
         all.add(s1("magpie", 2, 4000, 8, 300, false));
         all.add(s2("magpie", 2, 1000, 3));
         return all;
@@ -85,7 +89,8 @@ class SideBySideTest {
 
     @Test
     void latestJsonNamesOursThePeerAndTheRatiosPerScenario(@TempDir Path dir) throws Exception {
-        ResultFiles.RunSet run = BenchMain.runSet("full", Instant.EPOCH, Map.of("cores", 2), abab(), "23.01-1");
+        ResultFiles.RunSet run = BenchMain.runSet(
+                "full", Instant.EPOCH, Map.of("cores", 2), abab(), new BenchMain.PeerChoice(Peer.EJABBERD, "23.01-1"));
         new ResultFiles().write(dir, "19700101-000000", run);
 
         JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("latest.json")));
@@ -102,5 +107,29 @@ class SideBySideTest {
         assertThat(Files.readString(dir.resolve("latest.md")))
                 .contains("| scenario | figure | magpie | ejabberd | magpie / ejabberd |")
                 .contains("| S1 closed loop, window 1 | msgs/s | 3000 | 2000 | 1.50 |");
+    }
+
+    @Test
+    void aRunBesideProsodyHasItsOwnLatestFilesAndLeavesTheEjabberdReferenceAlone(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("latest.json"), "{\"reference\": true}\n");
+        ResultFiles.RunSet run = BenchMain.runSet(
+                "full",
+                Instant.EPOCH,
+                Map.of("cores", 2),
+                abab("prosody"),
+                new BenchMain.PeerChoice(Peer.PROSODY, "0.12.3-1+deb12u1"));
+        new ResultFiles().write(dir, "19700101-000000", run);
+
+        assertThat(Files.readString(dir.resolve("latest.json"))).isEqualTo("{\"reference\": true}\n");
+        assertThat(dir.resolve("latest.md")).doesNotExist();
+        JsonNode json = new ObjectMapper().readTree(Files.readString(dir.resolve("latest-prosody.json")));
+        assertThat(json.path("peer").path("name").asText()).isEqualTo("prosody");
+        assertThat(json.path("peer").path("config").asText()).contains("nagle = false", "opportunistic_writes");
+        assertThat(json.path("comparison").get(2).path("title").asText())
+                .isEqualTo("closed loop, window 1, durable (prosody: mod_mam archive on SQLite)");
+        assertThat(Files.readString(dir.resolve("latest-prosody.md")))
+                .contains("| scenario | figure | magpie | prosody | magpie / prosody |");
+        assertThat(ResultFiles.latestName("quick", "prosody")).isEqualTo("latest-prosody-quick");
+        assertThat(ResultFiles.latestName("quick", "ejabberd")).isEqualTo("latest-quick");
     }
 }

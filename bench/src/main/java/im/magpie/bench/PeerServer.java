@@ -10,24 +10,23 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ejabberd as the peer server, driven through {@code bench/peers/ejabberd}: one private directory (configuration,
- * certificate, spool with the users, logs), started plain or durable (mod_mam on SQLite) and stopped by PID.
+ * A peer XMPP server (ejabberd, Prosody) driven through its script ({@code bench/peers/ejabberd},
+ * {@code bench/peers/prosody}; both take the same commands): one private directory (configuration, certificate, the
+ * stored users, logs), started plain or durable (mod_mam on SQLite) and stopped by PID.
  */
-final class EjabberdPeer {
-    static final String NAME = "ejabberd";
-
+final class PeerServer {
     private final Path script;
     private final Path dir;
 
-    EjabberdPeer(Path script, Path dir) {
+    PeerServer(Path script, Path dir) {
         this.script = script;
         this.dir = dir;
     }
 
-    /** A running instance: its TLS port, the pid of beam.smp and the certificate to trust. */
+    /** A running instance: its TLS port, the pid of its server process (beam.smp, prosody) and the certificate to trust. */
     record Running(int port, long pid, Path certificate, boolean durable) {}
 
-    /** The installed ejabberd version, or null when the script or the package is missing. */
+    /** The installed version of the peer, or null when the script or the package is missing. */
     static @Nullable String installedVersion(Path script) throws InterruptedException {
         if (!Files.isExecutable(script)) {
             return null;
@@ -54,7 +53,7 @@ final class EjabberdPeer {
             return new Running(
                     Integer.parseInt(portPid[0]), Long.parseLong(portPid[1]), dir.resolve("cert-only.pem"), durable);
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new BenchFailedException("ejabberd start printed no \"PORT PID\": " + r.out, e);
+            throw new BenchFailedException(script + " start printed no \"PORT PID\": " + r.out, e);
         }
     }
 
@@ -70,19 +69,20 @@ final class EjabberdPeer {
 
     private record Result(int exit, String out) {}
 
-    private static Result check(Result r, String what) throws BenchFailedException {
+    private Result check(Result r, String what) throws BenchFailedException {
         if (r.exit != 0) {
-            throw new BenchFailedException("bench/peers/ejabberd " + what + " failed (exit " + r.exit + "): " + r.out);
+            throw new BenchFailedException(script + " " + what + " failed (exit " + r.exit + "): " + r.out);
         }
         return r;
     }
 
     private static Result run(List<String> command, int timeoutSeconds)
             throws BenchFailedException, InterruptedException {
-        // Output to a file, not a pipe: the detached Erlang node must not hold our end open.
+        // Output to a file, not a pipe: the detached server (Erlang node, daemonized prosody) must not hold our end
+        // open.
         Path log = null;
         try {
-            log = Files.createTempFile("magpie-bench-ejabberd-", ".log");
+            log = Files.createTempFile("magpie-bench-peer-", ".log");
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
