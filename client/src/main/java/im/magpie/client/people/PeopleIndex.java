@@ -13,7 +13,7 @@ import java.util.Optional;
  * An immutable in-memory index of the directory for search as you type. People are kept in name order (by pinyin);
  * every person's keys are precomputed ({@link SearchKeys}), and two posting lists narrow a query to the people who
  * can match before any key is compared: by the query's first character, and by its first two ({@link PostingLists},
- * packed as differences, about a byte and a half per entry); accounts that start with the query are found in the
+ * packed as differences: a byte per entry for most lists); accounts that start with the query are found in the
  * accounts' sorted order ({@link AccountOrder}). Lookups by id and by whole name or account are binary searches in
  * packed {@code long} arrays (no boxed maps).
  *

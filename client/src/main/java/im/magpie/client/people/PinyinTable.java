@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The toneless pinyin readings of a Chinese character, every reading of a polyphonic one in the order of pinyin4j's
  * table (the common one first); ü is written {@code v} as on a keyboard. The table is {@value #RESOURCE}, packed from
- * pinyin4j's data ({@code PinyinTableTest} checks it against pinyin4j and writes it): about 21,000 characters in
- * 200 KB of heap, where pinyin4j's own dictionary kept 9 MB. Readings are shared strings, and a character's
+ * pinyin4j's data ({@code PinyinTableTest} checks it against pinyin4j and writes it): 20,378 characters in
+ * about 300 KB of heap, where pinyin4j's own dictionary kept 9 MB. Readings are shared strings, and a character's
  * {@link SearchKeys.Unit} is made once and shared by every name that has it.
  *
  * <p>The resource: {@code int} {@link #MAGIC}; {@code short} reading count, each reading as modified UTF-8; {@code
