@@ -4,6 +4,7 @@ import im.magpie.desktop.backend.ClientBackend;
 import im.magpie.desktop.chat.ConversationRow;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.i18n.UiFonts;
 import im.magpie.desktop.login.LoginException;
 import im.magpie.desktop.login.LoginFailure;
 import im.magpie.desktop.login.LoginView;
@@ -125,7 +126,7 @@ public final class DesktopApp extends Application {
     private void resume(Stage stage, Texts texts, ClientBackend b) {
         CompletableFuture<Void> opening = b.openStoredSession();
         MainWindow w = newMain(stage, texts);
-        Scene scene = scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT);
+        Scene scene = scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT, texts);
         scene.getRoot().applyCss(); // styled while the store opens
         var unused = opening.whenCompleteAsync(
                 (ok, failure) -> {
@@ -201,7 +202,7 @@ public final class DesktopApp extends Application {
                 showMain(stage, texts);
             }
         });
-        stage.setScene(scene(new LoginView(vm, texts).root(), LOGIN_WIDTH, LOGIN_HEIGHT));
+        stage.setScene(scene(new LoginView(vm, texts).root(), LOGIN_WIDTH, LOGIN_HEIGHT, texts));
         stage.setResizable(false);
         stage.show();
         return vm;
@@ -210,7 +211,7 @@ public final class DesktopApp extends Application {
     /** The main window after a login (and for the screenshot command): built, shown, then started. */
     MainViewModel showMain(Stage stage, Texts texts) {
         MainWindow w = newMain(stage, texts);
-        stage.setScene(scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT));
+        stage.setScene(scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT, texts));
         showMainStage(stage);
         w.start();
         return w.viewModel();
@@ -287,11 +288,16 @@ public final class DesktopApp extends Application {
         }
     }
 
-    private static Scene scene(Parent root, double width, double height) {
+    /**
+     * A window's scene: desktop.css, then the font of the language ({@link UiFonts}). The other windows, popups and
+     * dialogs take their owner's stylesheets.
+     */
+    private static Scene scene(Parent root, double width, double height, Texts texts) {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(DesktopApp.class.getResource("desktop.css"))
                         .toExternalForm());
+        UiFonts.stylesheet(texts.locale()).ifPresent(scene.getStylesheets()::add);
         return scene;
     }
 

@@ -18,10 +18,12 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +76,11 @@ class DesktopAppStartTest {
     }
 
     void launch() throws Exception {
-        app = FxToolkit.setupApplication(DesktopApp.class, "--data-dir", dir.toString(), "--lang", "en");
+        launch("en");
+    }
+
+    void launch(String lang) throws Exception {
+        app = FxToolkit.setupApplication(DesktopApp.class, "--data-dir", dir.toString(), "--lang", lang);
     }
 
     Stage primary() {
@@ -167,5 +173,27 @@ class DesktopAppStartTest {
                 .singleElement()
                 .satisfies(root -> assertThat(root.getStyleClass()).contains("login-pane"));
         assertThat(robot.lookup("#error").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    /**
+     * JavaFX's fallback for Chinese glyphs has no bold face: in zh-CN the windows use the platform's Chinese family
+     * (here Noto Sans CJK SC, installed by .ci/desktop-deps), so the heading "登录鹊桥" is drawn from its bold face.
+     */
+    @Test
+    void aChineseWindowDrawsBoldHeadingsFromABoldChineseFace() throws Exception {
+        String family = "Noto Sans CJK SC";
+        Assumptions.assumeTrue(Font.getFamilies().contains(family), family + " is not installed (.ci/desktop-deps)");
+        launch("zh-CN");
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> primary().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label title = robot.lookup(".login-title").queryAs(Label.class);
+        assertThat(title.getText()).isEqualTo("登录鹊桥");
+        assertThat(title.getFont().getFamily()).isEqualTo(family);
+        assertThat(title.getFont().getName()).isEqualTo(family + " Bold");
+        assertThat(robot.lookup(".field-label").queryAs(Label.class).getFont().getName())
+                .isEqualTo(family + " Bold");
+        assertThat(robot.lookup(".login-tagline").queryAs(Label.class).getFont().getFamily())
+                .isEqualTo(family);
     }
 }

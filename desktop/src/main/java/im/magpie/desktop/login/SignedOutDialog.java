@@ -1,6 +1,7 @@
 package im.magpie.desktop.login;
 
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.i18n.UiFonts;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -19,6 +20,7 @@ public final class SignedOutDialog {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId("signed-out");
+        UiFonts.stylesheet(texts.locale()).ifPresent(alert.getDialogPane().getStylesheets()::add);
         alert.setOnHidden(e -> then.run());
     }
 

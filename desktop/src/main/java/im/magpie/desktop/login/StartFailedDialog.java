@@ -1,6 +1,7 @@
 package im.magpie.desktop.login;
 
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.i18n.UiFonts;
 import java.nio.file.Path;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -18,6 +19,7 @@ public final class StartFailedDialog {
         alert.setTitle(title);
         alert.setHeaderText(title);
         alert.getDialogPane().setId("start-failed");
+        UiFonts.stylesheet(texts.locale()).ifPresent(alert.getDialogPane().getStylesheets()::add);
         alert.setOnHidden(e -> then.run());
     }
 
