@@ -2,6 +2,7 @@ package im.magpie.desktop.chat;
 
 import im.magpie.desktop.emoji.EmojiCatalog;
 import im.magpie.desktop.emoji.EmojiImages;
+import im.magpie.desktop.emoji.EmojiLine;
 import im.magpie.desktop.emoji.EmojiPicker;
 import im.magpie.desktop.emoji.EmojiPickerViewModel;
 import im.magpie.desktop.emoji.EmojiRecents;
@@ -46,6 +47,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The chat of one conversation: header, virtualised message list, composer; files arrive by drop or button. */
 public final class ChatView {
     static final double ATTACHMENT_PREVIEW = 72;
+
+    /** Emoji in the header's 16 px title. */
+    private static final double TITLE_EMOJI = 19;
 
     private static final KeyCombination PASTE = new KeyCodeCombination(KeyCode.V, KeyCombination.SHORTCUT_DOWN);
 
@@ -148,9 +152,9 @@ public final class ChatView {
 
     private Node header() {
         ConversationRow c = vm.conversation();
-        Label title = new Label(c.name());
+        EmojiLine title = new EmojiLine(EmojiCatalog.bundled(), emojiImages, "chat-title", TITLE_EMOJI);
+        title.setText(c.name()); // "周末羽毛球 🏸": emoji in colour, as in the conversation list
         title.setId("chat-title");
-        title.getStyleClass().add("chat-title");
         HBox box = new HBox(10, title);
         if (c.kind() == ConversationKind.GROUP) {
             Label members = new Label(vm.words().texts().format("conversation.members", c.members()));

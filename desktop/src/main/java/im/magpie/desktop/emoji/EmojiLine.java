@@ -8,9 +8,9 @@ import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.Region;
 
 /**
- * One line of text with its emoji as colour images (a conversation preview, a notification): runs of text are labels
- * with {@code textStyle}, emoji are images {@link #SIZE} px square; what does not fit ends in "…" (the run that
- * crosses the right edge is cut, later ones are not drawn).
+ * One line of text with its emoji as colour images (a conversation's name and preview, the chat header's title, a
+ * notification): runs of text are labels with {@code textStyle}, emoji are square images ({@link #SIZE} px unless
+ * given); what does not fit ends in "…" (the run that crosses the right edge is cut, later ones are not drawn).
  */
 public final class EmojiLine extends Region {
     /** Emoji in a 13–14 px line of secondary text. */
@@ -19,12 +19,19 @@ public final class EmojiLine extends Region {
     private final EmojiCatalog catalog;
     private final EmojiImages images;
     private final String textStyle;
+    private final double emojiSize;
     private String text = "";
 
     public EmojiLine(EmojiCatalog catalog, EmojiImages images, String textStyle) {
+        this(catalog, images, textStyle, SIZE);
+    }
+
+    /** Emoji {@code emojiSize} px square (a line of larger text, the chat header's title). */
+    public EmojiLine(EmojiCatalog catalog, EmojiImages images, String textStyle, double emojiSize) {
         this.catalog = catalog;
         this.images = images;
         this.textStyle = textStyle;
+        this.emojiSize = emojiSize;
         setMinWidth(0);
     }
 
@@ -47,7 +54,7 @@ public final class EmojiLine extends Region {
                 l.setMinWidth(0);
                 getChildren().add(l);
             } else {
-                getChildren().add(images.view(e, SIZE));
+                getChildren().add(images.view(e, emojiSize));
             }
         }
     }
@@ -65,7 +72,7 @@ public final class EmojiLine extends Region {
     @Override
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
-        double h = SIZE;
+        double h = emojiSize;
         for (Node n : getChildren()) {
             h = Math.max(h, n.prefHeight(-1));
         }

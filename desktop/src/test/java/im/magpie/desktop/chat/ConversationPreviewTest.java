@@ -6,6 +6,7 @@ import im.magpie.desktop.emoji.EmojiLine;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** The conversation list's preview line draws emoji as the bundled colour images, and ends in "…" when too long. */
+/**
+ * The conversation list's preview line draws emoji as the bundled colour images, and ends in "…" when too long; the
+ * chat header's title draws the emoji of a conversation's name in colour too.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ConversationPreviewTest {
     static final long ME = MainViewFixture.ME;
@@ -41,7 +46,29 @@ class ConversationPreviewTest {
                 0,
                 FakeChatPort.text(2, 9, LINA, t - 1000, "这是一条很长很长的消息，".repeat(4) + "🎉"),
                 0));
+        main.port.conversations.add(
+                new ConversationInfo(3, ConversationKind.GROUP, "周末羽毛球 🏸", List.of(ME, LINA), 0, null, 0));
         main.show(stage);
+    }
+
+    @Test
+    void theChatHeaderDrawsTheEmojiOfTheNameInColour(FxRobot robot) {
+        ListView<ConversationRow> list = MainViewFixture.list(robot);
+        robot.interact(() -> list.getSelectionModel()
+                .select(list.getItems().stream()
+                        .filter(r -> r.id() == 3)
+                        .findFirst()
+                        .orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        EmojiLine title = robot.lookup("#chat-title").queryAs(EmojiLine.class);
+        assertThat(title.getText()).isEqualTo("周末羽毛球 🏸");
+        assertThat(title.getChildrenUnmodifiable()).hasSize(2);
+        assertThat(((Label) title.getChildrenUnmodifiable().get(0)).getText()).isEqualTo("周末羽毛球 ");
+        assertThat(title.getChildrenUnmodifiable().get(1)).isInstanceOf(ImageView.class);
+        ImageView badminton = (ImageView) title.getChildrenUnmodifiable().get(1);
+        assertThat(badminton.getAccessibleText()).isEqualTo("🏸");
+        assertThat(badminton.getImage().isError()).isFalse();
+        assertThat(badminton.isVisible()).isTrue();
     }
 
     @Test

@@ -2,10 +2,10 @@ package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import im.magpie.desktop.emoji.EmojiLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -61,7 +61,8 @@ class MainViewHistoryTest {
         robot.interact(() -> v.showMessage(1, 30));
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#chat-title").queryAs(Label.class).getText()).isEqualTo("李娜");
+        assertThat(robot.lookup("#chat-title").queryAs(EmojiLine.class).getText())
+                .isEqualTo("李娜");
         ListView<?> messages = robot.lookup("#messages").queryAs(ListView.class);
         Object selected = messages.getSelectionModel().getSelectedItem();
         assertThat(selected).isInstanceOf(MessageItem.class);

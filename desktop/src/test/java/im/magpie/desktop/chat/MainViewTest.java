@@ -2,9 +2,9 @@ package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import im.magpie.desktop.emoji.EmojiLine;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -51,7 +51,8 @@ class MainViewTest {
         robot.clickOn("李娜");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(robot.lookup("#chat-title").queryAs(Label.class).getText()).isEqualTo("李娜");
+        assertThat(robot.lookup("#chat-title").queryAs(EmojiLine.class).getText())
+                .isEqualTo("李娜");
         ListView<?> messages = robot.lookup("#messages").queryAs(ListView.class);
         assertThat(messages.getItems()).hasSize(12);
         assertThat(port.readMarks).containsExactly(11L);
