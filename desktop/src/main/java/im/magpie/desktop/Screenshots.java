@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code --screenshots DIR}: signs in (stored session, or {@code --account} with {@code $MAGPIE_PASSWORD}), then
  * renders the login window, the main window (a direct chat and a group), the contacts and the settings (light and
- * dark) in zh-CN and English to PNGs, and exits.
+ * dark), a recalled message, the "reconnecting" banner and the "signed out" dialog in zh-CN and English to PNGs, and
+ * exits.
  */
 final class Screenshots {
     private static final Logger LOG = LoggerFactory.getLogger(Screenshots.class);
@@ -47,6 +48,7 @@ final class Screenshots {
     private final FeatureScreenshots features;
     private final GroupScreenshots groupShots;
     private final RepliesScreenshots replies;
+    private final StateScreenshots states;
     private @Nullable MainViewModel main;
     private @Nullable ClientBackend firstContactBackend;
     private @Nullable LoginViewModel firstContactLogin;
@@ -61,17 +63,19 @@ final class Screenshots {
         this.features = new FeatureScreenshots(app, backend, stage);
         this.groupShots = new GroupScreenshots(app, stage);
         this.replies = new RepliesScreenshots(stage, backend);
+        this.states = new StateScreenshots(backend, stage);
     }
 
     void run() {
         try {
             Files.createDirectories(dir);
             signIn();
+            states.prepareRecall();
         } catch (IOException
                 | InterruptedException
                 | java.util.concurrent.ExecutionException
                 | java.util.concurrent.TimeoutException e) {
-            LOG.error("screenshots: cannot sign in", e);
+            LOG.error("screenshots: cannot sign in (or recall a message)", e);
             Platform.exit();
             return;
         }
@@ -143,6 +147,7 @@ final class Screenshots {
                 }
             }
             steps.add(() -> app.preferences().themeProperty().set(Theme.LIGHT));
+            addStateShots(tag);
         }
         steps.add(Platform::exit);
         next();
@@ -159,6 +164,21 @@ final class Screenshots {
         steps.add(() -> groupShots.openPicker(main));
         steps.add(() -> groupShots.shootPicker(dir.resolve("member-picker-" + tag + ".png")));
         steps.add(groupShots::closePicker);
+    }
+
+    /**
+     * A recalled message, the "reconnecting" banner over that chat, then the "signed out" dialog, which ends with the
+     * login window (see StateScreenshots).
+     */
+    private void addStateShots(String tag) {
+        steps.add(() -> states.openRecalledChat(main));
+        steps.add(() -> shoot("recalled-" + tag));
+        steps.add(() -> StateScreenshots.loseConnection(main));
+        steps.add(() -> shoot("reconnecting-" + tag));
+        steps.add(() -> states.reconnected(main));
+        steps.add(() -> StateScreenshots.endSession(main));
+        steps.add(() -> write("session-ended-" + tag, states.withDialog()));
+        steps.add(states::closeDialog);
     }
 
     private void signIn()
