@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Last handler of an authenticated connection: turns each request frame into one service call and
@@ -37,6 +38,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
     private final ConversationRequests conversations;
     private final DirectoryRequests directory;
     private final ErrorMapper errors = new ErrorMapper();
+    /** The codec's frame encoder, below which a {@link PongFrame} is written (found once, not per heartbeat). */
+    private @Nullable ChannelHandlerContext belowCodec;
 
     RequestDispatcher(GatewayDependencies deps, ConnectionSession connection, Executor ordered) {
         this.deps = deps;
@@ -45,6 +48,12 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
         this.messages = new MessageRequests(deps.messaging());
         this.conversations = new ConversationRequests(deps.conversations(), deps.accounts());
         this.directory = new DirectoryRequests(deps.accounts());
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        belowCodec = Objects.requireNonNull(
+                ctx.pipeline().context(LengthFieldPrepender.class), "the gateway pipeline frames its writes");
     }
 
     @Override
@@ -65,10 +74,9 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
      * closes the connection.
      */
     private void pong(ChannelHandlerContext ctx, long requestId) {
-        ChannelHandlerContext belowCodec = Objects.requireNonNull(
-                ctx.pipeline().context(LengthFieldPrepender.class), "the gateway pipeline frames its writes");
-        ChannelFuture unused = belowCodec.writeAndFlush(
-                PongFrame.encode(ctx.alloc(), requestId, deps.clock().millis()), belowCodec.voidPromise());
+        ChannelHandlerContext frames = Objects.requireNonNull(belowCodec, "added to the pipeline");
+        ChannelFuture unused = frames.writeAndFlush(
+                PongFrame.encode(ctx.alloc(), requestId, deps.clock().millis()), frames.voidPromise());
     }
 
     private void dispatch(Envelope request) {
