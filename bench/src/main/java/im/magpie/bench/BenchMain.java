@@ -107,6 +107,12 @@ public final class BenchMain {
         }
     }
 
+    /** The shipped server options, then those of {@code MAGPIE_BENCH_SERVER_JAVA_OPTS} (to compare settings). */
+    private static List<String> serverJvmOptions() throws IOException {
+        String extra = System.getenv("MAGPIE_BENCH_SERVER_JAVA_OPTS");
+        return ShippedJvmOptions.with(ShippedJvmOptions.load(), extra == null ? "" : extra);
+    }
+
     private List<ScenarioResult> runAll(Options options)
             throws IOException, InterruptedException, BenchFailedException, GeneralSecurityException,
                     DiscoveryException {
@@ -122,7 +128,7 @@ public final class BenchMain {
         List<ScenarioResult> results = new ArrayList<>();
         String serverVersion;
         Machine.Tls tls;
-        try (ServerProcess server = new ServerProcess(work, params.heartbeatSeconds(), List.of("-Xmx1g"), "")) {
+        try (ServerProcess server = new ServerProcess(work, params.heartbeatSeconds(), serverJvmOptions(), "")) {
             out.printf("[bench] %s run; server work directory %s%n", params.mode(), work);
             server.start();
             ObjectMapper json = new ObjectMapper();

@@ -52,11 +52,8 @@ final class LoginsRun {
             throws IOException, InterruptedException, BenchFailedException, DiscoveryException,
                     GeneralSecurityException {
         List<ScenarioResult> results = new ArrayList<>();
-        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
         String extra = System.getenv("MAGPIE_BENCH_SERVER_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            jvmOptions.addAll(List.of(extra.trim().split("\\s+", -1)));
-        }
+        List<String> jvmOptions = ShippedJvmOptions.with(ShippedJvmOptions.load(), extra == null ? "" : extra);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
         try (ServerProcess server =

@@ -35,15 +35,12 @@ final class SessionsRun {
             """;
 
     /**
-     * The server JVM: the same heap as the other scenarios, native memory tracking for the per-session table, and the
-     * options of {@code MAGPIE_BENCH_SERVER_JAVA_OPTS} (space-separated; e.g. GC settings to compare) after them.
+     * The server JVM: the shipped options ({@link ShippedJvmOptions}), native memory tracking for the per-session
+     * table, and the options of {@code MAGPIE_BENCH_SERVER_JAVA_OPTS} (space-separated; e.g. GC settings to compare)
+     * after them.
      */
-    static List<String> serverJvmOptions(@Nullable String extra) {
-        List<String> options = new ArrayList<>(List.of("-Xmx1g", "-XX:NativeMemoryTracking=summary"));
-        if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+", -1)));
-        }
-        return options;
+    static List<String> serverJvmOptions(List<String> shipped, @Nullable String extra) {
+        return ShippedJvmOptions.with(shipped, "-XX:NativeMemoryTracking=summary", extra == null ? "" : extra);
     }
 
     /** The results, the server's version and the TLS implementations of the run. */
@@ -60,7 +57,8 @@ final class SessionsRun {
     Outcome run(Path work) throws IOException, InterruptedException, BenchFailedException, DiscoveryException {
         List<ScenarioResult> results = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        List<String> jvmOptions = serverJvmOptions(System.getenv("MAGPIE_BENCH_SERVER_JAVA_OPTS"));
+        List<String> jvmOptions =
+                serverJvmOptions(ShippedJvmOptions.load(), System.getenv("MAGPIE_BENCH_SERVER_JAVA_OPTS"));
         try (ServerProcess server =
                 new ServerProcess(work, params.heartbeatSeconds(), jvmOptions, BENCH_PASSWORD_HASHING)) {
             out.printf("[bench] sessions run; server work directory %s%n", work);
