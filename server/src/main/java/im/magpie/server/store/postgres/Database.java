@@ -94,8 +94,8 @@ public final class Database implements AutoCloseable {
         config.setPoolName("magpie-db");
         // Keep parameter values (titles, names, ciphertext) out of exception messages and so out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
-        // The log writer's group commit sends its rows as one JDBC batch: let the driver turn it into
-        // multi-row INSERTs (one statement per up to 128 rows) instead of one round of parse/bind/execute per row.
+        // JDBC batches of INSERTs (the log writer's member upserts) become multi-row INSERTs (one statement per up to
+        // 128 rows) instead of one round of parse/bind/execute per row. The log rows themselves go by COPY (LogCopy).
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource pool = new HikariDataSource(config);
         try {

@@ -26,7 +26,7 @@ import java.util.UUID;
 final class FormerMemberView {
     private static final String LAST_WINDOW =
             "SELECT max(to_pos) FROM member_windows WHERE conversation_id = ? AND user_id = ?";
-    private static final String SEQ_AT = "SELECT seq FROM log WHERE pos = ?";
+    private static final String SEQ_AT = "SELECT seq FROM log WHERE conversation_id = ? AND pos = ?";
     private static final String MEMBERSHIP = "SELECT kind, ref_seq, subject_id, detail FROM log"
             + " WHERE conversation_id = ? AND pos <= ? AND kind IN (" + LogRows.CREATED + ", " + LogRows.MEMBERS_ADDED
             + ", " + LogRows.MEMBER_REMOVED + ", " + LogRows.RENAMED + ", " + LogRows.ROLE_CHANGED + ")"
@@ -39,7 +39,7 @@ final class FormerMemberView {
             Connection con, ConversationId id, ConversationKind kind, Map<UserId, Long> readSeqs, UserId viewer)
             throws SQLException {
         long until = single(con, LAST_WINDOW, id.value(), viewer.value());
-        long lastSeq = single(con, SEQ_AT, until);
+        long lastSeq = single(con, SEQ_AT, id.value(), until);
         String title = "";
         Map<UserId, MemberRole> members = new LinkedHashMap<>();
         try (PreparedStatement st = con.prepareStatement(MEMBERSHIP)) {

@@ -17,8 +17,6 @@ import im.magpie.server.messaging.SendReceipt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,15 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One group-commit transaction of the {@link LogWriter}: executes commands against the cached
- * conversation models, batches the log rows, and at {@link #finish} writes the final member and
+ * conversation models, collects the log rows for one binary COPY ({@link LogCopy}), and at {@link #finish} writes the final member and
  * conversation state of everything touched. Nothing here commits; the writer does.
  */
 final class LogBatch {
-    private static final String INSERT_LOG = "INSERT INTO log (pos, conversation_id, seq, actor_id, server_time, kind,"
-            + " client_msg_id, body, ref_seq, subject_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String OPEN_WINDOW =
             "INSERT INTO member_windows (conversation_id, user_id, from_pos) VALUES (?, ?, ?)";
     private static final String CLOSE_WINDOW =
@@ -55,8 +52,7 @@ final class LogBatch {
     private final Instant now;
     private final LogLookups lookups;
     private long nextPos;
-    private final PreparedStatement insertLog;
-    private int pendingRows;
+    private final LogCopy rows = new LogCopy();
     private final Map<Long, ConversationModel> touched = new LinkedHashMap<>();
     private final Map<Long, List<LogEntry>> appended = new HashMap<>();
     private final Map<Long, Set<UserId>> removed = new HashMap<>();
@@ -83,7 +79,6 @@ final class LogBatch {
         this.now = now;
         this.nextPos = nextPos;
         this.lookups = new LogLookups(con);
-        this.insertLog = con.prepareStatement(INSERT_LOG);
     }
 
     /**
@@ -254,23 +249,21 @@ final class LogBatch {
         long seq = model.apply(actor, change, pos);
         long id = model.id().value();
         LogRows.Columns columns = LogRows.columns(change);
-        insertLog.setLong(1, pos);
-        insertLog.setLong(2, id);
-        insertLog.setLong(3, seq);
-        insertLog.setLong(4, actor.value());
-        insertLog.setTimestamp(5, Timestamp.from(now));
-        insertLog.setShort(6, columns.kind());
-        insertLog.setObject(7, columns.clientMsgId(), Types.OTHER);
-        if (change instanceof Change.MessagePosted posted) {
-            insertLog.setBytes(8, keys.sealBody(id, seq, model.wrappedKey(), posted.body()));
-        } else {
-            insertLog.setNull(8, Types.BINARY);
-        }
-        insertLog.setObject(9, columns.refSeq(), Types.BIGINT);
-        insertLog.setObject(10, columns.subjectId(), Types.BIGINT);
-        insertLog.setString(11, columns.detail());
-        insertLog.addBatch();
-        pendingRows++;
+        byte @Nullable [] sealed = change instanceof Change.MessagePosted posted
+                ? keys.sealBody(id, seq, model.wrappedKey(), posted.body())
+                : null;
+        rows.add(
+                pos,
+                id,
+                seq,
+                actor.value(),
+                now,
+                columns.kind(),
+                columns.clientMsgId(),
+                sealed,
+                columns.refSeq(),
+                columns.subjectId(),
+                columns.detail());
         touched.put(id, model);
         appended.computeIfAbsent(id, k -> new ArrayList<>()).add(new LogEntry(model.id(), seq, actor, now, change));
         memberEffects(id, actor, change, pos, windowStart);
@@ -312,11 +305,9 @@ final class LogBatch {
         }
     }
 
+    /** Stores the rows appended so far (one COPY), so that the queries that follow see them. */
     void flushRows() throws SQLException {
-        if (pendingRows > 0) {
-            insertLog.executeBatch();
-            pendingRows = 0;
-        }
+        rows.flush(con);
     }
 
     /**
@@ -325,7 +316,6 @@ final class LogBatch {
      */
     void finish() throws SQLException {
         flushRows();
-        insertLog.close();
         try (PreparedStatement members = con.prepareStatement(UPSERT_MEMBER);
                 PreparedStatement titles = con.prepareStatement(RENAME_CONVERSATION);
                 PreparedStatement refs = con.prepareStatement(INSERT_FILE_REF)) {

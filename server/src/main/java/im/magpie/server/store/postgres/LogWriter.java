@@ -45,6 +45,8 @@ public final class LogWriter implements LogAppender, AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String LAST_POS = "SELECT coalesce(max((SELECT max(l.pos) FROM log l"
+            + " WHERE l.conversation_id = c.id)), 0) FROM conversations c";
 
     private final DataSource db;
     private final ConversationKeys keys;
@@ -218,8 +220,9 @@ public final class LogWriter implements LogAppender, AutoCloseable {
         return tx;
     }
 
+    /** The last log position: one backward step on the key {@code (conversation_id, pos)} per conversation. */
     private static long maxPos(Connection con) throws SQLException {
-        try (PreparedStatement st = con.prepareStatement("SELECT coalesce(max(pos), 0) FROM log");
+        try (PreparedStatement st = con.prepareStatement(LAST_POS);
                 ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getLong(1);
