@@ -16,4 +16,11 @@ public interface EventPublisher {
      */
     void conversationAdvanced(
             ConversationId conversation, long seq, Collection<UserId> audience, List<LogEntry> entries);
+
+    /**
+     * Runs {@code effects} (the log writer completing a commit's futures, whose callbacks reply to the senders, and
+     * publishing its advances) so that every device connection they write to is written once for all of them: a
+     * send's reply and the notification of the same commit leave together.
+     */
+    void deliverTogether(Runnable effects);
 }

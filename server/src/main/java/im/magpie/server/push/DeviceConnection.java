@@ -4,25 +4,34 @@ import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.LogEntry;
 import im.magpie.protocol.v1.Notification;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelFuture;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One logged-in connection and its pending notifications: {conversation → highest seq and the inline
- * entries leading to it} not yet written. At most one flush is scheduled on the channel's event loop at
- * a time, so a burst of commits becomes one {@code Notification} frame.
+ * One logged-in connection and what is due to it but not yet written: replies to its requests, and its pending
+ * notifications ({conversation → highest seq and the inline entries leading to it}). At most one flush is scheduled
+ * on the channel's event loop at a time; it writes the replies, then one {@code Notification} frame, and flushes
+ * once, so a burst of commits (and a send's reply with the notification of the same commit, see {@link
+ * HeldFlushes}) leaves in one write. A failed write reaches the pipeline's exception handler, which closes the
+ * connection.
  */
 public final class DeviceConnection {
     private final OnlineDevice device;
     private final Channel channel;
+    private final HeldFlushes flushes;
+    private @Nullable List<Envelope> replies; // guarded by this; null while there are none
     private Map<Long, InlineEntries> pending = new HashMap<>(); // guarded by this
     private boolean flushScheduled; // guarded by this
 
-    public DeviceConnection(OnlineDevice device, Channel channel) {
+    /** {@code registry}: where the connection will be registered (its flushes are scheduled through it). */
+    public DeviceConnection(OnlineDevice device, Channel channel, DeviceConnections registry) {
         this.device = device;
         this.channel = channel;
+        this.flushes = registry.flushes();
     }
 
     public OnlineDevice device() {
@@ -31,6 +40,24 @@ public final class DeviceConnection {
 
     public Channel channel() {
         return channel;
+    }
+
+    /** Queues a reply frame (request id set) for the next flush, before any notification of that flush; never blocks. */
+    public void reply(Envelope reply) {
+        boolean schedule;
+        synchronized (this) {
+            List<Envelope> due = replies;
+            if (due == null) {
+                due = new ArrayList<>(2);
+                replies = due;
+            }
+            due.add(reply);
+            schedule = !flushScheduled;
+            flushScheduled = true;
+        }
+        if (schedule) {
+            flushes.schedule(this);
+        }
     }
 
     /** Records that a conversation advanced, with the entries that may travel inline (or none); never blocks. */
@@ -47,20 +74,43 @@ public final class DeviceConnection {
             flushScheduled = true;
         }
         if (schedule) {
-            channel.eventLoop().execute(this::flush);
+            flushes.schedule(this);
         }
     }
 
+    /** Hands the flush to the channel's event loop (called once per scheduled flush, see {@link HeldFlushes}). */
+    void startFlush() {
+        channel.eventLoop().execute(this::flush);
+    }
+
     private void flush() {
-        Map<Long, InlineEntries> due;
+        @Nullable List<Envelope> answers;
+        Map<Long, InlineEntries> due = Map.of();
         synchronized (this) {
-            due = pending;
-            pending = new HashMap<>();
+            answers = replies;
+            replies = null;
+            if (!pending.isEmpty()) {
+                due = pending;
+                pending = new HashMap<>();
+            }
             flushScheduled = false;
         }
-        if (due.isEmpty() || !channel.isActive()) {
+        if (!channel.isActive()) {
             return;
         }
+        if (answers != null) {
+            for (Envelope reply : answers) {
+                ChannelFuture unused = channel.write(reply, channel.voidPromise());
+            }
+        }
+        if (!due.isEmpty()) {
+            ChannelFuture unused = channel.write(
+                    Envelope.newBuilder().setNotification(notification(due)).build(), channel.voidPromise());
+        }
+        channel.flush();
+    }
+
+    private static Notification.Builder notification(Map<Long, InlineEntries> due) {
         Notification.Builder notification = Notification.newBuilder();
         int budget = InlineEntries.MAX_BYTES_PER_FRAME;
         for (Map.Entry<Long, InlineEntries> advance : due.entrySet()) {
@@ -71,8 +121,6 @@ public final class DeviceConnection {
             }
             notification.addConversations(entries.toProto(advance.getKey(), inline));
         }
-        channel.writeAndFlush(
-                        Envelope.newBuilder().setNotification(notification).build())
-                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        return notification;
     }
 }

@@ -12,6 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Registry of logged-in connections: user → device → connection. Used only by push and transport.tcp. */
 public final class DeviceConnections {
     private final Map<UserId, Map<DeviceId, DeviceConnection>> byUser = new ConcurrentHashMap<>();
+    private final HeldFlushes flushes = new HeldFlushes();
+
+    /** The connections' flush scheduling (see {@link HeldFlushes}). */
+    HeldFlushes flushes() {
+        return flushes;
+    }
 
     /** Registers a connection; returns the connection it replaces (the same device connected again), if any. */
     public Optional<DeviceConnection> register(DeviceConnection connection) {

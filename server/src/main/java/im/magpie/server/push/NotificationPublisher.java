@@ -42,6 +42,12 @@ public final class NotificationPublisher implements EventPublisher {
         }
     }
 
+    /** Each connection the effects write to (replies, notifications) gets one flush for all of them. */
+    @Override
+    public void deliverTogether(Runnable effects) {
+        connections.flushes().together(effects);
+    }
+
     /** The entries in wire form when all of them may travel inline and fit the budget; otherwise empty. */
     private List<im.magpie.protocol.v1.LogEntry> inline(List<LogEntry> entries) {
         List<im.magpie.protocol.v1.LogEntry> inline = new ArrayList<>(entries.size());

@@ -50,6 +50,11 @@ final class CoreFixture {
             events.add(new Event(conversation, seq, List.copyOf(audience), List.copyOf(entries)));
         }
 
+        @Override
+        public void deliverTogether(Runnable effects) {
+            effects.run();
+        }
+
         synchronized List<Event> events() {
             return List.copyOf(events);
         }

@@ -2,6 +2,7 @@ package im.magpie.server.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import im.magpie.protocol.v1.Ack;
 import im.magpie.protocol.v1.ConversationAdvanced;
 import im.magpie.protocol.v1.Envelope;
 import im.magpie.protocol.v1.MessageBody;
@@ -56,6 +57,44 @@ class NotificationPublisherTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(7L, 3L), org.assertj.core.groups.Tuple.tuple(9L, 5L));
         assertThat(outbound(alicePhone)).as("one frame only").isNull();
+    }
+
+    @Test
+    void aReplyAndTheNotificationOfOneCommitLeaveTogetherReplyFirst() {
+        DeviceConnection phone = connections.of(ALICE, new DeviceId("phone")).orElseThrow();
+        Envelope reply = Envelope.newBuilder()
+                .setRequestId(41)
+                .setAck(Ack.getDefaultInstance())
+                .build();
+
+        publisher.deliverTogether(() -> {
+            phone.reply(reply);
+            alicePhone.runPendingTasks(); // an event loop that wakes at once finds nothing to write yet
+            assertThat(outbound(alicePhone))
+                    .as("held until the commit's effects are done")
+                    .isNull();
+            publisher.conversationAdvanced(new ConversationId(7), 1, List.of(ALICE), List.of());
+        });
+        alicePhone.runPendingTasks();
+
+        assertThat((Envelope) alicePhone.readOutbound()).isEqualTo(reply);
+        Envelope notification = alicePhone.readOutbound();
+        assertThat(notification.getNotification().getConversations(0).getSeq()).isEqualTo(1);
+        assertThat(outbound(alicePhone)).isNull();
+    }
+
+    @Test
+    void aReplyOutsideACommitIsWrittenByTheNextEventLoopTurn() {
+        DeviceConnection phone = connections.of(ALICE, new DeviceId("phone")).orElseThrow();
+        Envelope reply = Envelope.newBuilder()
+                .setRequestId(42)
+                .setAck(Ack.getDefaultInstance())
+                .build();
+
+        phone.reply(reply);
+        alicePhone.runPendingTasks();
+
+        assertThat((Envelope) alicePhone.readOutbound()).isEqualTo(reply);
     }
 
     @Test
@@ -179,7 +218,7 @@ class NotificationPublisherTest {
     private EmbeddedChannel connect(UserId user, String device) {
         EmbeddedChannel channel = new EmbeddedChannel();
         connections.register(new DeviceConnection(
-                new OnlineDevice(user, new DeviceId(device), "cli", "127.0.0.1", Instant.EPOCH), channel));
+                new OnlineDevice(user, new DeviceId(device), "cli", "127.0.0.1", Instant.EPOCH), channel, connections));
         return channel;
     }
 }

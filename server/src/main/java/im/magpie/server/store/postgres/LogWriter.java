@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@link #MAX_BATCH} at a time, runs them in ONE transaction ({@link LogBatch}) and commits once
  * (group commit: one fsync for many messages). A batch assumes its sends are new (no look-up of earlier receipts);
  * the rare repeat is refused by the unique index and the batch runs once more with the look-up. Only after the
- * commit does it complete the commands' futures and tell the {@link EventPublisher}. Because it alone appends, log positions grow in commit
+ * commit does it complete the commands' futures and tell the {@link EventPublisher} (both inside
+ * {@link EventPublisher#deliverTogether}, so that a sender's reply and notification leave together). Because it alone appends, log positions grow in commit
  * order, so a sync cursor never skips a row. On a storage failure the batch is rolled back, the
  * cache dropped and every future of the batch fails (clients retry idempotently).
  */
@@ -143,10 +144,12 @@ public final class LogWriter implements LogAppender, AutoCloseable {
         nextPos = tx.nextPos();
         commits.incrementAndGet();
         committedCommands.addAndGet(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).complete(outcomes[i]);
-        }
-        publish(tx);
+        publisher.deliverTogether(() -> {
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).complete(outcomes[i]);
+            }
+            publish(tx);
+        });
     }
 
     /**

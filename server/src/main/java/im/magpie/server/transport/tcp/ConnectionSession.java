@@ -35,7 +35,8 @@ final class ConnectionSession implements PresenceSubscriber {
                 attempt.platform(),
                 attempt.remoteAddress(),
                 deps.clock().instant());
-        ConnectionSession opened = new ConnectionSession(deps, session, new DeviceConnection(device, channel));
+        ConnectionSession opened =
+                new ConnectionSession(deps, session, new DeviceConnection(device, channel, deps.connections()));
         deps.connections()
                 .register(opened.connection)
                 .filter(old -> old.channel() != channel)
@@ -55,6 +56,11 @@ final class ConnectionSession implements PresenceSubscriber {
 
     Channel channel() {
         return connection.channel();
+    }
+
+    /** Writes a reply (request id set) with this connection's next flush, before its notification; never blocks. */
+    void reply(Envelope reply) {
+        connection.reply(reply);
     }
 
     @Override

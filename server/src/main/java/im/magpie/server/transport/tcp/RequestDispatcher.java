@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,10 +28,14 @@ import org.jspecify.annotations.Nullable;
  * the outcome into one reply frame with the same request id.
  *
  * <p>Services block on the database, so calls run on {@code ordered}, a single-threaded executor
- * owned by this connection: never on the I/O event loop, and in the order the device sent them.
- * A send completes later (after its commit); its reply is written when the future completes.
+ * (one of a small group, shared with other connections): never on the I/O event loop, and in the order the device sent them.
+ * A send is the exception: it only validates and joins the log writer's queue, so when nothing of this
+ * connection is queued on {@code ordered} it goes from the event loop (no hop, same order). A send completes later
+ * (after its commit); its reply is written when the future completes, with the notification of the same commit.
  */
 public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelope> {
+    private static final AtomicIntegerFieldUpdater<RequestDispatcher> QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(RequestDispatcher.class, "queued");
     private final GatewayDependencies deps;
     private final ConnectionSession connection;
     private final Executor ordered;
@@ -40,6 +45,8 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
     private final ErrorMapper errors = new ErrorMapper();
     /** The codec's frame encoder, below which a {@link PongFrame} is written (found once, not per heartbeat). */
     private @Nullable ChannelHandlerContext belowCodec;
+    /** Tasks of this connection queued on or running on {@code ordered}; incremented on the event loop only. */
+    private volatile int queued;
 
     RequestDispatcher(GatewayDependencies deps, ConnectionSession connection, Executor ordered) {
         this.deps = deps;
@@ -62,10 +69,30 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
             case PING -> pong(ctx, request.getRequestId());
             case SUBSCRIBE_PRESENCE -> subscribe(request);
             case SET_PRESENCE -> setPresence(request);
-            case LOGOUT -> ordered.execute(() -> logout(request));
+            case LOGOUT -> inOrder(() -> logout(request));
             case HELLO, LOGIN -> reply(request, error(ErrorCode.ERROR_CODE_UNSUPPORTED_REQUEST, "already logged in"));
-            default -> ordered.execute(() -> dispatch(request));
+            case SEND_MESSAGE -> {
+                if (queued == 0) {
+                    // validation and a queue offer: nothing blocks, and nothing of this connection is queued before it
+                    dispatch(request);
+                } else {
+                    inOrder(() -> dispatch(request));
+                }
+            }
+            default -> inOrder(() -> dispatch(request));
         }
+    }
+
+    /** Runs the task on {@code ordered} after this connection's earlier tasks, counting it while it is queued or runs. */
+    private void inOrder(Runnable task) {
+        QUEUED.incrementAndGet(this);
+        ordered.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                QUEUED.decrementAndGet(this);
+            }
+        });
     }
 
     /**
@@ -175,10 +202,7 @@ public final class RequestDispatcher extends SimpleChannelInboundHandler<Envelop
     }
 
     private void reply(Envelope request, Envelope.Builder reply) {
-        connection
-                .channel()
-                .writeAndFlush(reply.setRequestId(request.getRequestId()).build())
-                .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        connection.reply(reply.setRequestId(request.getRequestId()).build());
     }
 
     private static Envelope.Builder error(ErrorCode code, String detail) {

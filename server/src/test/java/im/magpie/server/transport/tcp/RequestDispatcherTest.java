@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 class RequestDispatcherTest {
     private static final String CLIENT_ID = FakeMessaging.CLIENT_ID.toString();
+    private static final String UUID_2 = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
     private final TcpFixture tcp = new TcpFixture();
     private String token = "";
 
@@ -83,6 +84,39 @@ class RequestDispatcherTest {
         tcp.channel.runPendingTasks();
 
         assertThat(tcp.reply().getSendMessageResult().getSeq()).isEqualTo(42);
+    }
+
+    @Test
+    void aSendWithNothingOfTheConnectionQueuedGoesStraightFromTheEventLoop() {
+        tcp.sessions.holdLogins = true; // holds every task given to the connection's ordered executor
+
+        tcp.send(send(14, 7, CLIENT_ID, TcpFixture.text("now")));
+
+        assertThat(tcp.messaging.sent).as("submitted without the executor").hasSize(1);
+        assertThat(tcp.reply().getSendMessageResult().getSeq()).isEqualTo(1);
+    }
+
+    @Test
+    void aSendWaitsForTheConnectionsEarlierRequestsOnTheExecutor() {
+        tcp.sessions.holdLogins = true;
+        tcp.send(Envelope.newBuilder()
+                .setRequestId(15)
+                .setSync(SyncRequest.getDefaultInstance())
+                .build());
+        tcp.send(send(16, 7, CLIENT_ID, TcpFixture.text("after the sync")));
+        assertThat(tcp.messaging.sent).as("queued behind the sync").isEmpty();
+
+        tcp.sessions.releaseLogins();
+        tcp.channel.runPendingTasks();
+
+        assertThat(tcp.messaging.sent).hasSize(1);
+        assertThat(tcp.reply().getRequestId()).isEqualTo(15);
+        assertThat(tcp.reply().getRequestId()).isEqualTo(16);
+        tcp.sessions.holdLogins = true;
+        tcp.send(send(17, 7, UUID_2, TcpFixture.text("nothing queued any more")));
+        assertThat(tcp.messaging.sent)
+                .as("straight again once the queue is empty")
+                .hasSize(2);
     }
 
     @Test
