@@ -325,8 +325,7 @@ public final class DesktopBenchMain {
             waitMs(3_000);
             long rssAfter = app.rssKb();
             long peak = app.peakRssKb();
-            FxGaps gaps = new FxGaps(
-                    app.gapsSince(from).stream().filter(g -> g[0] <= to + 3_000).toList());
+            FxGaps gaps = app.gaps(from, to + 3_000);
             long frames = app.framesBetween(from, to + 3_000);
             line("");
             line("## " + String.format(Locale.ROOT, "%,d people and %,d local messages", o.people(), o.messages()));
@@ -352,7 +351,9 @@ public final class DesktopBenchMain {
                     (to - from) / 1000.0,
                     frames,
                     gaps.summary()));
-            line(Machine.load() + " at the end of the feed.");
+            line(Machine.load() + " at the end of the feed; " + app.windowsBetween(from, to + 3_000) + ".");
+            line("");
+            gaps.breakdown().forEach(this::line);
         }
     }
 

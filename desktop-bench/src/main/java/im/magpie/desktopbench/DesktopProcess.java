@@ -29,13 +29,16 @@ final class DesktopProcess implements AutoCloseable {
     private final long startedMs;
     private volatile long fxCpuAtReadyMs = -1;
     private final Map<String, BlockingQueue<String>> events = new ConcurrentHashMap<>();
-    private final List<long[]> gaps = new CopyOnWriteArrayList<>();
+    private final List<PulseGap> gaps = new CopyOnWriteArrayList<>();
     private final List<long[]> frames = new CopyOnWriteArrayList<>();
     private final List<long[]> pages = new CopyOnWriteArrayList<>();
 
-    private DesktopProcess(Process process, long startedMs) {
+    private final Path jvmLog;
+
+    private DesktopProcess(Process process, long startedMs, Path jvmLog) {
         this.process = process;
         this.startedMs = startedMs;
+        this.jvmLog = jvmLog;
         Thread reader = new Thread(this::read, "desktop-stdout");
         reader.setDaemon(true);
         reader.start();
@@ -56,6 +59,9 @@ final class DesktopProcess implements AutoCloseable {
         if (opts != null && !opts.isBlank()) {
             javaOpts.add(opts.trim());
         }
+        Path jvmLog = log.resolveSibling(log.getFileName() + ".jvm");
+        Files.deleteIfExists(jvmLog);
+        javaOpts.add(JvmLog.option(jvmLog));
         javaOpts.add("-Dmagpie.probe=true");
         javaOpts.addAll(probeOptions);
         ProcessBuilder pb = new ProcessBuilder(
@@ -70,7 +76,7 @@ final class DesktopProcess implements AutoCloseable {
         long start = System.currentTimeMillis();
         Process p =
                 pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        return new DesktopProcess(p, start);
+        return new DesktopProcess(p, start, jvmLog);
     }
 
     /** The app's JVM: the launcher script itself once it exec'd java, else its java child. */
@@ -89,9 +95,14 @@ final class DesktopProcess implements AutoCloseable {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(" ", -1);
                 switch (f[0]) {
-                    case "magpie-gap" ->
-                        gaps.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
-                    case "magpie-frames" -> frames.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                    case "magpie-gap" -> gaps.add(PulseGap.parse(f));
+                    case "magpie-frames" ->
+                        frames.add(new long[] {
+                            Long.parseLong(f[1]),
+                            Long.parseLong(f[2]),
+                            f.length > 3 && Boolean.parseBoolean(f[3]) ? 1 : 0,
+                            f.length > 4 ? Long.parseLong(f[4]) : -1
+                        });
                     case "magpie-page" ->
                         pages.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
                     default -> {
@@ -177,11 +188,24 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     /**
-     * Pulse gaps over 20 ms of wall time or of FX-thread CPU time ({@code [epoch ms, gap ms, FX cpu ms]}) reported from
-     * {@code fromMs} on.
+     * Pulse gaps over 20 ms of wall time or of FX-thread CPU time that ended from {@code fromMs} to {@code toMs}, with
+     * the safepoints the app's JVM logged (its log is read now: call after the window).
      */
-    List<long[]> gapsSince(long fromMs) {
-        return gaps.stream().filter(g -> g[0] >= fromMs).toList();
+    FxGaps gaps(long fromMs, long toMs) throws IOException {
+        return FxGaps.of(gaps, JvmLog.read(jvmLog), fromMs, toMs);
+    }
+
+    /**
+     * Whether the main window had the focus in the one-second reports from {@code fromMs} to {@code toMs}, and the most
+     * other windows (notification pop-ups) shown: an unfocused window pops up every message of the open chat.
+     */
+    String windowsBetween(long fromMs, long toMs) {
+        List<long[]> in =
+                frames.stream().filter(f -> f[0] >= fromMs && f[0] <= toMs).toList();
+        long focused = in.stream().filter(f -> f[2] == 1).count();
+        long others = in.stream().mapToLong(f -> f[3]).max().orElse(-1);
+        return "the main window had the focus in " + focused + " of " + in.size() + " one-second reports; other"
+                + " windows (pop-ups) shown: at most " + others;
     }
 
     /** Pulses counted in the one-second reports from {@code fromMs} to {@code toMs}. */

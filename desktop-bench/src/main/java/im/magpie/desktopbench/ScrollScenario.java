@@ -26,7 +26,7 @@ final class ScrollScenario {
             long[] end = app.awaitScrolled(TIMEOUT);
             long cpu = app.cpuMs() - cpuFrom;
             long rss = app.peakRssKb();
-            FxGaps gaps = new FxGaps(app.gapsSince(from));
+            FxGaps gaps = app.gaps(from, end[0]);
             List<long[]> pages = app.pages();
             Percentiles waits = new Percentiles(
                     pages.stream().mapToLong(p -> p[1] * 1_000_000).toArray());
@@ -47,6 +47,8 @@ final class ScrollScenario {
                     gaps.summary(),
                     waits.summary(),
                     Machine.load()));
+            line.accept("");
+            gaps.breakdown().forEach(line);
         }
     }
 }

@@ -27,10 +27,13 @@ import javafx.scene.control.skin.VirtualFlow;
  *       {@code magpie-contacts <epoch ms> <people>} once its list is filled, then goes back to the chats;
  *   <li>{@code magpie-online <epoch ms> <true|false>} when the connection comes or goes;
  *   <li>then opens the newest conversation (or the one named by {@code -Dmagpie.probe.open=<id>}) and prints
- *       {@code magpie-gap <epoch ms> <gap ms> <fx cpu ms>} for every gap between two FX pulses over 20 ms of wall
- *       time or of the FX thread's own CPU time, and {@code magpie-frames <epoch ms> <pulses>} once a second (an
- *       {@link AnimationTimer} keeps pulses coming). The CPU time the FX thread used between two pulses is the part
- *       of a gap that is the app's own work (events, runnables, CSS, layout); the rest is waiting for a core;
+ *       {@code magpie-gap <epoch ms> <gap ms> <fx cpu ms> <fx wait ms> <render cpu ms> <render wait ms> <gc ms>
+ *       <young collections> <full collections> <process cpu ms>} for every gap between two FX pulses over 20 ms of
+ *       wall time or of the FX thread's own CPU time (the figures after the gap are {@link PulseCosts}: "wait" is
+ *       the time a thread was runnable but had no core), and {@code magpie-frames <epoch ms> <pulses> <main window focused> <other windows shown>} once a second
+ *       (an {@link AnimationTimer} keeps pulses coming). The CPU time the FX thread used between two pulses is the
+ *       part of a gap that is the app's own work (events, runnables, CSS, layout); the rest is waiting: for a core,
+ *       for the render thread, in a collection;
  *   <li>with {@code -Dmagpie.probe.scroll=<px>}, scrolls the open chat from the bottom to its first message by that
  *       many pixels a pulse, one scroll event over the list a pulse as a touchpad fling sends it (so the list handles
  *       it as a user's scrolling, loading older pages from the local store), printing
@@ -131,7 +134,8 @@ final class LaunchProbe {
     private AnimationTimer pulses() {
         return new AnimationTimer() {
             private long last;
-            private long lastCpu;
+            private final PulseCosts costs = new PulseCosts(); // made on the FX thread: it samples this thread
+            private PulseCosts.Sample lastCosts = costs.sample();
             private long second = System.currentTimeMillis();
             private int frames;
             private final Scroller scroller = new Scroller();
@@ -139,18 +143,20 @@ final class LaunchProbe {
             @Override
             public void handle(long now) {
                 long wall = System.currentTimeMillis();
-                long cpu = threads.getCurrentThreadCpuTime();
+                PulseCosts.Sample sample = costs.sample();
                 if (last != 0) {
                     long gapMs = (now - last) / 1_000_000;
-                    long cpuMs = (cpu - lastCpu) / 1_000_000;
+                    long cpuMs = (sample.fxCpu() - lastCosts.fxCpu()) / 1_000_000;
                     if (gapMs > REPORTED_GAP_MS || cpuMs > REPORTED_GAP_MS) {
-                        out.println("magpie-gap " + wall + " " + gapMs + " " + cpuMs);
+                        out.println("magpie-gap " + wall + " " + gapMs + " " + sample.since(lastCosts));
                     }
                 }
                 last = now;
+                // from here: the scroll event the probe fires below is handled within the next gap, as a user's is
+                lastCosts = sample;
                 frames++;
                 if (wall - second >= 1000) {
-                    out.println("magpie-frames " + wall + " " + frames);
+                    out.println("magpie-frames " + wall + " " + frames + " " + windows());
                     out.flush();
                     frames = 0;
                     second = wall;
@@ -161,9 +167,19 @@ final class LaunchProbe {
                 if (contacts) {
                     contactsShown(wall);
                 }
-                lastCpu = threads.getCurrentThreadCpuTime();
             }
         };
+    }
+
+    /**
+     * {@code <main window focused> <other windows shown>}: an unfocused main window shows a pop-up for each message of
+     * the open chat (drawn in a window of its own), a focused one none.
+     */
+    private String windows() {
+        long others = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w != scene.getWindow())
+                .count();
+        return scene.getWindow().isFocused() + " " + others;
     }
 
     /** Scrolls the chat's message list up, a fixed distance a pulse, until its first message shows. */
