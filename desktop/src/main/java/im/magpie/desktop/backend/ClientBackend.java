@@ -619,7 +619,9 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
         @Override
         public void onConversationsChanged(List<ConversationRecord> conversations) {
-            listeners.forEach(ChatEvents::conversationsChanged);
+            Set<Long> ids = new TreeSet<>();
+            conversations.forEach(c -> ids.add(c.id()));
+            listeners.forEach(l -> l.conversationsChanged(ids));
         }
 
         @Override

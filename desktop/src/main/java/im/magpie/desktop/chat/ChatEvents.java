@@ -7,8 +7,8 @@ public interface ChatEvents {
     /** New or changed entries were stored in these conversations. */
     default void entriesChanged(Set<Long> conversationIds) {}
 
-    /** Conversation states changed (members, titles, read marks). */
-    default void conversationsChanged() {}
+    /** The states of these conversations changed (members, titles, read marks). */
+    default void conversationsChanged(Set<Long> conversationIds) {}
 
     default void connectionChanged(boolean online) {}
 

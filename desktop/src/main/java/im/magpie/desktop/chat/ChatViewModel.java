@@ -390,7 +390,10 @@ public final class ChatViewModel implements ChatEvents {
     }
 
     @Override
-    public void conversationsChanged() {
+    public void conversationsChanged(Set<Long> conversationIds) {
+        if (!conversationIds.contains(conversation.id())) {
+            return; // another conversation's members or read marks
+        }
         fxThread.execute(() -> {
             if (!disposed) {
                 receipts.reload();

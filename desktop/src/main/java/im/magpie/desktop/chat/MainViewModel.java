@@ -311,9 +311,21 @@ public final class MainViewModel implements ChatEvents {
         fxThread.execute(() -> refreshChanged(ids));
     }
 
+    /**
+     * Reloads the rows of these conversations only: every sync batch reports the conversations it touched, and
+     * reloading the whole list for each one was most of what a stream of arriving messages allocated
+     * (docs/performance.md, "Round 5, stalls"). Unknown conversations still reload the whole list.
+     */
     @Override
-    public void conversationsChanged() {
-        fxThread.execute(this::refresh);
+    public void conversationsChanged(Set<Long> conversationIds) {
+        Set<Long> ids = Set.copyOf(conversationIds);
+        fxThread.execute(() -> {
+            if (ids.isEmpty()) {
+                refresh();
+            } else {
+                refreshChanged(ids);
+            }
+        });
     }
 
     @Override

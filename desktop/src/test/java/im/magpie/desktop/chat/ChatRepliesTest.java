@@ -114,7 +114,7 @@ class ChatRepliesTest {
 
         port.memberReadMarks.put(WEI, 8L);
         port.memberReadMarks.put(LINA, 8L);
-        port.listeners.forEach(ChatEvents::conversationsChanged);
+        port.listeners.forEach(l -> l.conversationsChanged(Set.of(CONV)));
         assertThat(receipts.label(row(vm, 7))).isEqualTo("全部已读");
         assertThat(receipts.allRead(row(vm, 8))).isTrue();
     }

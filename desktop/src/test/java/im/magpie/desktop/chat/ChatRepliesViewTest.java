@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -164,7 +165,7 @@ class ChatRepliesViewTest {
 
         port.memberReadMarks.put(WEI, 3L);
         port.memberReadMarks.put(LINA, 3L);
-        robot.interact(() -> port.listeners.forEach(ChatEvents::conversationsChanged));
+        robot.interact(() -> port.listeners.forEach(l -> l.conversationsChanged(Set.of(CONV))));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#read-2").queryAs(Label.class).getText()).isEqualTo("全部已读");
     }

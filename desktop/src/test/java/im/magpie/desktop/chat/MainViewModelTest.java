@@ -185,6 +185,17 @@ class MainViewModelTest {
     }
 
     @Test
+    void aConversationStateChangeReloadsOnlyThatConversation() {
+        vm.start();
+        port.listeners.forEach(l -> l.conversationsChanged(Set.of(2L))); // e.g. a read mark of the open chat
+
+        assertThat(port.conversationReads).containsExactly(Set.of(2L));
+        assertThat(port.listReads).as("the rest of the list is not read again").isEqualTo(1);
+        port.listeners.forEach(l -> l.conversationsChanged(Set.of(42L))); // a conversation not in the list yet
+        assertThat(port.listReads).isEqualTo(2);
+    }
+
+    @Test
     void aChangeInTheFileTransferAssistantOrAnUnknownConversationReloadsTheWholeList() {
         vm.start();
         port.listeners.forEach(l -> l.entriesChanged(Set.of(3L))); // carries the settings of every conversation
