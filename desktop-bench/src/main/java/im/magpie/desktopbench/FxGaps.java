@@ -123,13 +123,13 @@ record FxGaps(List<PulseGap> gaps, List<JvmLog.Safepoint> safepoints, long fromM
     /** The JVM's safepoints in the window: how many, how long, the longest. */
     private String jvm() {
         double total =
-                safepoints.stream().mapToDouble(s -> s.endMs() - s.startMs()).sum();
+                safepoints.stream().mapToDouble(JvmLog.Safepoint::durationMs).sum();
         double gc = safepoints.stream()
                 .filter(JvmLog.Safepoint::collection)
-                .mapToDouble(s -> s.endMs() - s.startMs())
+                .mapToDouble(JvmLog.Safepoint::durationMs)
                 .sum();
         JvmLog.Safepoint longest = safepoints.stream()
-                .max(Comparator.comparingDouble(s -> s.endMs() - s.startMs()))
+                .max(Comparator.comparingDouble(JvmLog.Safepoint::durationMs))
                 .orElse(null);
         return String.format(
                 Locale.ROOT,
@@ -141,8 +141,7 @@ record FxGaps(List<PulseGap> gaps, List<JvmLog.Safepoint> safepoints, long fromM
                 gc,
                 longest == null
                         ? "none"
-                        : String.format(
-                                Locale.ROOT, "%.0f ms (%s)", longest.endMs() - longest.startMs(), longest.operation()));
+                        : String.format(Locale.ROOT, "%.0f ms (%s)", longest.durationMs(), longest.operation()));
     }
 
     private static long sum(List<PulseGap> gaps, ToLongFunction<PulseGap> f) {

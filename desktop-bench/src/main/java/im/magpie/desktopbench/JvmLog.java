@@ -24,6 +24,10 @@ final class JvmLog {
             return operation.contains("Collect") || operation.contains("GC");
         }
 
+        double durationMs() {
+            return endMs - startMs;
+        }
+
         double overlapMs(double from, double to) {
             return Math.max(0, Math.min(to, endMs) - Math.max(from, startMs));
         }
