@@ -130,6 +130,27 @@ class MessagingIT {
     }
 
     @Test
+    void aBatchOfSendsAloneIsOneCopyInItsOwnTransactionWithoutASeparateBegin() throws Exception {
+        ConversationId c = core.conversations().openDirect(alice, bob).id();
+        send(alice, c, UUID.randomUUID(), "warm"); // the writer's first batch also finds the last log position
+
+        List<String> protocol;
+        try (DriverProtocolLog log = DriverProtocolLog.start()) {
+            send(alice, c, UUID.randomUUID(), "alone in its batch");
+            protocol = log.messages();
+        }
+
+        assertThat(protocol).as("pgjdbc's protocol log").anyMatch(m -> m.contains("FE=> Query(CopyStart)"));
+        assertThat(protocol)
+                .as("no BEGIN round trip before the COPY, no COMMIT after it")
+                .noneMatch(m -> m.contains("BEGIN") || m.contains("COMMIT"));
+        assertThat(messageRows()).isEqualTo(2);
+        assertThat(core.messaging().sync(bob, new byte[0], 100).entries())
+                .extracting(e -> e.change().getClass().getSimpleName())
+                .endsWith("MessagePosted", "MessagePosted");
+    }
+
+    @Test
     void concurrentRepeatsStoreOneMessage() throws Exception {
         ConversationId c = core.conversations().openDirect(alice, bob).id();
         UUID id = UUID.randomUUID();

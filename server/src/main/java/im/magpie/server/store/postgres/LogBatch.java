@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * One group-commit transaction of the {@link LogWriter}: executes commands against the cached
@@ -61,6 +63,7 @@ final class LogBatch {
     private final Set<Map.Entry<String, Long>> fileRefs = new HashSet<>();
     private final Map<LogLookups.SendKey, SendReceipt> receipts = new HashMap<>();
     private final RepeatedSends repeated;
+    private boolean committed;
 
     LogBatch(
             Connection con,
@@ -305,6 +308,30 @@ final class LogBatch {
         }
     }
 
+    /**
+     * Whether this batch committed itself at {@link #finish} (its log rows were all it wrote, so they went as one
+     * COPY in autocommit mode); otherwise the writer commits.
+     */
+    boolean committed() {
+        return committed;
+    }
+
+    /**
+     * True when nothing of the batch has reached PostgreSQL yet (no look-up, no earlier flush: the transaction has not
+     * begun) and its log rows are all it writes (no member state, title or file reference).
+     */
+    private boolean copyIsTheWholeTransaction() throws SQLException {
+        if (rows.rows() == 0 || !renamed.isEmpty() || !fileRefs.isEmpty()) {
+            return false;
+        }
+        for (Set<UserId> members : touchedMembers.values()) {
+            if (!members.isEmpty()) {
+                return false;
+            }
+        }
+        return con.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE;
+    }
+
     /** Stores the rows appended so far (one COPY), so that the queries that follow see them. */
     void flushRows() throws SQLException {
         rows.flush(con);
@@ -315,6 +342,15 @@ final class LogBatch {
      * conversation. A conversation's last seq is not stored: it is the highest seq of its log rows.
      */
     void finish() throws SQLException {
+        if (copyIsTheWholeTransaction()) {
+            // pgjdbc opens a transaction for a COPY with a BEGIN of its own, one more round trip to PostgreSQL
+            // before the COPY's two. A COPY in autocommit mode is its own transaction instead, committed (and
+            // flushed to disk) before PostgreSQL answers it: the same durability, half the round trips.
+            con.setAutoCommit(true);
+            flushRows();
+            committed = true;
+            return;
+        }
         flushRows();
         try (PreparedStatement members = con.prepareStatement(UPSERT_MEMBER);
                 PreparedStatement titles = con.prepareStatement(RENAME_CONVERSATION);

@@ -177,10 +177,14 @@ public final class LogWriter implements LogAppender, AutoCloseable {
             con.setAutoCommit(false);
             try {
                 LogBatch tx = execute(con, batch, outcomes, lookUpReceipts);
-                con.commit();
+                if (!tx.committed()) {
+                    con.commit();
+                }
                 return tx;
             } catch (SQLException | RuntimeException e) {
-                con.rollback();
+                if (!con.getAutoCommit()) {
+                    con.rollback(); // a failed COPY in autocommit mode has rolled itself back
+                }
                 throw e;
             }
         }
