@@ -32,6 +32,7 @@ public final class ServerProcess implements AutoCloseable {
     private final int adminPort;
     private final List<String> jvmOptions;
     private @Nullable Process process;
+    private @Nullable Thread reaper;
 
     /** A server with a 30 s heartbeat and a 512 MiB heap. */
     public ServerProcess(Path workDir) throws IOException {
@@ -85,7 +86,36 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
+        reapOnExit(process);
         awaitDiscovery();
+    }
+
+    /**
+     * When this JVM ends before {@link #stop} (a benchmark or test run interrupted with SIGTERM or Ctrl-C), the server
+     * gets a SIGTERM too, so that it stops its embedded PostgreSQL instead of living on with its ports and data.
+     */
+    private void reapOnExit(Process started) {
+        Thread hook = new Thread(
+                () -> {
+                    if (started.isAlive()) {
+                        started.destroy();
+                    }
+                },
+                "server-process-reaper");
+        Runtime.getRuntime().addShutdownHook(hook);
+        reaper = hook;
+    }
+
+    private void forgetReaper() {
+        Thread hook = reaper;
+        reaper = null;
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // this JVM is already shutting down: the hook runs and finds the process ended
+            }
+        }
     }
 
     /** SIGKILL: no shutdown hook runs; the embedded PostgreSQL child is left as it is. */
@@ -95,6 +125,7 @@ public final class ServerProcess implements AutoCloseable {
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
             process = null;
+            forgetReaper();
         }
     }
 
@@ -108,6 +139,7 @@ public final class ServerProcess implements AutoCloseable {
                 p.waitFor(30, TimeUnit.SECONDS);
             }
             process = null;
+            forgetReaper();
         }
     }
 
