@@ -268,6 +268,14 @@ public final class MagpieClient implements AutoCloseable {
         return require().store().entries().page(conversationId, beforeSeq, limit);
     }
 
+    /**
+     * Up to {@code limit} stored entries above {@code afterSeq}, oldest first, of every kind (recall markers and read
+     * marks too): what was stored since a reader last looked.
+     */
+    public List<EntryRecord> entriesAfter(long conversationId, long afterSeq, int limit) {
+        return require().store().entries().after(conversationId, afterSeq, limit);
+    }
+
     public Optional<EntryRecord> entry(long conversationId, long seq) {
         return require().store().entries().find(conversationId, seq);
     }

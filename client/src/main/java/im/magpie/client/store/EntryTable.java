@@ -32,6 +32,8 @@ public final class EntryTable {
             + " WHERE conversation_id = ? AND seq = ? AND kind = 'message'";
     private static final String PAGE = "SELECT " + COLUMNS + " FROM entry WHERE conversation_id = ? AND seq < ?"
             + " AND kind NOT IN ('read', 'recalled') ORDER BY seq DESC LIMIT ?";
+    private static final String AFTER =
+            "SELECT " + COLUMNS + " FROM entry WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?";
     private static final String ONE = "SELECT " + COLUMNS + " FROM entry WHERE conversation_id = ? AND seq = ?";
     private static final String ALL = "SELECT " + COLUMNS + " FROM entry ORDER BY conversation_id, seq";
     private static final String MAX_SEQ = "SELECT max(seq) FROM entry WHERE conversation_id = ?";
@@ -115,6 +117,19 @@ public final class EntryTable {
                 query(PAGE, "read page of " + conversationId, conversationId, beforeSeq, Math.min(limit, MAX_PAGE));
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    /**
+     * Up to {@code limit} entries with seq above {@code afterSeq}, oldest first, of every kind: recall markers and read
+     * marks are included, so that a reader following the log learns which earlier messages changed.
+     */
+    public List<EntryRecord> after(long conversationId, long afterSeq, int limit) {
+        return query(
+                AFTER,
+                "read entries after " + conversationId + "#" + afterSeq,
+                conversationId,
+                afterSeq,
+                Math.min(limit, MAX_PAGE));
     }
 
     public Optional<EntryRecord> find(long conversationId, long seq) {

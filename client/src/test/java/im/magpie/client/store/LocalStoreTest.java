@@ -129,6 +129,34 @@ class LocalStoreTest {
         }
     }
 
+    @Test
+    void entriesAfterASeqComeOldestFirstWithRecallMarkersAndReadMarks() throws Exception {
+        try (LocalStore store = LocalStore.open(dir.resolve("a.db"), thisMachine)) {
+            for (int seq = 1; seq <= 5; seq++) {
+                store.entries().upsert(message(1, seq, "m" + seq));
+            }
+            store.entries().upsert(message(2, 6, "another conversation"));
+            store.entries().upsert(marker(1, 6, "recalled"));
+            store.entries().upsert(marker(1, 7, "read"));
+
+            assertThat(store.entries().after(1, 3, 10))
+                    .extracting(e -> e.seq() + " " + e.kind())
+                    .containsExactly("4 message", "5 message", "6 recalled", "7 read");
+            assertThat(store.entries().after(1, 3, 2))
+                    .extracting(EntryRecord::seq)
+                    .containsExactly(4L, 5L);
+            assertThat(store.entries().after(1, 7, 10)).isEmpty();
+            assertThat(store.entries().page(1, Long.MAX_VALUE, 10))
+                    .as("pages still leave the markers out")
+                    .extracting(EntryRecord::seq)
+                    .containsExactly(1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    private static EntryRecord marker(long conversation, long seq, String kind) {
+        return new EntryRecord(conversation, seq, 7, 1_000L * seq, kind, new byte[0], false, "", "");
+    }
+
     private static List<String> seqs(LocalStore store, String query) {
         return store.entries().search(query, 50).stream()
                 .map(e -> e.conversationId() + "#" + e.seq())

@@ -20,6 +20,7 @@ import im.magpie.desktop.chat.ChatPort;
 import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.LogChanges;
 import im.magpie.desktop.chat.Member;
 import im.magpie.desktop.chat.MemberSearch;
 import im.magpie.desktop.chat.Message;
@@ -341,8 +342,14 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         });
     }
 
+    @Override
+    public CompletableFuture<LogChanges> changesAfter(long conversationId, long afterSeq, int limit) {
+        MagpieClient c = client;
+        return read(() -> NewEntries.read(c, conversationId, afterSeq, limit));
+    }
+
     /** A reply whose quoted message this device knows was recalled says so. */
-    private static Message withRecalledOriginal(MagpieClient c, Message m) {
+    static Message withRecalledOriginal(MagpieClient c, Message m) {
         Quote q = m.content() instanceof Content.Text t ? t.quote() : null;
         if (q == null) {
             return m;

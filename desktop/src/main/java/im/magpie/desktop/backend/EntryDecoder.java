@@ -49,6 +49,18 @@ final class EntryDecoder {
                 e.isMessage() && !e.recalled() && forwarded(e.body())));
     }
 
+    /** The seq of the message a recall marker recalls; 0 for other entries and for a marker that cannot be read. */
+    static long recallTarget(EntryRecord e) {
+        if (!"recalled".equals(e.kind())) {
+            return 0;
+        }
+        try {
+            return LogEntry.parseFrom(e.body()).getRecalled().getTargetSeq();
+        } catch (InvalidProtocolBufferException ex) {
+            return 0;
+        }
+    }
+
     static Content body(byte[] bytes) throws InvalidProtocolBufferException {
         MessageBody body = MessageBody.parseFrom(bytes);
         return switch (body.getContentCase()) {

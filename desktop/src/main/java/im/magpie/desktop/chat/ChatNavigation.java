@@ -82,6 +82,9 @@ final class ChatNavigation {
 
     /** The first row from others above the read mark, counted only when everything between is loaded. */
     void findFirstNew() {
+        if (firstNew.get() > 0) {
+            return; // found with everything between loaded: later rows come below it, older pages only read ones
+        }
         long shown = rows.oldestStoredSeq();
         long oldestStored = shown == 0 ? Long.MAX_VALUE : shown;
         long first = 0;

@@ -26,6 +26,12 @@ public interface ChatPort {
     /** Up to {@code limit} messages below {@code beforeSeq} ({@link Long#MAX_VALUE}: newest), oldest first. */
     CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit);
 
+    /**
+     * What was stored in the conversation after {@code afterSeq}, reading up to {@code limit} entries: an open chat asks
+     * this when entries changed, instead of reading its newest page again.
+     */
+    CompletableFuture<LogChanges> changesAfter(long conversationId, long afterSeq, int limit);
+
     /** This device's messages to the conversation that the server has not acknowledged yet, oldest first. */
     CompletableFuture<List<PendingMessage>> pending(long conversationId);
 

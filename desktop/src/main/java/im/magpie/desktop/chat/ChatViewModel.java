@@ -52,6 +52,9 @@ public final class ChatViewModel implements ChatEvents {
     private final MessageSelection selection;
 
     private long readUpTo;
+    /** Whether a read mark is on its way: the next one waits for it and then carries the newest seq. */
+    private boolean marking;
+
     private boolean disposed;
 
     /** {@code receive}: where received files go. */
@@ -274,12 +277,24 @@ public final class ChatViewModel implements ChatEvents {
         navigation.reveal(seq);
     }
 
+    /**
+     * Marks the newest message from others read. One mark at a time: messages arriving while one is on its way are
+     * marked by one more when it is answered (at 50 messages a second, not one mark, log entry and sync each).
+     */
     private void markRead() {
         long newest = rows.newestFromOthers();
-        if (newest > readUpTo) {
-            readUpTo = newest;
-            var unused = port.markRead(conversation.id(), newest);
+        if (marking || newest <= readUpTo || disposed) {
+            return;
         }
+        readUpTo = newest;
+        marking = true;
+        var unused = port.markRead(conversation.id(), newest)
+                .whenCompleteAsync(
+                        (ok, failure) -> {
+                            marking = false;
+                            markRead();
+                        },
+                        fxThread);
     }
 
     /** Sends the draft (Enter in the input). */
@@ -382,7 +397,7 @@ public final class ChatViewModel implements ChatEvents {
         if (conversationIds.contains(conversation.id())) {
             fxThread.execute(() -> {
                 if (!disposed) {
-                    history.loadNewest();
+                    history.loadNewer();
                     receipts.reload();
                 }
             });

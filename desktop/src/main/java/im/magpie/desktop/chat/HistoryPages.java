@@ -11,10 +11,12 @@ import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The history of one chat in its rows: the newest page with this device's unsent messages (at opening and whenever
- * entries change; changes arriving while a load runs are folded into one more load), and older pages of
- * {@link #OLDER_PAGE} on demand. The next older page is always fetched ahead, names included, off the FX thread, so
- * that scrolling up finds it ready: the rows grow at once and seldom.
+ * The history of one chat in its rows: the newest page with this device's unsent messages at opening; then, whenever
+ * entries change, only what was stored after the newest entry read ({@link ChatPort#changesAfter}: new rows, and the
+ * shown rows those entries changed), so that a message arriving costs one row, not a page (changes arriving while a
+ * read runs are folded into one more read); and older pages of {@link #OLDER_PAGE} on demand. The next older page is
+ * always fetched ahead, names included, off the FX thread, so that scrolling up finds it ready: the rows grow at once
+ * and seldom.
  */
 final class HistoryPages {
     /** The newest page, shown when the chat opens. */
@@ -51,6 +53,9 @@ final class HistoryPages {
     private boolean newestLoaded;
     private boolean loadingNewest;
     private boolean newestAgain;
+    /** The highest seq read at the newest end (entries that show nothing included); -1 until the newest page is in. */
+    private long newestSeq = -1;
+
     private @Nullable Ahead ahead;
     /** The lowest seq fetched so far (shown or not: notices are not shown in direct chats). */
     private long lowestFetched = Long.MAX_VALUE;
@@ -94,7 +99,7 @@ final class HistoryPages {
         return newestLoaded;
     }
 
-    /** Loads the newest page and the unsent messages; while a load runs, one more follows it. */
+    /** Loads the newest page and the unsent messages (at opening). */
     void loadNewest() {
         if (loadingNewest) {
             newestAgain = true;
@@ -110,6 +115,10 @@ final class HistoryPages {
                             loadingNewest = false;
                             if (loaded != null && !disposed.getAsBoolean()) {
                                 fetched(loaded.stored);
+                                newestSeq = Math.max(0, newestSeq);
+                                for (Message m : loaded.stored) {
+                                    newestSeq = Math.max(newestSeq, m.seq());
+                                }
                                 List<MessageItem> page = toRows(loaded.stored, loaded.pending);
                                 rows.merge(page);
                                 arrivals.merged(page);
@@ -117,14 +126,55 @@ final class HistoryPages {
                                     var unusedAhead = fetchAhead(); // the next older page, ahead of need
                                 }
                             }
-                            newestLoaded = true;
-                            arrivals.newestAnswered();
-                            if (newestAgain && !disposed.getAsBoolean()) {
-                                newestAgain = false;
-                                loadNewest();
-                            }
+                            answered();
                         },
                         fxThread);
+    }
+
+    /**
+     * Entries of the conversation changed: reads what was stored after the newest entry read, with the unsent messages,
+     * and puts it in (new rows after the newest, changed rows in place). Before the newest page is in, that page is
+     * loaded instead. While a read runs, one more follows it.
+     */
+    void loadNewer() {
+        if (loadingNewest) {
+            newestAgain = true;
+            return;
+        }
+        if (newestSeq < 0) {
+            loadNewest();
+            return;
+        }
+        loadingNewest = true;
+        long id = conversation.id();
+        var unused = port.changesAfter(id, newestSeq, OLDER_PAGE)
+                .thenCombine(port.pending(id), Newer::new)
+                .thenCompose(n -> withNames(n.all()).thenApply(stored -> n))
+                .whenCompleteAsync(
+                        (newer, failure) -> {
+                            loadingNewest = false;
+                            if (newer != null && !disposed.getAsBoolean()) {
+                                LogChanges changes = newer.changes;
+                                newestSeq = Math.max(newestSeq, changes.newestSeq());
+                                rows.replaceShown(toRows(changes.changed(), List.of()));
+                                List<MessageItem> page = toRows(changes.added(), newer.pending);
+                                rows.merge(page);
+                                arrivals.merged(page);
+                                newestAgain |= changes.more();
+                            }
+                            answered();
+                        },
+                        fxThread);
+    }
+
+    /** A read at the newest end was answered (merged, or it failed): the next one, if changes came meanwhile. */
+    private void answered() {
+        newestLoaded = true;
+        arrivals.newestAnswered();
+        if (newestAgain && !disposed.getAsBoolean()) {
+            newestAgain = false;
+            loadNewer();
+        }
     }
 
     /**
@@ -200,6 +250,14 @@ final class HistoryPages {
     }
 
     private record Loaded(List<Message> stored, List<PendingMessage> pending) {}
+
+    private record Newer(LogChanges changes, List<PendingMessage> pending) {
+        List<Message> all() {
+            List<Message> all = new ArrayList<>(changes.added());
+            all.addAll(changes.changed());
+            return all;
+        }
+    }
 
     /** Completes with {@code stored} once the names of the people in it are known. */
     private CompletableFuture<List<Message>> withNames(List<Message> stored) {

@@ -67,6 +67,23 @@ public record MessageItem(
                 forwarded);
     }
 
+    /** The same row showing {@code c} (a reply that learnt its quoted message was recalled). */
+    MessageItem withContent(Content c) {
+        return new MessageItem(
+                key,
+                seq,
+                senderId,
+                senderName,
+                mine,
+                timeMs,
+                c,
+                recalled,
+                status,
+                clientMessageId,
+                localFile,
+                forwarded);
+    }
+
     MessageItem withClientMessageId(String id) {
         return new MessageItem(
                 key, seq, senderId, senderName, mine, timeMs, content, recalled, status, id, localFile, forwarded);

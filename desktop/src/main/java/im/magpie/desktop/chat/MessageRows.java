@@ -55,7 +55,8 @@ final class MessageRows {
         for (MessageItem m : loaded) {
             int at = m.seq() > last ? -1 : indexOf(m.key());
             if (at < 0 && !m.clientMessageId().isEmpty()) {
-                at = indexOfClientId(m.clientMessageId());
+                // a new stored row replaces its pending twin; a pending row may find its stored twin anywhere
+                at = m.seq() > 0 ? pendingIndexOfClientId(m.clientMessageId()) : indexOfClientId(m.clientMessageId());
             }
             if (at >= 0) {
                 MessageItem shown = items.get(at);
@@ -75,6 +76,46 @@ final class MessageRows {
         if (!newPending.isEmpty()) {
             items.addAll(newPending);
         }
+    }
+
+    /**
+     * Puts changed stored messages in place of their shown rows; rows not shown are left out. A message that is now
+     * recalled also marks the quotes of the replies to it.
+     */
+    void replaceShown(List<MessageItem> changed) {
+        for (MessageItem m : changed) {
+            int at = indexOf(m.key());
+            if (at >= 0 && !items.get(at).equals(m)) {
+                items.set(at, m);
+            }
+            if (m.recalled()) {
+                originalRecalled(m.seq());
+            }
+        }
+    }
+
+    /** The shown replies quoting the message at {@code seq} learn that it was recalled. */
+    private void originalRecalled(long seq) {
+        for (int i = 0; i < items.size(); i++) {
+            MessageItem m = items.get(i);
+            Quote q = m.quote();
+            if (q != null && q.seq() == seq && !q.originalRecalled() && m.content() instanceof Content.Text t) {
+                items.set(
+                        i,
+                        m.withContent(new Content.Text(
+                                t.text(), t.mentions(), t.mentionAll(), q.withOriginalRecalled(true))));
+            }
+        }
+    }
+
+    /** A pending row's index by client message id (pending rows are last); -1 when none has it. */
+    private int pendingIndexOfClientId(String clientId) {
+        for (int i = items.size() - 1; i >= 0 && items.get(i).seq() == 0; i--) {
+            if (items.get(i).clientMessageId().equals(clientId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Where the pending rows start (the size when there are none). */

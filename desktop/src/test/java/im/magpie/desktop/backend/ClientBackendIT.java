@@ -10,6 +10,7 @@ import im.magpie.desktop.chat.ChatFailureKind;
 import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.ConversationInfo;
 import im.magpie.desktop.chat.ConversationKind;
+import im.magpie.desktop.chat.LogChanges;
 import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.OutgoingText;
 import im.magpie.desktop.chat.Quote;
@@ -201,6 +202,18 @@ class ClientBackendIT {
                     .until(() -> newest(backend, direct.id()), m -> m != null && m.seq() > original.seq());
             assertThat(reply.content())
                     .isEqualTo(new Content.Text("回复", List.of(), false, quote.withOriginalRecalled(true)));
+            // a chat that read up to the original learns of the recall from the entries after it
+            LogChanges since = await().atMost(WAIT)
+                    .until(
+                            () -> backend.changesAfter(direct.id(), original.seq(), 50)
+                                    .get(20, TimeUnit.SECONDS),
+                            c -> !c.changed().isEmpty());
+            assertThat(since.changed()).singleElement().satisfies(m -> {
+                assertThat(m.seq()).isEqualTo(original.seq());
+                assertThat(m.recalled()).isTrue();
+            });
+            assertThat(since.added()).extracting(Message::seq).contains(reply.seq());
+            assertThat(since.added()).extracting(Message::seq).doesNotContain(original.seq());
             Message forwarded = await().atMost(WAIT)
                     .until(() -> newest(backend, group), m -> m != null && m.content() instanceof Content.Text);
             assertThat(forwarded.content()).isEqualTo(new Content.Text("原话 😀"));

@@ -11,6 +11,7 @@ import im.magpie.protocol.v1.Member;
 import im.magpie.protocol.v1.MembersAdded;
 import im.magpie.protocol.v1.MessageBody;
 import im.magpie.protocol.v1.MessagePosted;
+import im.magpie.protocol.v1.MessageRecalled;
 import im.magpie.protocol.v1.TextContent;
 import org.junit.jupiter.api.Test;
 
@@ -53,5 +54,23 @@ class EntryDecoderTest {
         assertThat(EntryDecoder.decode(invited)).isPresent();
         assertThat(EntryDecoder.decode(text))
                 .hasValueSatisfying(m -> assertThat(m.content()).isEqualTo(new Content.Text("发给自己的备忘")));
+    }
+
+    @Test
+    void aRecallMarkerNamesTheMessageItRecalledAndOtherEntriesNone() {
+        EntryRecord marker = stored(LogEntry.newBuilder()
+                .setSeq(9)
+                .setRecalled(MessageRecalled.newBuilder().setTargetSeq(4)));
+        EntryRecord text = stored(LogEntry.newBuilder()
+                .setSeq(10)
+                .setMessage(MessagePosted.newBuilder()
+                        .setBody(MessageBody.newBuilder()
+                                .setText(TextContent.newBuilder().setText("4")))));
+
+        assertThat(EntryDecoder.recallTarget(marker)).isEqualTo(4);
+        assertThat(EntryDecoder.recallTarget(text)).isZero();
+        assertThat(EntryDecoder.decode(marker))
+                .as("the marker itself shows nothing")
+                .isEmpty();
     }
 }

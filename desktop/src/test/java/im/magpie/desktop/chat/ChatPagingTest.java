@@ -101,27 +101,89 @@ class ChatPagingTest {
     }
 
     @Test
-    void entriesArrivingWhileTheNewestPageLoadsAreFoldedIntoOneMoreLoad() {
+    void entriesArrivingWhileAReadRunsAreFoldedIntoOneMoreRead() {
         port.holdReads = true;
         vm.start();
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV))); // before the newest page is in
         port.releaseReads();
         assertThat(newestReads()).isEqualTo(1);
+        assertThat(port.changeReads).as("the change waited for the newest page").containsExactly((long) STORED);
 
         for (int seq = STORED + 1; seq <= STORED + 3; seq++) {
             history.add(message(seq));
             port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
         }
-        assertThat(newestReads())
-                .as("one load runs; the other two changes wait for it")
-                .isEqualTo(2);
-
         port.releaseReads();
-        assertThat(newestReads())
-                .as("one more load for the changes that came meanwhile")
-                .isEqualTo(3);
+        assertThat(port.changeReads)
+                .as("one read runs at a time; the three changes that came meanwhile make one more")
+                .containsExactly((long) STORED, (long) STORED);
         port.releaseReads();
-        assertThat(newestReads()).isEqualTo(3);
+        assertThat(port.changeReads).containsExactly((long) STORED, (long) STORED);
+        assertThat(newestReads()).as("the newest page is read once, at opening").isEqualTo(1);
         assertThat(vm.items().get(vm.items().size() - 1).seq()).isEqualTo(STORED + 3);
+    }
+
+    @Test
+    void anArrivingMessageReadsOnlyTheEntriesAfterTheNewestAndKeepsTheShownRows() {
+        vm.start();
+        List<MessageItem> shown = List.copyOf(vm.items());
+        int readsAtOpening = port.messageReads.size();
+
+        for (int seq = STORED + 1; seq <= STORED + 5; seq++) {
+            history.add(message(seq));
+            port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
+        }
+
+        assertThat(port.messageReads).as("no page read again").hasSize(readsAtOpening);
+        assertThat(port.changeReads)
+                .as("each read starts after the newest entry read")
+                .containsExactly((long) STORED, STORED + 1L, STORED + 2L, STORED + 3L, STORED + 4L);
+        assertThat(vm.items()).hasSize(ChatViewModel.PAGE + 5);
+        for (int i = 0; i < shown.size(); i++) {
+            assertThat(vm.items().get(i)).isSameAs(shown.get(i));
+        }
+    }
+
+    @Test
+    void moreMessagesThanOnePageArrivingAtOnceAreAllShownWithoutAGap() {
+        vm.start();
+        int arriving = HistoryPages.OLDER_PAGE * 2 + 17;
+        for (int seq = STORED + 1; seq <= STORED + arriving; seq++) {
+            history.add(message(seq));
+        }
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
+
+        List<Long> seqs = vm.items().stream().map(MessageItem::seq).toList();
+        assertThat(seqs).hasSize(ChatViewModel.PAGE + arriving);
+        for (int i = 1; i < seqs.size(); i++) {
+            assertThat(seqs.get(i)).as("row " + i).isEqualTo(seqs.get(i - 1) + 1);
+        }
+    }
+
+    @Test
+    void aRecallOfAMessageAboveTheNewestPageShowsAndItsRepliesSaySo() {
+        vm.start();
+        vm.loadOlder();
+        MessageItem original = vm.items().get(0);
+        assertThat(original.seq()).isLessThan(STORED - ChatViewModel.PAGE);
+        long target = original.seq();
+        history.add(new Message(
+                CONV,
+                STORED + 1,
+                LINA,
+                NOW.toEpochMilli(),
+                new Content.Text("回复", List.of(), false, new Quote(target, ME, "m" + target, false)),
+                false,
+                ""));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
+
+        history.set((int) target - 1, new Message(CONV, target, ME, original.timeMs(), new Content.Text(""), true, ""));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
+
+        assertThat(vm.items().get(0).recalled()).isTrue();
+        Quote quote = vm.items().get(vm.items().size() - 1).quote();
+        assertThat(quote).isNotNull();
+        assertThat(java.util.Objects.requireNonNull(quote).originalRecalled()).isTrue();
     }
 
     @Test

@@ -182,4 +182,24 @@ class ChatViewModelTest {
         vm.dispose();
         assertThat(port.listeners).isEmpty();
     }
+
+    @Test
+    void messagesArrivingWhileAReadMarkIsOnItsWayAreMarkedByOneMore() {
+        port.holdMarks = true;
+        vm.start();
+        for (int seq = 121; seq <= 124; seq++) {
+            history.add(FakeChatPort.text(CONV, seq, LINA, NOW.toEpochMilli(), "new " + seq));
+            port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
+        }
+        assertThat(port.readMarks).as("one mark at a time").containsExactly(120L);
+
+        port.heldMarks.get(0).complete(null);
+        assertThat(port.readMarks).containsExactly(120L, 124L);
+        port.heldMarks.get(1).completeExceptionally(new java.io.IOException("offline"));
+        assertThat(port.readMarks).as("nothing newer to mark").containsExactly(120L, 124L);
+
+        history.add(FakeChatPort.text(CONV, 125, LINA, NOW.toEpochMilli(), "new 125"));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(CONV)));
+        assertThat(port.readMarks).as("the next message is marked again").containsExactly(120L, 124L, 125L);
+    }
 }

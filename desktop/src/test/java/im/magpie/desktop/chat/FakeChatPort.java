@@ -36,6 +36,10 @@ final class FakeChatPort implements ChatPort {
 
     final List<Path> sentPaths = new ArrayList<>();
     final List<Long> readMarks = new ArrayList<>();
+    /** While set, read marks are answered only when the test completes them ({@link #heldMarks}). */
+    boolean holdMarks;
+
+    final List<CompletableFuture<Void>> heldMarks = new ArrayList<>();
     final List<Long> recalled = new ArrayList<>();
     final List<ChatEvents> listeners = new CopyOnWriteArrayList<>();
     final Map<String, ConversationInfo> accounts = new HashMap<>();
@@ -66,6 +70,10 @@ final class FakeChatPort implements ChatPort {
     java.util.concurrent.@org.jspecify.annotations.Nullable Executor readsOn;
 
     private final List<Runnable> held = new ArrayList<>();
+    /** Each {@link #changesAfter} read: the seq it read after. */
+    final List<Long> changeReads = new ArrayList<>();
+    /** The version of each message last handed out, by conversation and seq: {@link #changesAfter} reports changes. */
+    private final Map<Long, Map<Long, Message>> served = new HashMap<>();
 
     record Read(long beforeSeq, int limit) {}
 
@@ -110,15 +118,46 @@ final class FakeChatPort implements ChatPort {
         List<Message> all = messages.getOrDefault(conversationId, List.of());
         List<Message> below = all.stream().filter(m -> m.seq() < beforeSeq).toList();
         List<Message> page = List.copyOf(below.subList(Math.max(0, below.size() - limit), below.size()));
+        serve(conversationId, page);
+        return answer(page);
+    }
+
+    /**
+     * Like the store: the messages after {@code afterSeq}, and those at or below it that changed since they were last
+     * handed out (a test replaces a message with its recalled version).
+     */
+    @Override
+    public CompletableFuture<LogChanges> changesAfter(long conversationId, long afterSeq, int limit) {
+        changeReads.add(afterSeq);
+        List<Message> all = messages.getOrDefault(conversationId, List.of());
+        List<Message> added =
+                all.stream().filter(m -> m.seq() > afterSeq).limit(limit).toList();
+        Map<Long, Message> given = served.computeIfAbsent(conversationId, k -> new HashMap<>());
+        List<Message> changed = all.stream()
+                .filter(m -> m.seq() <= afterSeq && given.containsKey(m.seq()) && !m.equals(given.get(m.seq())))
+                .toList();
+        long newest = added.isEmpty() ? afterSeq : added.get(added.size() - 1).seq();
+        serve(conversationId, added);
+        serve(conversationId, changed);
+        return answer(new LogChanges(added, changed, newest, added.size() >= limit));
+    }
+
+    private void serve(long conversationId, List<Message> page) {
+        Map<Long, Message> given = served.computeIfAbsent(conversationId, k -> new HashMap<>());
+        page.forEach(m -> given.put(m.seq(), m));
+    }
+
+    /** At once, on {@link #readsOn}, or held until {@link #releaseReads}. */
+    private <T> CompletableFuture<T> answer(T value) {
         java.util.concurrent.Executor on = readsOn;
         if (on != null) {
-            return CompletableFuture.supplyAsync(() -> page, on);
+            return CompletableFuture.supplyAsync(() -> value, on);
         }
         if (!holdReads) {
-            return CompletableFuture.completedFuture(page);
+            return CompletableFuture.completedFuture(value);
         }
-        CompletableFuture<List<Message>> later = new CompletableFuture<>();
-        held.add(() -> later.complete(page));
+        CompletableFuture<T> later = new CompletableFuture<>();
+        held.add(() -> later.complete(value));
         return later;
     }
 
@@ -260,7 +299,12 @@ final class FakeChatPort implements ChatPort {
     @Override
     public CompletableFuture<Void> markRead(long conversationId, long seq) {
         readMarks.add(seq);
-        return CompletableFuture.completedFuture(null);
+        if (!holdMarks) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> later = new CompletableFuture<>();
+        heldMarks.add(later);
+        return later;
     }
 
     /** Like the library: the setting comes back through sync as an entry of the SELF conversation. */
