@@ -146,14 +146,16 @@ class NotificationPublisherTest {
     }
 
     @Test
-    void carriesSmallMessagesInlineAcrossCoalescedCommits() {
+    void carriesSmallMessagesInlineAcrossCoalescedCommits() throws Exception {
         publisher.conversationAdvanced(new ConversationId(7), 4, List.of(BOB), List.of(message(7, 4, "hi")));
         publisher.conversationAdvanced(
                 new ConversationId(7), 6, List.of(BOB), List.of(message(7, 5, "there"), read(7, 6, 5)));
         bobPhone.runPendingTasks();
 
-        ConversationAdvanced advanced =
-                ((Envelope) bobPhone.readOutbound()).getNotification().getConversations(0);
+        // as the device reads it: the body travels as the stored bytes (ProtoMapper), parsed on arrival
+        ConversationAdvanced advanced = Envelope.parseFrom(((Envelope) bobPhone.readOutbound()).toByteArray())
+                .getNotification()
+                .getConversations(0);
         assertThat(advanced.getSeq()).isEqualTo(6);
         assertThat(advanced.getEntriesList())
                 .extracting(im.magpie.protocol.v1.LogEntry::getSeq)

@@ -1,12 +1,12 @@
 package im.magpie.server.transport.tcp;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnknownFieldSet;
+import com.google.protobuf.UnsafeByteOperations;
 import im.magpie.protocol.v1.ConversationCreated;
 import im.magpie.protocol.v1.ConversationRenamed;
 import im.magpie.protocol.v1.MemberRemoved;
 import im.magpie.protocol.v1.MemberRoleChanged;
 import im.magpie.protocol.v1.MembersAdded;
-import im.magpie.protocol.v1.MessageBody;
 import im.magpie.protocol.v1.MessagePosted;
 import im.magpie.protocol.v1.MessageRecalled;
 import im.magpie.protocol.v1.ReadMarked;
@@ -72,17 +72,26 @@ public final class ProtoMapper {
         return proto.build();
     }
 
+    /**
+     * The body goes out as the bytes that were stored, not parsed and serialized again: on the wire a message-typed
+     * field is its serialized bytes, length-delimited, so field {@code body} is written as such (an unknown field of
+     * the server's builder, serialized after the known ones; receivers parse it into {@code MessagePosted.body}). The
+     * bytes are a {@code MessageBody} checked when it was sent ({@code OutgoingMessages}) and authenticated when it
+     * was read back. Server code that needs the parsed body reads it from the wire form.
+     */
     private static MessagePosted posted(Change.MessagePosted posted) {
         MessagePosted.Builder proto = MessagePosted.newBuilder()
                 .setClientMessageId(posted.clientId().value().toString())
                 .setRecalled(posted.recalled());
         if (posted.body().length > 0) {
-            try {
-                proto.setBody(MessageBody.parseFrom(posted.body()));
-            } catch (InvalidProtocolBufferException e) {
-                // Bodies were validated as MessageBody before they were stored; a failure here is corruption.
-                throw new IllegalStateException("stored message body does not parse", e);
-            }
+            // The array is never written after it was sealed or opened, so the wire form may share it.
+            proto.setUnknownFields(UnknownFieldSet.newBuilder()
+                    .addField(
+                            MessagePosted.BODY_FIELD_NUMBER,
+                            UnknownFieldSet.Field.newBuilder()
+                                    .addLengthDelimited(UnsafeByteOperations.unsafeWrap(posted.body()))
+                                    .build())
+                    .build());
         }
         return proto.build();
     }
