@@ -25,6 +25,13 @@ import java.util.concurrent.TimeUnit;
 public final class GatewayServer implements AutoCloseable {
     private static final int BUSINESS_THREADS =
             Math.max(4, 4 * Runtime.getRuntime().availableProcessors());
+    /**
+     * One I/O event loop per core (Netty's default is two): with fewer loops each wake-up finds more ready
+     * connections and tasks, so a message costs fewer context switches (docs/performance.md, "Core tuning, round 5").
+     * {@code -Dio.netty.eventLoopThreads=N} still overrides it.
+     */
+    static final int EVENT_LOOPS =
+            Integer.getInteger("io.netty.eventLoopThreads", Runtime.getRuntime().availableProcessors());
 
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -56,7 +63,7 @@ public final class GatewayServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(io);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(EVENT_LOOPS, io);
         DefaultEventExecutorGroup business = new DefaultEventExecutorGroup(BUSINESS_THREADS);
         ConnectionExceptionHandler exceptions = new ConnectionExceptionHandler();
         Channel server = new ServerBootstrap()
