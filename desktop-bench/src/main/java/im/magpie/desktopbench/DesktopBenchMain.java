@@ -320,9 +320,11 @@ public final class DesktopBenchMain {
                     .orElseThrow()
                     .id();
             long from = System.currentTimeMillis();
+            long cpuBefore = app.cpuMs();
             int sent = feed(peer, direct);
             long to = System.currentTimeMillis();
             waitMs(3_000);
+            long cpuFeed = app.cpuMs() - cpuBefore;
             long rssAfter = app.rssKb();
             long peak = app.peakRssKb();
             FxGaps gaps = app.gaps(from, to + 3_000);
@@ -352,6 +354,12 @@ public final class DesktopBenchMain {
                     frames,
                     gaps.summary()));
             line(Machine.load() + " at the end of the feed; " + app.windowsBetween(from, to + 3_000) + ".");
+            line(String.format(
+                    Locale.ROOT,
+                    "CPU time of the app's JVM (all threads) from the first message to 3 s after the last: %,d ms,"
+                            + " %.1f ms per message.",
+                    cpuFeed,
+                    cpuFeed / (double) sent));
             line("");
             gaps.breakdown().forEach(this::line);
         }
