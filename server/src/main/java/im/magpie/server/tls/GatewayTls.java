@@ -2,6 +2,7 @@ package im.magpie.server.tls;
 
 import io.netty.handler.ssl.OpenSslServerSessionContext;
 import io.netty.handler.ssl.OpenSslSessionTicketKey;
+import io.netty.handler.ssl.ReferenceCountedOpenSslContext;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.ReferenceCounted;
@@ -21,10 +22,17 @@ import org.jspecify.annotations.Nullable;
  * {@link #KEYS_KEPT}, so a ticket lives at most {@code KEYS_KEPT × ROTATION}; a restart forgets every key (the next
  * handshake of each client is a full one). No server-side session cache. With the JDK provider (no native library)
  * neither applies: the JDK server keeps its own session cache.
+ *
+ * <p>Each OpenSSL connection keeps a native buffer for the TLS bytes BoringSSL writes while Netty reads (handshake
+ * flights, session tickets, alerts) for as long as it is open: {@link #NON_APPLICATION_BUFFER_BYTES} instead of
+ * Netty's 2,048 (idle sessions' native memory, docs/performance.md "Idle sessions, round 5"). A write that does not
+ * fit waits in BoringSSL until Netty's next wrap, which drains the buffer and takes the rest directly.
  */
 public final class GatewayTls implements AutoCloseable {
     public static final Duration ROTATION = Duration.ofHours(6);
     public static final int KEYS_KEPT = 3;
+    /** Bytes of each connection's buffer for TLS records written while reading (Netty's default: 2,048). */
+    public static final int NON_APPLICATION_BUFFER_BYTES = 512;
 
     private final SslContext context;
     private final @Nullable OpenSslServerSessionContext tickets;
@@ -36,6 +44,9 @@ public final class GatewayTls implements AutoCloseable {
         this.random = random;
         SSLSessionContext sessions = context.sessionContext();
         this.tickets = sessions instanceof OpenSslServerSessionContext openSsl ? openSsl : null;
+        if (context instanceof ReferenceCountedOpenSslContext openSslContext) {
+            openSslContext.setBioNonApplicationBufferSize(NON_APPLICATION_BUFFER_BYTES);
+        }
         if (tickets != null) {
             tickets.setSessionCacheEnabled(false);
             rotateTicketKeys();
@@ -71,6 +82,13 @@ public final class GatewayTls implements AutoCloseable {
         return tickets == null
                 ? 0
                 : tickets.stats().ticketKeyResume() + tickets.stats().ticketKeyRenew();
+    }
+
+    /** Bytes of each new connection's buffer for TLS records written while reading (0 with the JDK provider). */
+    public int nonApplicationBufferBytes() {
+        return context instanceof ReferenceCountedOpenSslContext openSslContext
+                ? openSslContext.getBioNonApplicationBufferSize()
+                : 0;
     }
 
     /** References held on the context: 1 for the gateway plus one per live connection (-1 when not counted). */

@@ -84,6 +84,20 @@ class GatewayTlsIT {
         assertThat(tls.references()).isZero();
     }
 
+    /**
+     * The buffer for TLS records BoringSSL writes while Netty reads is smaller than a full handshake's server flight
+     * and than the two session tickets sent after the client's Finished: they wait in BoringSSL for the next wrap.
+     * The handshakes and resumptions of the other tests go through it.
+     */
+    @Test
+    void connectionsKeepTheSmallBufferForTlsWrittenWhileReading() throws Exception {
+        assertThat(tls.nonApplicationBufferBytes()).isEqualTo(GatewayTls.NON_APPLICATION_BUFFER_BYTES);
+        SSLContext phone = TestDevice.trusting(material.trustAnchor());
+        helloAndClose(phone);
+        helloAndClose(phone);
+        assertThat(tls.ticketResumptions()).isEqualTo(1);
+    }
+
     @Test
     void aDevicesOwnContextResumesFromATicketUntilItsKeyIsRotatedOut() throws Exception {
         SSLContext laptop = TestDevice.trusting(material.trustAnchor());
