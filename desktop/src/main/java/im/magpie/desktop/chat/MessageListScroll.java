@@ -40,6 +40,12 @@ final class MessageListScroll {
     private boolean following = true;
     /** After each layout of the scene: the newest row back in view while the list follows it. */
     private final Runnable keepNewest = this::keepNewest;
+    /** The list's horizontal scroll bar, once its skin is there (it takes room from the rows when shown). */
+    private @Nullable ScrollBar across;
+    /** The last correction jumped towards the newest row by index and it is not in view yet. */
+    private boolean jumped;
+    /** The list is being moved to its newest row: not the user's scrolling (no older page is asked for). */
+    private boolean pinning;
 
     /** {@code loadOlder}: puts the older page above the rows (no-op while one is on its way or at the first). */
     MessageListScroll(ListView<MessageItem> list, Runnable loadOlder) {
@@ -179,18 +185,67 @@ final class MessageListScroll {
             if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
                 bar.valueProperty()
                         .addListener((o, before, now) -> scrolled(bar, before.doubleValue(), now.doubleValue()));
+            } else if (n instanceof ScrollBar bar) {
+                across = bar;
             }
         }
     }
 
     /**
-     * While the list follows its newest message, brings it back into view when rows grew under it after a layout (a
-     * picture decoded, a narrower window, a taller composer).
+     * While the list follows its newest message, puts that row's bottom edge at the list's bottom after every layout:
+     * when the first page came after the list was laid out, when rows grew (a picture decoded, a later font, a
+     * narrower window, a taller composer). It moves by the pixels of the rows laid out: {@code ListView.scrollTo} goes
+     * by the heights the list measured for rows when it last laid them out, and rows that grew since, out of view, made
+     * it stop short of the newest row or leave the list at its top (the zh-CN screenshots).
      */
     private void keepNewest() {
-        if (following && flow != null && !items.isEmpty() && !newestInView()) {
-            list.scrollTo(items.size() - 1);
+        VirtualFlow<?> f = flow;
+        IndexedCell<?> last = f == null ? null : f.getLastVisibleCell();
+        if (!following || f == null || last == null || items.isEmpty()) {
+            jumped = false;
+            return;
         }
+        double height = rowsHeight(f);
+        pinning = true;
+        try {
+            if (last.getIndex() == items.size() - 1) {
+                jumped = false;
+                double below = last.getLayoutY() + last.getHeight() - height;
+                IndexedCell<?> first = f.getFirstVisibleCell();
+                boolean above = first != null && (first.getIndex() > 0 || first.getLayoutY() < 0);
+                if (below > 0.5 && last.getLayoutY() > 0) {
+                    scrollDown(f, Math.min(below, last.getLayoutY())); // a row taller than the list: its top
+                } else if (below < -0.5 && above) {
+                    f.scrollPixels(below); // rows shrank: no gap under the newest
+                }
+            } else if (!jumped) {
+                jumped = true;
+                list.scrollTo(items.size() - 1); // far: by index, then to the pixel after the next layout
+            } else {
+                jumped = false;
+                scrollDown(f, height); // the jump fell short: a screen further, measuring the rows it brings in
+            }
+        } finally {
+            pinning = false;
+        }
+    }
+
+    /**
+     * Scrolls the rows up by {@code px}. At position 1 (which the list may have reached on rows' old heights while the
+     * newest row is still below) the flow refuses to move down: it is moved up a pixel first.
+     */
+    private static void scrollDown(VirtualFlow<?> f, double px) {
+        double by = px;
+        if (f.getPosition() >= 1) {
+            by -= f.scrollPixels(-1);
+        }
+        f.scrollPixels(by);
+    }
+
+    /** The height the rows are shown in: the list's, less the horizontal scroll bar when it is shown. */
+    private double rowsHeight(VirtualFlow<?> f) {
+        ScrollBar bar = across;
+        return f.getHeight() - (bar != null && bar.isVisible() ? bar.getHeight() : 0);
     }
 
     /** The newest row shown down to its bottom edge, or from its top when it is taller than the list. */
@@ -208,6 +263,9 @@ final class MessageListScroll {
      * the top is reached; the "new messages" offer ends once the newest row is in view.
      */
     private void scrolled(ScrollBar bar, double before, double now) {
+        if (pinning) {
+            return;
+        }
         boolean atTop = now <= bar.getMin() && bar.getVisibleAmount() < bar.getMax();
         if (!olderAsked && (atTop || (now < before && nearTop()))) {
             // not within the list's own scrolling and layout: right after it
