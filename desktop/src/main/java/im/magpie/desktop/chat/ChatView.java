@@ -217,6 +217,8 @@ public final class ChatView {
         MentionPopup mentionPopup = new MentionPopup(vm.mentions(), this::pickMention);
         input.textProperty().addListener((o, was, now) -> mentionEdited(mentionPopup));
         input.caretPositionProperty().addListener((o, was, now) -> mentionEdited(mentionPopup));
+        // the picker also opens by itself: the members arrived after an "@" was typed
+        vm.mentions().openProperty().addListener((o, was, now) -> mentionPopup.follow(input));
         input.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (mentionPopup.handle(e)) {
                 e.consume();

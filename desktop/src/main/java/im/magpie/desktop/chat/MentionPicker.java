@@ -37,6 +37,10 @@ public final class MentionPicker {
     private final Map<Long, String> picked = new LinkedHashMap<>();
     private int atIndex = -1;
     private int caret;
+    /** The composer's text and caret at the last edit, looked at again when the members arrive. */
+    private String lastText = "";
+
+    private int lastCaret;
 
     /** {@code allName}, {@code allHint}: the translated name of the "@All" entry ("所有人") and its second line. */
     MentionPicker(long self, String allName, String allHint) {
@@ -52,6 +56,7 @@ public final class MentionPicker {
         this.members = others.stream().filter(m -> m.userId() != self).toList();
         this.search = search;
         this.mayMentionAll = mayMentionAll;
+        edited(lastText, lastCaret); // an "@" typed while the members were loading opens the popup now
     }
 
     public ObservableList<Member> matches() {
@@ -68,6 +73,8 @@ public final class MentionPicker {
 
     /** Called when the composer's text or caret moves: opens, filters or closes the popup. */
     public void edited(String text, int caretAt) {
+        lastText = text;
+        lastCaret = caretAt;
         int at = caretAt > text.length() ? -1 : tokenStart(text, caretAt);
         if (at < 0 || members.isEmpty()) {
             close();

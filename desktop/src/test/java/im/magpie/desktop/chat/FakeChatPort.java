@@ -186,9 +186,16 @@ final class FakeChatPort implements ChatPort {
         return on != null ? CompletableFuture.supplyAsync(() -> out, on) : CompletableFuture.completedFuture(out);
     }
 
+    /** While set, the members are answered only once it completes (a slow store). */
+    @org.jspecify.annotations.Nullable
+    CompletableFuture<Void> membersLater;
+
     @Override
     public CompletableFuture<List<Member>> members(long conversationId) {
-        return CompletableFuture.completedFuture(List.copyOf(members));
+        CompletableFuture<Void> later = membersLater;
+        return later == null
+                ? CompletableFuture.completedFuture(List.copyOf(members))
+                : later.thenApply(done -> List.copyOf(members));
     }
 
     /** Name or account text, or the initials given in {@link #initials} (the real port uses the pinyin index). */
