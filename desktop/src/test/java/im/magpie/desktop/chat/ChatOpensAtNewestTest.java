@@ -208,13 +208,32 @@ class ChatOpensAtNewestTest {
         }
     }
 
-    /** The rows are in, their pictures decoded, and the list had time to lay them out. */
+    /**
+     * The rows are in, their pictures decoded, and the list had time to lay them out; then it stands still (pinning
+     * the newest row does not move the list back and forth).
+     */
     private void settled() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.items().size() == 20);
         for (int i = 0; i < 10; i++) {
             WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
         }
+        List<String> seen = new ArrayList<>();
+        Runnable watch = () -> {
+            String now = where();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(now)) {
+                seen.add(now);
+            }
+        };
+        WaitForAsyncUtils.asyncFx(() -> {
+                    scene.addPostLayoutPulseListener(watch);
+                    Platform.requestNextPulse();
+                })
+                .get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> scene.removePostLayoutPulseListener(watch))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(seen).as("the list stands still").hasSizeLessThanOrEqualTo(1);
     }
 
     private @org.jspecify.annotations.Nullable VirtualFlow<?> flowOrNull() {
