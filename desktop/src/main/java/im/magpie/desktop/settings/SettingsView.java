@@ -96,6 +96,7 @@ public final class SettingsView {
             text.getChildren().add(hint);
         }
         text.setMinWidth(0);
+        text.setAlignment(Pos.CENTER_LEFT); // a label without a hint sits level with its control
         HBox.setHgrow(text, Priority.ALWAYS);
         HBox row = new HBox(16, text, control);
         row.setAlignment(Pos.CENTER_LEFT);
