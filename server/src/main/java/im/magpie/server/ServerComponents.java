@@ -4,6 +4,7 @@ import im.magpie.server.account.PasswordHasher;
 import im.magpie.server.config.DatabaseConfig;
 import im.magpie.server.config.DatabaseMode;
 import im.magpie.server.config.LimitsConfig;
+import im.magpie.server.config.PortsConfig;
 import im.magpie.server.config.Secret;
 import im.magpie.server.config.ServerConfig;
 import im.magpie.server.core.CoreComponents;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Wires the real core ({@link CoreComponents}) under the network edge: config → {@link CoreSettings}. */
 public final class ServerComponents {
@@ -46,7 +49,7 @@ public final class ServerComponents {
         LimitsConfig limits = config.limits();
         return new CoreSettings(
                 dataDir,
-                database(config.database()),
+                database(config.database(), config.ports()),
                 limits.recallWindow(),
                 limits.tokenTtl(),
                 limits.maxFileBytes(),
@@ -60,9 +63,15 @@ public final class ServerComponents {
                 defaults.clock());
     }
 
-    private static DatabaseSettings database(DatabaseConfig db) {
+    private static DatabaseSettings database(DatabaseConfig db, PortsConfig ports) {
         if (db.mode() == DatabaseMode.EMBEDDED) {
-            return new DatabaseSettings.Embedded(db.embeddedPort());
+            return new DatabaseSettings.Embedded(
+                    db.embeddedPort(),
+                    DatabaseSettings.DEFAULT_POOL_SIZE,
+                    IntStream.of(ports.discovery(), ports.gateway(), ports.api(), ports.admin())
+                            .filter(port -> port != 0) // 0: the listener takes any free port after the database
+                            .boxed()
+                            .collect(Collectors.toUnmodifiableSet()));
         }
         Secret password = db.password();
         return new DatabaseSettings.External(

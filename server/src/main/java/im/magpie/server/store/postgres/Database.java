@@ -5,10 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +49,7 @@ public final class Database implements AutoCloseable {
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setDataDirectory(dbDir)
                 .setCleanDataDirectory(false)
-                .setPort(local.port())
+                .setPort(local.port() != 0 ? local.port() : freePortOutside(local.avoidPorts()))
                 .setPGStartupWait(STARTUP_WAIT)
                 .setPgBinaryResolver(Database::binaries)
                 .setRegisterShutdownHook(true)
@@ -67,6 +70,22 @@ public final class Database implements AutoCloseable {
             pg.close();
             throw e;
         }
+    }
+
+    /**
+     * A free loopback port that is none of {@code avoid}. The kernel hands out recently freed ports again, so after a
+     * restart it can offer one of the server's own listener ports, still free because they bind after the database.
+     */
+    static int freePortOutside(Set<Integer> avoid) throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                int port = probe.getLocalPort();
+                if (!avoid.contains(port)) {
+                    return port;
+                }
+            }
+        }
+        throw new IOException("no free port for the embedded PostgreSQL outside " + avoid);
     }
 
     /**
