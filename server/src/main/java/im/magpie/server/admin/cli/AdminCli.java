@@ -81,30 +81,36 @@ public final class AdminCli {
 
     @Command(name = "online", description = "Lists connected devices.")
     int online() throws AdminClientException {
-        out().printf("%-8s %-38s %-10s %-40s %s%n", "USER", "DEVICE", "PLATFORM", "ADDRESS", "SINCE");
+        List<Integer> widths = List.of(8, 38, 10, 40);
+        out().println(Columns.row(widths, List.of("USER", "DEVICE", "PLATFORM", "ADDRESS", "SINCE")));
         for (JsonNode d : client().get("/admin/v1/online")) {
-            out().printf(
-                            "%-8d %-38s %-10s %-40s %s%n",
-                            d.path("userId").asLong(),
+            out().println(Columns.row(
+                    widths,
+                    List.of(
+                            String.valueOf(d.path("userId").asLong()),
                             d.path("device").asText(),
                             d.path("platform").asText(),
                             d.path("address").asText(),
-                            java.time.Instant.ofEpochMilli(d.path("sinceMs").asLong()));
+                            java.time.Instant.ofEpochMilli(d.path("sinceMs").asLong())
+                                    .toString())));
         }
         return 0;
     }
 
     @Command(name = "devices", description = "Lists the devices that ever logged in to an account.")
     int devices(@Parameters(paramLabel = "ACCOUNT") String account) throws AdminClientException {
-        out().printf("%-38s %-24s %-10s %-26s %s%n", "DEVICE", "NAME", "PLATFORM", "LAST SEEN", "WIPE");
+        List<Integer> widths = List.of(38, 24, 10, 26);
+        out().println(Columns.row(widths, List.of("DEVICE", "NAME", "PLATFORM", "LAST SEEN", "WIPE")));
         for (JsonNode d : client().get("/admin/v1/users/" + account + "/devices")) {
-            out().printf(
-                            "%-38s %-24s %-10s %-26s %s%n",
+            out().println(Columns.row(
+                    widths,
+                    List.of(
                             d.path("device").asText(),
                             d.path("name").asText(),
                             d.path("platform").asText(),
-                            java.time.Instant.ofEpochMilli(d.path("lastSeenMs").asLong()),
-                            d.path("wipe").asText());
+                            java.time.Instant.ofEpochMilli(d.path("lastSeenMs").asLong())
+                                    .toString(),
+                            d.path("wipe").asText())));
         }
         return 0;
     }
@@ -184,15 +190,17 @@ public final class AdminCli {
 
         @Command(name = "list", description = "Lists users.")
         int list() throws AdminClientException {
-            root().out().printf("%-8s %-24s %-24s %s%n", "ID", "ACCOUNT", "NAME", "STATE");
+            List<Integer> widths = List.of(8, 24, 24);
+            root().out().println(Columns.row(widths, List.of("ID", "ACCOUNT", "NAME", "STATE")));
             for (JsonNode u : root().client().get("/admin/v1/users")) {
                 root().out()
-                        .printf(
-                                "%-8d %-24s %-24s %s%n",
-                                u.path("userId").asLong(),
-                                u.path("account").asText(),
-                                u.path("displayName").asText(),
-                                u.path("disabled").asBoolean() ? "disabled" : "enabled");
+                        .println(Columns.row(
+                                widths,
+                                List.of(
+                                        String.valueOf(u.path("userId").asLong()),
+                                        u.path("account").asText(),
+                                        u.path("displayName").asText(),
+                                        u.path("disabled").asBoolean() ? "disabled" : "enabled")));
             }
             return 0;
         }
