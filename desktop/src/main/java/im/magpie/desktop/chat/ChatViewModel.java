@@ -159,7 +159,7 @@ public final class ChatViewModel implements ChatEvents {
         history.loadNewest();
         receipts.reload();
         if (conversation.kind() == ConversationKind.GROUP) {
-            composer.loadMembers(port, conversation.id(), fxThread);
+            composer.loadMembers(port, conversation.id(), fxThread, notice);
         }
     }
 

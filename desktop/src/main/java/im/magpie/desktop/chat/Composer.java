@@ -12,12 +12,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composer of one chat: the draft, a picture waiting to go, the @mention popup and the message the next text
  * replies to; "send" hands them to the {@link Outbox}.
  */
 final class Composer {
+    private static final Logger LOG = LoggerFactory.getLogger(Composer.class);
     static final int MAX_TEXT_CHARS = 8000;
 
     private final long self;
@@ -28,6 +31,8 @@ final class Composer {
     private final ReadOnlyObjectWrapper<@Nullable Quote> quoting = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSend;
     private final MentionPicker mentions;
+    /** The last reading of the group's members failed: the next "@" typed reads them again. */
+    private boolean membersFailed;
 
     Composer(long self, MessageTexts words, Outbox outbox) {
         this.self = self;
@@ -66,8 +71,22 @@ final class Composer {
         return mentions;
     }
 
-    /** Loads the group's members into the @mention popup (off the FX thread, then on it). */
-    void loadMembers(ChatPort port, long conversationId, Executor fxThread) {
+    /**
+     * Loads the group's members into the @mention popup (off the FX thread, then on it). When they cannot be read, the
+     * chat's {@code notice} says so and an "@" typed later tries again; the notice goes once they are in.
+     */
+    void loadMembers(ChatPort port, long conversationId, Executor fxThread, StringProperty notice) {
+        mentions.onMembersWanted(() -> {
+            if (membersFailed) {
+                readMembers(port, conversationId, fxThread, notice);
+            }
+        });
+        readMembers(port, conversationId, fxThread, notice);
+    }
+
+    private void readMembers(ChatPort port, long conversationId, Executor fxThread, StringProperty notice) {
+        membersFailed = false; // asked again at most once at a time: an "@" typed meanwhile does not ask again
+        String failedText = words.texts().get("chat.error.members");
         var unused = port.members(conversationId)
                 .thenApply(list -> {
                     List<Member> others =
@@ -79,7 +98,14 @@ final class Composer {
                 .whenCompleteAsync(
                         (roster, failure) -> {
                             if (roster != null) {
+                                if (notice.get().equals(failedText)) {
+                                    notice.set("");
+                                }
                                 mentions.setMembers(roster.others(), roster.search(), roster.manages());
+                            } else {
+                                LOG.warn("the members of conversation {} could not be read", conversationId, failure);
+                                membersFailed = true;
+                                notice.set(failedText);
                             }
                         },
                         fxThread);

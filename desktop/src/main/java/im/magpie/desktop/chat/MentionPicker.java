@@ -41,6 +41,8 @@ public final class MentionPicker {
     private String lastText = "";
 
     private int lastCaret;
+    /** Asked when an "@" is typed while there are no members to offer (their reading failed: it is tried again). */
+    private Runnable membersWanted = () -> {};
 
     /** {@code allName}, {@code allHint}: the translated name of the "@All" entry ("所有人") and its second line. */
     MentionPicker(long self, String allName, String allHint) {
@@ -57,6 +59,11 @@ public final class MentionPicker {
         this.search = search;
         this.mayMentionAll = mayMentionAll;
         edited(lastText, lastCaret); // an "@" typed while the members were loading opens the popup now
+    }
+
+    /** {@code wanted}: runs when an "@" is typed while no members are known (see {@link Composer#loadMembers}). */
+    void onMembersWanted(Runnable wanted) {
+        this.membersWanted = wanted;
     }
 
     public ObservableList<Member> matches() {
@@ -76,6 +83,9 @@ public final class MentionPicker {
         lastText = text;
         lastCaret = caretAt;
         int at = caretAt > text.length() ? -1 : tokenStart(text, caretAt);
+        if (at >= 0 && members.isEmpty()) {
+            membersWanted.run();
+        }
         if (at < 0 || members.isEmpty()) {
             close();
             return;
