@@ -143,8 +143,9 @@ class DesktopAppStartTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         DialogPane pane = robot.lookup("#start-failed").queryAs(DialogPane.class);
-        assertThat(pane.getHeaderText()).isEqualTo("Cannot open local data");
-        assertThat(pane.getContentText()).startsWith("Magpie could not open the messages stored on this computer (");
+        assertThat(((Label) pane.lookup("#dialog-title")).getText()).isEqualTo("Cannot open local data");
+        assertThat(((Label) pane.lookup("#dialog-message")).getText())
+                .startsWith("Magpie could not open the messages stored on this computer (");
         assertThat(primary().isShowing()).isFalse();
         assertThat(roots).noneMatch(root -> root.getStyleClass().contains("shell"));
 

@@ -10,6 +10,7 @@ import im.magpie.desktop.chat.MemberRole;
 import im.magpie.desktop.chat.MessageTexts;
 import im.magpie.desktop.contacts.Presence;
 import im.magpie.desktop.contacts.PresenceDot;
+import im.magpie.desktop.dialog.MessageDialog;
 import im.magpie.desktop.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -17,7 +18,6 @@ import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -227,16 +227,24 @@ public final class GroupInfoView {
         }
     }
 
+    /** Asks {@code question}; true when the user pressed the (dangerous) button {@code okKey}. */
     private boolean confirm(String question, String okKey) {
         ButtonType ok = new ButtonType(texts.get(okKey), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(texts.get("group.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ok, cancel);
-        alert.setHeaderText(null);
-        alert.setTitle(texts.get("group.info"));
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
-        return alert.showAndWait().filter(ok::equals).isPresent();
+        javafx.stage.Window owner =
+                root.getScene() == null ? null : root.getScene().getWindow();
+        return new MessageDialog(
+                        owner,
+                        texts.locale(),
+                        MessageDialog.Kind.QUESTION,
+                        texts.get("group.info"),
+                        question,
+                        ok,
+                        cancel)
+                .dangerous(ok)
+                .showAndWait()
+                .filter(ok::equals)
+                .isPresent();
     }
 
     private ContextMenu menu(Member m) {

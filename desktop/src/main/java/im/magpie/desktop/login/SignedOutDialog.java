@@ -1,27 +1,29 @@
 package im.magpie.desktop.login;
 
+import im.magpie.desktop.dialog.MessageDialog;
 import im.magpie.desktop.i18n.Texts;
-import im.magpie.desktop.i18n.UiFonts;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 /**
  * The dialog that tells the user this device is signed out, with one button, "sign in again": because the server
  * ended the session (kicked, revoked, account disabled) or because an administrator's remote wipe deleted this
- * device's data. It does not wait: {@code then} runs once the dialog is closed, by the button or the window's ×.
+ * device's data. It is drawn as the app's other windows ({@link MessageDialog}). It does not wait: {@code then} runs once
+ * the dialog is closed, by the button or the window's ×.
  */
 public final class SignedOutDialog {
-    private final Alert alert;
+    private final MessageDialog dialog;
 
     private SignedOutDialog(Window owner, Texts texts, String title, String message, Runnable then) {
-        alert = new Alert(Alert.AlertType.WARNING, message, new ButtonType(texts.get("session.signInAgain")));
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setId("signed-out");
-        UiFonts.stylesheet(texts.locale()).ifPresent(alert.getDialogPane().getStylesheets()::add);
-        alert.setOnHidden(e -> then.run());
+        dialog = new MessageDialog(
+                        owner,
+                        texts.locale(),
+                        MessageDialog.Kind.WARNING,
+                        title,
+                        message,
+                        new ButtonType(texts.get("session.signInAgain")))
+                .id("signed-out")
+                .onHidden(then);
     }
 
     /** The server ended the session; {@code message} says why (translated). */
@@ -35,6 +37,6 @@ public final class SignedOutDialog {
     }
 
     public void show() {
-        alert.show();
+        dialog.show();
     }
 }

@@ -1,9 +1,8 @@
 package im.magpie.desktop.login;
 
+import im.magpie.desktop.dialog.MessageDialog;
 import im.magpie.desktop.i18n.Texts;
-import im.magpie.desktop.i18n.UiFonts;
 import java.nio.file.Path;
-import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 
 /**
@@ -12,15 +11,18 @@ import javafx.scene.control.ButtonType;
  * does not wait: {@code then} runs once the dialog is closed, by its button or the window's ×.
  */
 public final class StartFailedDialog {
-    private final Alert alert;
+    private final MessageDialog dialog;
 
     private StartFailedDialog(Texts texts, String title, String message, Runnable then) {
-        alert = new Alert(Alert.AlertType.ERROR, message, new ButtonType(texts.get("start.ok")));
-        alert.setTitle(title);
-        alert.setHeaderText(title);
-        alert.getDialogPane().setId("start-failed");
-        UiFonts.stylesheet(texts.locale()).ifPresent(alert.getDialogPane().getStylesheets()::add);
-        alert.setOnHidden(e -> then.run());
+        dialog = new MessageDialog(
+                        null,
+                        texts.locale(),
+                        MessageDialog.Kind.ERROR,
+                        title,
+                        message,
+                        new ButtonType(texts.get("start.ok")))
+                .id("start-failed")
+                .onHidden(then);
     }
 
     /** The stored messages could not be opened; {@code detail} is the technical reason (shown in parentheses). */
@@ -36,6 +38,6 @@ public final class StartFailedDialog {
     }
 
     public void show() {
-        alert.show();
+        dialog.show();
     }
 }

@@ -5,13 +5,13 @@ import atlantafx.base.theme.Styles;
 import im.magpie.desktop.chat.Avatars;
 import im.magpie.desktop.chat.ConversationKind;
 import im.magpie.desktop.chat.MessageTexts;
+import im.magpie.desktop.dialog.MessageDialog;
 import im.magpie.desktop.i18n.Texts;
 import java.io.File;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -250,10 +250,17 @@ public final class SettingsView {
     private void confirmRemove() {
         ButtonType yes = new ButtonType(texts.get("settings.remove.confirm"), ButtonBar.ButtonData.OK_DONE);
         ButtonType no = new ButtonType(texts.get("settings.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, texts.get("settings.remove.question"), yes, no);
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle(texts.get("settings.remove"));
-        alert.setHeaderText(texts.get("settings.remove"));
-        alert.showAndWait().filter(yes::equals).ifPresent(b -> vm.removeLocalData());
+        new MessageDialog(
+                        root.getScene().getWindow(),
+                        texts.locale(),
+                        MessageDialog.Kind.WARNING,
+                        texts.get("settings.remove"),
+                        texts.get("settings.remove.question"),
+                        yes,
+                        no)
+                .dangerous(yes)
+                .showAndWait()
+                .filter(yes::equals)
+                .ifPresent(b -> vm.removeLocalData());
     }
 }

@@ -104,7 +104,7 @@ class GroupInfoViewTest {
                 .isEqualTo("2 位成员");
 
         robot.clickOn("#group-leave");
-        assertThat(robot.lookup(".dialog-pane .content").queryAs(Label.class).getText())
+        assertThat(robot.lookup("#dialog-message").queryAs(Label.class).getText())
                 .contains("李娜 将成为群主");
         robot.clickOn("退出");
         WaitForAsyncUtils.waitForFxEvents();
