@@ -35,6 +35,8 @@ class ChatViewTest {
     static final long LINA = 2;
     static final long CONV = 7;
     static final Instant NOW = Instant.parse("2026-05-04T09:30:00Z");
+    /** Seconds a wait for the FX thread and an image decode may take on a loaded machine. */
+    static final long WAIT_S = 30;
 
     final FakeChatPort port = new FakeChatPort(ME);
     final FakeReceiveSettings receive = new FakeReceiveSettings();
@@ -130,24 +132,25 @@ class ChatViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(port.imagesAsked).containsExactly(3L);
         assertThat(robot.lookup(".image-bubble").tryQuery()).isPresent();
-        ImageView thumb = robot.lookup(".image-thumbnail").queryAs(ImageView.class);
-        WaitForAsyncUtils.waitFor(
-                15,
-                java.util.concurrent.TimeUnit.SECONDS,
-                () -> thumb.getImage().getProgress() >= 1);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(thumb.getFitWidth()).isEqualTo(ImageBubbles.MAX);
-        assertThat(thumb.getFitHeight()).isEqualTo(150);
+        // the thumbnail the list shows now, looked up again each time: a row drawn again has a new image view, and
+        // the decode (a background thread) and the row's next layout take their time on a loaded machine
+        waitOnFx("the thumbnail decoded and laid out at its size", () -> {
+            ImageView shown = shownThumbnail(robot);
+            return shown != null
+                    && shown.getImage().getProgress() >= 1
+                    && !shown.getImage().isError()
+                    && shown.getFitWidth() == ImageBubbles.MAX
+                    && shown.getFitHeight() == 150;
+        });
         MainViewFixture.snapshot(robot, "chat-picture");
 
-        robot.clickOn(".image-bubble");
-        WaitForAsyncUtils.waitFor(
-                15,
-                java.util.concurrent.TimeUnit.SECONDS,
+        // a click delivered at the bubble shown at that moment (a robot's click is placed before it is made)
+        SceneFixture.click(robot, ".image-bubble");
+        waitOnFx(
+                "the viewer window open",
                 () -> robot.lookup("#viewer-image").tryQuery().isPresent());
         ImageView full = robot.lookup("#viewer-image").queryAs(ImageView.class);
-        WaitForAsyncUtils.waitFor(
-                15, java.util.concurrent.TimeUnit.SECONDS, () -> full.getImage().getProgress() >= 1);
+        waitOnFx("the picture decoded in the viewer", () -> full.getImage().getProgress() >= 1);
         robot.clickOn("#viewer-actual");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#viewer-zoom")
@@ -162,6 +165,35 @@ class ChatViewTest {
                 .isEqualTo("125%");
         assertThat(full.getFitWidth()).isEqualTo(800);
         robot.interact(() -> ((Stage) full.getScene().getWindow()).close());
+    }
+
+    /** The thumbnail of a row the list shows (a cell in view, not one kept aside for reuse); null when none. */
+    private static @org.jspecify.annotations.Nullable ImageView shownThumbnail(FxRobot robot) {
+        for (ImageView v : robot.lookup(".image-thumbnail").queryAllAs(ImageView.class)) {
+            boolean shown = v.getScene() != null && v.getImage() != null;
+            for (Node n = v; shown && n != null; n = n.getParent()) {
+                shown = n.isVisible();
+            }
+            if (shown) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits until {@code condition}, read on the FX thread, holds; up to {@link #WAIT_S} seconds (a decode on a machine
+     * at load 40). The failure names what was waited for.
+     */
+    private static void waitOnFx(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(
+                    WAIT_S,
+                    java.util.concurrent.TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition).get(WAIT_S, java.util.concurrent.TimeUnit.SECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("waited " + WAIT_S + " s for " + what, e);
+        }
     }
 
     @Test
