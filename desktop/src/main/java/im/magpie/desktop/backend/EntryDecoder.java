@@ -124,7 +124,11 @@ final class EntryDecoder {
                 case MEMBERS_ADDED ->
                     new Content.Notice(
                             e.kind(),
-                            String.valueOf(entry.getMembersAdded().getMembersCount()),
+                            // the count the preview shows: the people added, not their adder (a new group's
+                            // entry lists its creator too)
+                            String.valueOf(entry.getMembersAdded().getMembersList().stream()
+                                    .filter(m -> m.getUserId() != e.actorUserId())
+                                    .count()),
                             entry.getMembersAdded().getMembersList().stream()
                                     .map(im.magpie.protocol.v1.Member::getUserId)
                                     .toList());

@@ -216,6 +216,9 @@ public final class HistoryViewModel {
     private HistoryResult result(HistoryHit h, List<String> terms) {
         String who = peopleNames.getOrDefault(h.senderId(), "#" + h.senderId());
         String where = conversationNames.getOrDefault(h.conversationId(), "#" + h.conversationId());
+        if (where.equals(who)) {
+            where = ""; // a direct chat is named after the other person: their message would name them twice
+        }
         return new HistoryResult(h, who, where, words.bubbleTime(h.timeMs()), Highlights.fragments(h.text(), terms));
     }
 }

@@ -57,6 +57,21 @@ class EntryDecoderTest {
     }
 
     @Test
+    void aNewGroupsMembersAddedCountsThoseAddedNotTheirCreator() {
+        // a group's creation lists its creator (actor 1) with the two colleagues they chose
+        EntryRecord created = stored(LogEntry.newBuilder()
+                .setSeq(2)
+                .setMembersAdded(MembersAdded.newBuilder()
+                        .addMembers(Member.newBuilder().setUserId(1))
+                        .addMembers(Member.newBuilder().setUserId(2))
+                        .addMembers(Member.newBuilder().setUserId(3))));
+
+        assertThat(EntryDecoder.decode(created))
+                .hasValueSatisfying(m -> assertThat(m.content())
+                        .isEqualTo(new Content.Notice("members_added", "2", java.util.List.of(1L, 2L, 3L))));
+    }
+
+    @Test
     void aRecallMarkerNamesTheMessageItRecalledAndOtherEntriesNone() {
         EntryRecord marker = stored(LogEntry.newBuilder()
                 .setSeq(9)

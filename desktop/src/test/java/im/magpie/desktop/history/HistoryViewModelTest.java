@@ -78,6 +78,19 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void aDirectChatsMessageNamesItsSenderOnce() {
+        port.hits.clear();
+        port.hits.add(new HistoryHit(11, 7, LINA, NOW.toEpochMilli(), "开会吗"));
+        vm.textProperty().set("开会");
+        vm.search();
+
+        assertThat(vm.results()).singleElement().satisfies(r -> {
+            assertThat(r.sender()).isEqualTo("李娜");
+            assertThat(r.conversation()).isEmpty(); // the chat with 李娜 is named 李娜 too
+        });
+    }
+
+    @Test
     void filtersBecomeIdsAndDaysInTheUsersZone() {
         vm.restrictTo(11);
         vm.senderProperty().set(vm.people().get(1));
