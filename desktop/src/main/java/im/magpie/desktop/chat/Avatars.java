@@ -16,14 +16,18 @@ public final class Avatars {
 
     private Avatars() {}
 
+    /** The colour of a person's tile ({@code kind} DIRECT) or a conversation's. */
+    static String colour(long id, ConversationKind kind) {
+        return kind == ConversationKind.SELF ? "#2da44e" : PALETTE[Math.floorMod(id, PALETTE.length)];
+    }
+
     public static StackPane of(long id, ConversationKind kind, String initials, double size) {
         StackPane box = new StackPane();
         box.getStyleClass().add("avatar");
         box.setMinSize(size, size);
         box.setPrefSize(size, size);
         box.setMaxSize(size, size);
-        String colour = kind == ConversationKind.SELF ? "#2da44e" : PALETTE[Math.floorMod(id, PALETTE.length)];
-        box.setStyle("-fx-background-color: " + colour + ";");
+        box.setStyle("-fx-background-color: " + colour(id, kind) + ";");
         if (kind == ConversationKind.DIRECT) {
             Label text = new Label(initials);
             text.getStyleClass().add("avatar-text");

@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 public record ChatHooks(ChatHooks.PersonHover hover, ChatHooks.GroupPanel groupPanel) {
     public static final ChatHooks NONE = new ChatHooks((target, userId) -> {}, (conversationId, close) -> null);
 
-    /** Shows a person's card while the pointer rests on {@code target}. */
+    /**
+     * Shows a person's card while the pointer rests on {@code target}. Installing again on the same node changes the
+     * person it shows (chat rows are reused for other messages); it does not wire the node twice.
+     */
     @FunctionalInterface
     public interface PersonHover {
         void install(Node target, long userId);

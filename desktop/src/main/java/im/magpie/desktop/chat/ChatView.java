@@ -85,6 +85,7 @@ public final class ChatView {
         list.setId("messages");
         list.getStyleClass().add("message-list");
         list.setItems(vm.items());
+        RowHeights heights = RowHeights.of(vm);
         list.setCellFactory(v -> new MessageCell(
                 vm,
                 openLink,
@@ -92,7 +93,8 @@ public final class ChatView {
                 emoji,
                 new ImageBubbles(thumbnails, this::openImage),
                 hooks.hover(),
-                menu));
+                menu,
+                heights));
         list.setFocusTraversable(false);
         scroll = new MessageListScroll(list, vm::loadOlder);
         root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton(), newBelowButton()));

@@ -34,11 +34,16 @@ public final class EmojiText {
                 t.getStyleClass().add(textStyle);
                 out.add(t);
             } else {
-                var v = images.view(e, size);
-                v.setTranslateY(size * 0.2);
-                out.add(v);
+                out.add(image(e, size));
             }
         }
         return out;
+    }
+
+    /** The image of one emoji, {@code size} pixels, lowered to sit on the text's baseline. */
+    public Node image(EmojiCatalog.Emoji e, double size) {
+        var v = images.view(e, size);
+        v.setTranslateY(size * 0.2);
+        return v;
     }
 }

@@ -72,14 +72,22 @@ public final class PersonCard implements ChatHooks.PersonHover {
         vm.presenceProperty().addListener((o, was, now) -> showPresence(now));
     }
 
+    /** Wires {@code target} once; installed again (a chat row reused for another message) it shows {@code userId}. */
     @Override
     public void install(Node target, long userId) {
+        boolean wired = target.getProperties().containsKey(PersonCard.class);
         target.getProperties().put(PersonCard.class, userId); // who the node shows (the screenshot command)
+        if (wired) {
+            return;
+        }
         target.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+            if (!(target.getProperties().get(PersonCard.class) instanceof Long shown)) {
+                return;
+            }
             hideTimer.stop();
             anchor = target;
-            pending = userId;
-            if (popup.isShowing() && vm.userIdProperty().get() == userId) {
+            pending = shown;
+            if (popup.isShowing() && vm.userIdProperty().get() == shown) {
                 return;
             }
             showTimer.playFromStart();
