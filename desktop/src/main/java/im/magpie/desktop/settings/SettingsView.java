@@ -241,6 +241,9 @@ public final class SettingsView {
         remove.getStyleClass().add(Styles.DANGER);
         remove.disableProperty().bind(vm.busyProperty());
         remove.setOnAction(e -> confirmRemove());
+        // the hints beside them wrap; the buttons keep their whole text ("Remove loc…" in English otherwise)
+        logout.setMinWidth(Region.USE_PREF_SIZE);
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         return new Node[] {
             row("settings.logout", "settings.logout.hint", logout),
             row("settings.remove", "settings.remove.hint", remove)

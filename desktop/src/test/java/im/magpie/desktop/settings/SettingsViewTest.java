@@ -91,4 +91,31 @@ class SettingsViewTest {
         assertThat(port.logouts).isEqualTo(1);
         assertThat(signedOut).hasValue(1);
     }
+
+    /** In English the hints of "Log out" and "Remove local data" wrap beside their buttons; the buttons keep their text. */
+    @Test
+    void theLogOutAndRemoveButtonsAreNotClippedInEnglish(FxRobot robot) {
+        Texts english = new Texts(Locale.ENGLISH);
+        SettingsViewModel vm = new SettingsViewModel(port, prefs, english, Runnable::run, signedOut::incrementAndGet);
+        SettingsView view = new SettingsView(vm, english);
+        robot.interact(() -> {
+            Stage stage = new Stage();
+            Scene scene = new Scene(view.root(), 940, 1000);
+            scene.getStylesheets()
+                    .add(Objects.requireNonNull(SettingsView.class.getResource("/im/magpie/desktop/desktop.css"))
+                            .toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (String id : new String[] {"#remove-data", "#logout"}) {
+            javafx.scene.control.Button button =
+                    robot.from(view.root()).lookup(id).queryAs(javafx.scene.control.Button.class);
+            assertThat(button.getWidth())
+                    .as("%s \"%s\" is drawn whole", id, button.getText())
+                    .isGreaterThanOrEqualTo(button.prefWidth(-1));
+        }
+        robot.interact(() -> view.root().getScene().getWindow().hide());
+    }
 }
