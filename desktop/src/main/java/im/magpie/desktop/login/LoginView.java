@@ -96,13 +96,8 @@ public final class LoginView {
         Label remembered = new Label(texts.get("login.remembered"));
         remembered.getStyleClass().add("hint-text");
         remembered.setWrapText(true);
-        remembered
-                .visibleProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> !vm.accountProperty().get().isBlank()
-                                && !vm.busyProperty().get(),
-                        vm.accountProperty(),
-                        vm.busyProperty()));
+        remembered.setId("remembered");
+        remembered.visibleProperty().bind(vm.accountRememberedBinding());
 
         VBox header = new VBox(10, logo, title, tagline);
         header.setAlignment(Pos.CENTER);

@@ -38,6 +38,7 @@ public final class LoginViewModel {
     private final ReadOnlyStringWrapper fingerprintServer = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loggedIn = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canLogin;
+    private final BooleanBinding accountRemembered;
     private @Nullable CompletableFuture<Boolean> pendingQuestion;
 
     public LoginViewModel(LoginPort port, Texts texts, Executor fxThread) {
@@ -45,7 +46,10 @@ public final class LoginViewModel {
         this.texts = texts;
         this.fxThread = fxThread;
         server.set(port.rememberedServer());
-        account.set(port.rememberedAccount().orElse(""));
+        String remembered = port.rememberedAccount().orElse("");
+        account.set(remembered);
+        accountRemembered = Bindings.createBooleanBinding(
+                () -> !remembered.isEmpty() && remembered.equals(account.get().strip()) && !busy.get(), account, busy);
         canLogin = Bindings.createBooleanBinding(
                 () -> !busy.get()
                         && valid(server.get(), MAX_FIELD_CHARS)
@@ -100,6 +104,14 @@ public final class LoginViewModel {
 
     public BooleanBinding canLoginBinding() {
         return canLogin;
+    }
+
+    /**
+     * The account field holds the account this computer remembers ("Your account is remembered on this computer"):
+     * false on a first run, whatever is typed, and for another account.
+     */
+    public BooleanBinding accountRememberedBinding() {
+        return accountRemembered;
     }
 
     /** The window opens because a stored session could not be used: says why ({@code NOT_LOGGED_IN}: nothing). */

@@ -33,6 +33,25 @@ class LoginViewModelTest {
     }
 
     @Test
+    void saysTheAccountIsRememberedOnlyForTheRememberedAccount() {
+        LoginViewModel vm = vm(english);
+        assertThat(vm.accountRememberedBinding().get()).isTrue();
+        vm.accountProperty().set("lina");
+        assertThat(vm.accountRememberedBinding().get()).isFalse();
+        vm.accountProperty().set(" zhangwei ");
+        assertThat(vm.accountRememberedBinding().get()).isTrue();
+    }
+
+    @Test
+    void aFirstRunRemembersNoAccountWhateverIsTyped() {
+        port.account = "";
+        LoginViewModel vm = vm(english);
+        assertThat(vm.accountRememberedBinding().get()).isFalse();
+        vm.accountProperty().set("zhangwei");
+        assertThat(vm.accountRememberedBinding().get()).isFalse();
+    }
+
+    @Test
     void aSuccessfulLoginOpensTheMainWindowAndForgetsThePassword() {
         LoginViewModel vm = vm(english);
         vm.accountProperty().set("  lina ");

@@ -53,6 +53,16 @@ class LoginViewTest {
         assertThat(error.isVisible()).isTrue();
     }
 
+    /** A first run remembers nothing yet: typing an account does not claim "本机已记住您的账号。". */
+    @Test
+    void aFirstRunDoesNotSayTheAccountIsRemembered(FxRobot robot) {
+        robot.clickOn("#account").write("zhangwei");
+        assertThat(robot.lookup(".hint-text").queryAllAs(Label.class))
+                .filteredOn(l -> l.getText().equals("本机已记住您的账号。"))
+                .singleElement()
+                .satisfies(l -> assertThat(l.isVisible()).isFalse());
+    }
+
     @Test
     void asksToTrustTheFingerprintOnFirstContact(FxRobot robot) {
         robot.clickOn("#account").write("zhangwei");
