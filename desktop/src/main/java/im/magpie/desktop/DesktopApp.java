@@ -138,7 +138,7 @@ public final class DesktopApp extends Application {
                         storedSessionFailed(stage, texts, failure);
                         return;
                     }
-                    stage.setScene(scene);
+                    setSizedScene(stage, scene, true);
                     w.start();
                     showWhenFilled(stage, w);
                 },
@@ -164,6 +164,30 @@ public final class DesktopApp extends Application {
         });
         empty.setOnFinished(e -> show.run());
         empty.play();
+    }
+
+    /**
+     * Puts {@code scene} in the stage and gives the stage the scene's size. A stage that is already showing keeps its
+     * size when its scene is replaced, and on Linux (GTK) a window that is not resizable, as the login window, keeps
+     * it even through {@code sizeToScene()} in the same pulse: the main window opened after a first login at the login
+     * window's 460 px (the chat a sliver), and the login window after "log out" at the main window's size. So the
+     * window is made resizable first and sized, then made {@code resizable} or not and centred, on the next pulse.
+     */
+    static void setSizedScene(Stage stage, Scene scene, boolean resizable) {
+        if (!stage.isShowing()) {
+            stage.setScene(scene); // shown later at the scene's size
+            stage.setResizable(resizable);
+            return;
+        }
+        stage.setResizable(true);
+        stage.setScene(scene);
+        Platform.runLater(() -> {
+            if (stage.getScene() == scene) {
+                stage.sizeToScene();
+                stage.setResizable(resizable);
+                stage.centerOnScreen();
+            }
+        });
     }
 
     private static void showMainStage(Stage stage) {
@@ -202,8 +226,7 @@ public final class DesktopApp extends Application {
                 showMain(stage, texts);
             }
         });
-        stage.setScene(scene(new LoginView(vm, texts).root(), LOGIN_WIDTH, LOGIN_HEIGHT, texts));
-        stage.setResizable(false);
+        setSizedScene(stage, scene(new LoginView(vm, texts).root(), LOGIN_WIDTH, LOGIN_HEIGHT, texts), false);
         stage.show();
         return vm;
     }
@@ -211,7 +234,7 @@ public final class DesktopApp extends Application {
     /** The main window after a login (and for the screenshot command): built, shown, then started. */
     MainViewModel showMain(Stage stage, Texts texts) {
         MainWindow w = newMain(stage, texts);
-        stage.setScene(scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT, texts));
+        setSizedScene(stage, scene(w.root(), MAIN_WIDTH, MAIN_HEIGHT, texts), true);
         showMainStage(stage);
         w.start();
         return w.viewModel();
