@@ -276,6 +276,14 @@ public final class MagpieClient implements AutoCloseable {
         return require().store().entries().after(conversationId, afterSeq, limit);
     }
 
+    /**
+     * How many stored messages of others above {@code afterSeq} (the user's read mark) are not recalled, counting no
+     * further than {@code cap}: a conversation's unread badge ("99+") without reading a page of entries.
+     */
+    public int unreadCount(long conversationId, long afterSeq, int cap) {
+        return require().store().entries().unreadCount(conversationId, afterSeq, userId(), cap);
+    }
+
     public Optional<EntryRecord> entry(long conversationId, long seq) {
         return require().store().entries().find(conversationId, seq);
     }

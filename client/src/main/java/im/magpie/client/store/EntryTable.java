@@ -38,6 +38,9 @@ public final class EntryTable {
     private static final String ALL = "SELECT " + COLUMNS + " FROM entry ORDER BY conversation_id, seq";
     private static final String MAX_SEQ = "SELECT max(seq) FROM entry WHERE conversation_id = ?";
     private static final String MIN_SEQ = "SELECT min(seq) FROM entry WHERE conversation_id = ?";
+    // walks the (conversation_id, seq) index up from the read mark and stops at the cap; no body is read into memory
+    private static final String UNREAD = "SELECT count(*) FROM (SELECT 1 FROM entry WHERE conversation_id = ?"
+            + " AND seq > ? AND kind = 'message' AND recalled = 0 AND actor_user_id <> ? LIMIT ?)";
 
     private final Connection con;
     private final LocalStore lock;
@@ -150,6 +153,19 @@ public final class EntryTable {
     /** The lowest seq stored locally for the conversation, 0 when none. */
     public long minSeq(long conversationId) {
         return lock.queryLong(MIN_SEQ, conversationId).orElse(0L);
+    }
+
+    /**
+     * How many messages others wrote above {@code afterSeq} (a read mark) that are not recalled, counting no further than
+     * {@code cap}: an unread count as a conversation list shows it ("99+"), without reading any entry's body.
+     */
+    public int unreadCount(long conversationId, long afterSeq, long selfUserId, int cap) {
+        if (cap <= 0) {
+            return 0;
+        }
+        return lock.queryLong(UNREAD, conversationId, afterSeq, selfUserId, cap)
+                .map(Math::toIntExact)
+                .orElse(0);
     }
 
     /** The first {@code limit} messages matching {@code query} (see {@link #search(MessageSearch)}). */

@@ -153,6 +153,58 @@ class LocalStoreTest {
         }
     }
 
+    @Test
+    void unreadCountsMessagesOfOthersAboveTheReadMarkUpToACap() throws Exception {
+        long self = 9;
+        try (LocalStore store = LocalStore.open(dir.resolve("u.db"), thisMachine)) {
+            EntryTable entries = store.entries();
+            for (int seq = 1; seq <= 5; seq++) {
+                entries.upsert(message(1, seq, "m" + seq)); // by 7
+            }
+            entries.upsert(by(message(1, 6, "mine"), self));
+            entries.upsert(marker(1, 7, "read"));
+            entries.upsert(message(1, 8, "recalled soon"));
+            entries.markRecalled(1, 8);
+            entries.upsert(marker(1, 9, "recalled"));
+            entries.upsert(marker(1, 10, "renamed"));
+            entries.upsert(message(1, 11, "newest"));
+            entries.upsert(message(2, 12, "another conversation"));
+
+            assertThat(entries.unreadCount(1, 0, self, 100)).as("1-5 and 11").isEqualTo(6);
+            assertThat(entries.unreadCount(1, 3, self, 100)).as("4, 5 and 11").isEqualTo(3);
+            assertThat(entries.unreadCount(1, 11, self, 100)).isZero();
+            assertThat(entries.unreadCount(1, 0, self, 4))
+                    .as("counting stops at the cap")
+                    .isEqualTo(4);
+            assertThat(entries.unreadCount(1, 0, self, 0)).isZero();
+            assertThat(entries.unreadCount(1, 0, 7, 100))
+                    .as("the other member's view")
+                    .isEqualTo(1);
+            assertThat(entries.unreadCount(3, 0, self, 100))
+                    .as("no such conversation")
+                    .isZero();
+
+            for (int seq = 13; seq < 13 + 250; seq++) {
+                entries.upsert(message(2, seq, "m" + seq));
+            }
+            assertThat(entries.unreadCount(2, 0, self, 100)).isEqualTo(100);
+            assertThat(entries.unreadCount(2, 0, self, 1000)).isEqualTo(251);
+        }
+    }
+
+    private static EntryRecord by(EntryRecord e, long actor) {
+        return new EntryRecord(
+                e.conversationId(),
+                e.seq(),
+                actor,
+                e.serverTimeMs(),
+                e.kind(),
+                e.body(),
+                e.recalled(),
+                e.clientMessageId(),
+                e.searchText());
+    }
+
     private static EntryRecord marker(long conversation, long seq, String kind) {
         return new EntryRecord(conversation, seq, 7, 1_000L * seq, kind, new byte[0], false, "", "");
     }

@@ -62,6 +62,12 @@ import org.jspecify.annotations.Nullable;
  * reads run on a single reader thread, never on the FX thread; listener calls are forwarded as {@link ChatEvents}.
  */
 public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
+    /**
+     * Most unread messages a conversation row counts: the list shows more than 99 as "99+" (and the rail's total adds
+     * the rows' counts).
+     */
+    static final int UNREAD_CAP = 100;
+    /** Entries looked at for a preview when the newest one shows nothing. */
     static final int PREVIEW_PAGE = 100;
     /** Most people a forward picker's search matches conversations against. */
     static final int PEOPLE_MATCHES = 500;
@@ -303,29 +309,39 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
                 .mapToLong(MemberRecord::readSeq)
                 .findFirst()
                 .orElse(0);
-        List<EntryRecord> page = c.messages(r.id(), Long.MAX_VALUE, PREVIEW_PAGE);
-        Message last = null;
-        int unread = 0;
-        for (int i = page.size() - 1; i >= 0; i--) { // newest first: only the preview is decoded
-            EntryRecord e = page.get(i);
-            if (last == null) {
-                last = EntryDecoder.decode(e).orElse(null);
-            }
-            if (e.isMessage() && !e.recalled() && e.actorUserId() != self && e.seq() > readSeq) {
-                unread++;
-            }
-        }
+        // the newest entry for the preview, and a count bounded as the badge shows it: a message arriving reads two
+        // rows' worth, not a page of 100 entries with their bodies (docs/performance.md, "Round 7")
+        Message last = newestShown(c, r.id());
+        ConversationKind kind = ConversationKind.of(r.kind());
+        // everything in the file transfer assistant is the user's own
+        int unread = kind == ConversationKind.SELF ? 0 : c.unreadCount(r.id(), readSeq, UNREAD_CAP);
         List<Long> ids = r.members().stream().map(MemberRecord::userId).toList();
         return new ConversationInfo(
-                r.id(),
-                ConversationKind.of(r.kind()),
-                r.title(),
-                ids,
-                readSeq,
-                last,
-                unread,
-                settings.muted(),
-                settings.pinned());
+                r.id(), kind, r.title(), ids, readSeq, last, unread, settings.muted(), settings.pinned());
+    }
+
+    /**
+     * The newest entry a chat shows (the row's preview), null when there is none: one entry read, or the newest
+     * {@link #PREVIEW_PAGE} when that one shows nothing (a settings change in the file transfer assistant, a direct
+     * chat being set up).
+     */
+    private static @Nullable Message newestShown(MagpieClient c, long conversationId) {
+        List<EntryRecord> newest = c.messages(conversationId, Long.MAX_VALUE, 1);
+        if (newest.isEmpty()) {
+            return null;
+        }
+        Optional<Message> shown = EntryDecoder.decode(newest.get(0));
+        if (shown.isPresent()) {
+            return shown.get();
+        }
+        List<EntryRecord> page = c.messages(conversationId, newest.get(0).seq(), PREVIEW_PAGE);
+        for (int i = page.size() - 1; i >= 0; i--) {
+            shown = EntryDecoder.decode(page.get(i));
+            if (shown.isPresent()) {
+                return shown.get();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -626,6 +642,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
 
         @Override
         public void onConversationsChanged(List<ConversationRecord> conversations) {
+            if (conversations.isEmpty()) {
+                // a sync page that changed no conversation (the periodic sync, a reconnect with nothing new): told as
+                // "no ids", the list reloaded all its conversations for it
+                return;
+            }
             Set<Long> ids = new TreeSet<>();
             conversations.forEach(c -> ids.add(c.id()));
             listeners.forEach(l -> l.conversationsChanged(ids));
