@@ -15,17 +15,19 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * A conversation list row: avatar, name and last message preview (both with colour emoji), time, unread badge (a dot
  * when muted), a bell-slash when muted, a tinted background when pinned, and a context menu to pin/unpin and
- * mute/unmute.
+ * mute/unmute. Its nodes are built once; a new row value updates them in place.
  */
 final class ConversationCell extends ListCell<ConversationRow> {
     static final double AVATAR = 42;
     private static final PseudoClass PINNED = PseudoClass.getPseudoClass("pinned");
+    private static final String BADGE_DOT = "badge-dot";
 
     private final EmojiLine name;
     private final Label time = new Label();
@@ -38,6 +40,7 @@ final class ConversationCell extends ListCell<ConversationRow> {
     private final MenuItem pin = new MenuItem();
     private final MenuItem mute = new MenuItem();
     private final ContextMenu menu = new ContextMenu(pin, mute);
+    private @Nullable AvatarKey avatarShown;
 
     ConversationCell(MainViewModel vm, Texts texts, EmojiImages emojiImages) {
         this.texts = texts;
@@ -90,24 +93,39 @@ final class ConversationCell extends ListCell<ConversationRow> {
             pseudoClassStateChanged(PINNED, false);
             return;
         }
+        // The row's nodes stay; only what differs is set. A message arriving in the open chat replaces its row, and
+        // new nodes (a new avatar, a re-classed badge) are what JavaFX styles at a cost (docs/performance.md, "Round
+        // 7").
+        // Setting a text, a flag or a pseudo-class to the value it has is a no-op in JavaFX.
         name.setText(row.name());
         time.setText(row.time());
         preview.setText(row.preview());
+        boolean hasUnread = row.unread() > 0;
         badge.setText(row.unreadDot() ? "" : row.unread() > 99 ? "99+" : String.valueOf(row.unread()));
-        badge.getStyleClass().remove("badge-dot");
-        if (row.unreadDot()) {
-            badge.getStyleClass().add("badge-dot");
+        if (row.unreadDot() != badge.getStyleClass().contains(BADGE_DOT)) {
+            if (row.unreadDot()) {
+                badge.getStyleClass().add(BADGE_DOT);
+            } else {
+                badge.getStyleClass().remove(BADGE_DOT);
+            }
         }
-        badge.setVisible(row.unread() > 0);
-        badge.setManaged(row.unread() > 0);
+        badge.setVisible(hasUnread);
+        badge.setManaged(hasUnread);
         mutedIcon.setVisible(row.muted());
         mutedIcon.setManaged(row.muted());
         pseudoClassStateChanged(PINNED, row.pinned());
         pin.setText(texts.get(row.pinned() ? "conversation.unpin" : "conversation.pin"));
         mute.setText(texts.get(row.muted() ? "conversation.unmute" : "conversation.mute"));
         setContextMenu(menu);
-        avatarSlot.getChildren().setAll(Avatars.of(row.avatarId(), row.kind(), row.initials(), AVATAR));
+        AvatarKey key = new AvatarKey(row.avatarId(), row.kind(), row.initials());
+        if (!key.equals(avatarShown)) {
+            avatarSlot.getChildren().setAll(Avatars.of(row.avatarId(), row.kind(), row.initials(), AVATAR));
+            avatarShown = key;
+        }
         setText(null);
         setGraphic(box);
     }
+
+    /** What an avatar is drawn from: the same key shows the same avatar, which then stays. */
+    private record AvatarKey(long id, ConversationKind kind, String initials) {}
 }

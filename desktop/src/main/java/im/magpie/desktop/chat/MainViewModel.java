@@ -38,6 +38,12 @@ public final class MainViewModel implements ChatEvents {
     private boolean refreshAgain;
     /** Conversations whose entries changed while a load ran. */
     private final Set<Long> changed = new HashSet<>();
+    /** Conversations the client library said changed, not yet taken by the FX thread (guarded by itself). */
+    private final Set<Long> arrived = new HashSet<>();
+    /** The whole list was asked for (guarded by {@link #arrived}). */
+    private boolean arrivedAll;
+    /** A {@link #reloadArrived()} is on its way to the FX thread (guarded by {@link #arrived}). */
+    private boolean arrivedPosted;
 
     public MainViewModel(ChatPort port, MessageTexts words, Executor fxThread) {
         this.port = port;
@@ -305,27 +311,56 @@ public final class MainViewModel implements ChatEvents {
                 fxThread);
     }
 
-    @Override
-    public void entriesChanged(Set<Long> conversationIds) {
-        Set<Long> ids = Set.copyOf(conversationIds);
-        fxThread.execute(() -> refreshChanged(ids));
-    }
-
     /**
      * Reloads the rows of these conversations only: every sync batch reports the conversations it touched, and
      * reloading the whole list for each one was most of what a stream of arriving messages allocated
      * (docs/performance.md, "Round 5, stalls"). Unknown conversations still reload the whole list.
      */
     @Override
+    public void entriesChanged(Set<Long> conversationIds) {
+        if (!conversationIds.isEmpty()) {
+            arrived(conversationIds, false);
+        }
+    }
+
+    /** As {@link #entriesChanged}; no ids at all reloads the whole list. */
+    @Override
     public void conversationsChanged(Set<Long> conversationIds) {
-        Set<Long> ids = Set.copyOf(conversationIds);
-        fxThread.execute(() -> {
-            if (ids.isEmpty()) {
-                refresh();
-            } else {
-                refreshChanged(ids);
+        arrived(conversationIds, conversationIds.isEmpty());
+    }
+
+    /**
+     * On a client thread: notes the conversations to reload and asks the FX thread once. A sync batch tells both its
+     * entries and its conversations' states, one after the other; they become one reload, not two
+     * (docs/performance.md, "Round 7").
+     */
+    private void arrived(Set<Long> conversationIds, boolean all) {
+        synchronized (arrived) {
+            arrivedAll |= all;
+            arrived.addAll(conversationIds);
+            if (arrivedPosted) {
+                return;
             }
-        });
+            arrivedPosted = true;
+        }
+        fxThread.execute(this::reloadArrived);
+    }
+
+    private void reloadArrived() {
+        Set<Long> ids;
+        boolean all;
+        synchronized (arrived) {
+            ids = Set.copyOf(arrived);
+            all = arrivedAll;
+            arrived.clear();
+            arrivedAll = false;
+            arrivedPosted = false;
+        }
+        if (all) {
+            refresh();
+        } else if (!ids.isEmpty()) {
+            refreshChanged(ids);
+        }
     }
 
     @Override

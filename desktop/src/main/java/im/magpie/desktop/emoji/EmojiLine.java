@@ -1,5 +1,8 @@
 package im.magpie.desktop.emoji;
 
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -39,24 +42,55 @@ public final class EmojiLine extends Region {
         return text;
     }
 
+    /**
+     * Shows {@code value}. The labels already there are kept for the text runs at their places (a conversation row's
+     * preview changing with each arriving message changes a label's text; a new label would be styled anew).
+     */
     public void setText(String value) {
         if (value.equals(text)) {
             return;
         }
         text = value;
-        getChildren().clear();
-        for (EmojiCatalog.Run run : catalog.split(value)) {
+        List<EmojiCatalog.Run> runs = catalog.split(value);
+        ObservableList<Node> now = getChildren();
+        List<Node> next = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            EmojiCatalog.Run run = runs.get(i);
             EmojiCatalog.Emoji e = run.emoji();
             if (e == null) {
-                Label l = new Label(run.text());
-                l.getStyleClass().add(textStyle);
-                l.setTextOverrun(OverrunStyle.ELLIPSIS);
-                l.setMinWidth(0);
-                getChildren().add(l);
+                if (i < now.size() && now.get(i) instanceof Label kept) {
+                    kept.setText(run.text());
+                    next.add(kept);
+                } else {
+                    next.add(label(run.text()));
+                }
             } else {
-                getChildren().add(images.view(e, emojiSize));
+                next.add(images.view(e, emojiSize));
             }
         }
+        if (!sameNodes(now, next)) {
+            now.setAll(next);
+        }
+    }
+
+    private Label label(String run) {
+        Label l = new Label(run);
+        l.getStyleClass().add(textStyle);
+        l.setTextOverrun(OverrunStyle.ELLIPSIS);
+        l.setMinWidth(0);
+        return l;
+    }
+
+    private static boolean sameNodes(List<Node> a, List<Node> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

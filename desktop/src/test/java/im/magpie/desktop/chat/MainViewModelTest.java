@@ -196,6 +196,50 @@ class MainViewModelTest {
     }
 
     @Test
+    void aSyncBatchIsOneReloadNotTwo() {
+        java.util.ArrayDeque<Runnable> fx = new java.util.ArrayDeque<>();
+        MainViewModel queued =
+                new MainViewModel(port, new MessageTexts(new Texts(Locale.SIMPLIFIED_CHINESE), clock), fx::addLast);
+        queued.start();
+        runAll(fx);
+        port.conversations.set(
+                1,
+                new ConversationInfo(
+                        2,
+                        ConversationKind.GROUP,
+                        "产品研发组",
+                        List.of(ME, LINA),
+                        9,
+                        FakeChatPort.text(2, 10, LINA, NOW.toEpochMilli(), "新版本已发布"),
+                        1));
+
+        // the client library tells a sync batch twice, one call after the other, on its thread
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(2L)));
+        port.listeners.forEach(l -> l.conversationsChanged(Set.of(2L)));
+        runAll(fx);
+
+        assertThat(port.conversationReads).containsExactly(Set.of(2L));
+        assertThat(queued.rows().get(0).preview()).contains("新版本已发布");
+
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(2L)));
+        port.listeners.forEach(l -> l.entriesChanged(Set.of(1L)));
+        runAll(fx);
+        assertThat(port.conversationReads).containsExactly(Set.of(2L), Set.of(1L, 2L));
+        assertThat(port.listReads).isEqualTo(1);
+
+        port.listeners.forEach(l -> l.entriesChanged(Set.of()));
+        runAll(fx);
+        assertThat(port.listReads).as("a batch without entries reloads nothing").isEqualTo(1);
+        assertThat(port.conversationReads).hasSize(2);
+    }
+
+    private static void runAll(java.util.ArrayDeque<Runnable> fx) {
+        for (Runnable r = fx.poll(); r != null; r = fx.poll()) {
+            r.run();
+        }
+    }
+
+    @Test
     void aChangeInTheFileTransferAssistantOrAnUnknownConversationReloadsTheWholeList() {
         vm.start();
         port.listeners.forEach(l -> l.entriesChanged(Set.of(3L))); // carries the settings of every conversation
