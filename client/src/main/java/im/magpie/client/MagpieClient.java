@@ -318,6 +318,22 @@ public final class MagpieClient implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Remembers where the file or folder of a message is on this device (saved to, or sent from); {@code ref} names
+     * the message within its conversation, as the caller chooses.
+     */
+    public void rememberFile(long conversationId, String ref, java.nio.file.Path path) {
+        require().store().savedFiles().remember(conversationId, ref, path);
+    }
+
+    /** The remembered places of {@code refs} that still exist on disk. Reads the store: not on a UI thread. */
+    public Map<String, java.nio.file.Path> rememberedFiles(long conversationId, Collection<String> refs) {
+        Map<String, java.nio.file.Path> out =
+                new java.util.LinkedHashMap<>(require().store().savedFiles().of(conversationId, refs));
+        out.values().removeIf(p -> !java.nio.file.Files.exists(p));
+        return out;
+    }
+
     public List<OutboxRecord> pendingMessages() {
         return require().store().outbox().pending();
     }

@@ -150,6 +150,11 @@ public final class LocalStore implements AutoCloseable {
         return settings;
     }
 
+    /** Where received files were saved and own files were sent from. */
+    public SavedFiles savedFiles() {
+        return new SavedFiles(settings);
+    }
+
     /** The people directory cache (everyone the server lets the user see). */
     public PersonTable people() {
         return people;

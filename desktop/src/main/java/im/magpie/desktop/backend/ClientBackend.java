@@ -491,29 +491,71 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     public CompletableFuture<String> sendFile(
             long conversationId, Path path, boolean folder, TransferListener progress) {
         Transfer transfer = new Transfer(progress::progress);
-        return cancellable(
-                folder
-                        ? client.sendFolder(conversationId, path, transfer)
-                        : client.sendFile(conversationId, path, transfer),
-                transfer);
+        CompletableFuture<String> sent = folder
+                ? client.sendFolder(conversationId, path, transfer)
+                : client.sendFile(conversationId, path, transfer);
+        return cancellable(remembered(sent, conversationId, id -> "c" + id, id -> path), transfer);
+    }
+
+    /**
+     * {@code work}, remembering where the file of its message is once it completes (on the store thread, before the
+     * result is passed on, so a chat opened next finds it).
+     */
+    private <T> CompletableFuture<T> remembered(
+            CompletableFuture<T> work,
+            long conversationId,
+            java.util.function.Function<T, String> ref,
+            java.util.function.Function<T, Path> path) {
+        return work.thenApplyAsync(
+                result -> {
+                    try {
+                        client.rememberFile(conversationId, ref.apply(result), path.apply(result));
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not remember where a file is: {}", e.toString());
+                    }
+                    return result;
+                },
+                reader);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Path>> savedFiles(long conversationId, List<String> refs) {
+        return Failures.chat(CompletableFuture.supplyAsync(() -> client.rememberedFiles(conversationId, refs), reader));
     }
 
     @Override
     public CompletableFuture<Path> download(long conversationId, long seq, Path target, TransferListener progress) {
         Transfer transfer = new Transfer(progress::progress);
-        return cancellable(new Downloads(client, reader).download(conversationId, seq, target, transfer), transfer);
+        return cancellable(
+                remembered(
+                        new Downloads(client, reader).download(conversationId, seq, target, transfer),
+                        conversationId,
+                        saved -> "s" + seq,
+                        saved -> saved),
+                transfer);
     }
 
     @Override
     public CompletableFuture<Path> receive(long conversationId, long seq, Path folder, TransferListener progress) {
         Transfer transfer = new Transfer(progress::progress);
-        return cancellable(new Downloads(client, reader).receive(conversationId, seq, folder, transfer), transfer);
+        return cancellable(
+                remembered(
+                        new Downloads(client, reader).receive(conversationId, seq, folder, transfer),
+                        conversationId,
+                        saved -> "s" + seq,
+                        saved -> saved),
+                transfer);
     }
 
     private CompletableFuture<Path> autoReceive(long conversationId, long seq, Path folder, TransferListener progress) {
         Transfer transfer = new Transfer(progress::progress);
         return cancellable(
-                new Downloads(client, reader).receive(conversationId, seq, folder, transfer, true), transfer);
+                remembered(
+                        new Downloads(client, reader).receive(conversationId, seq, folder, transfer, true),
+                        conversationId,
+                        saved -> "s" + seq,
+                        saved -> saved),
+                transfer);
     }
 
     @Override

@@ -94,6 +94,13 @@ public interface ChatPort {
      */
     java.util.Optional<CompletableFuture<Path>> autoReceived(long conversationId, long seq, TransferListener progress);
 
+    /**
+     * Where this device keeps the files and folders of messages, for those it remembers and that still exist: a
+     * received one where it was saved (ref {@code "s" + seq}), an own one where it was sent from (ref {@code "c" +
+     * clientMessageId}). The port remembers them itself as downloads and uploads complete.
+     */
+    CompletableFuture<Map<String, Path>> savedFiles(long conversationId, List<String> refs);
+
     /** A local copy of a stored image message, downloaded once into this device's image cache. */
     CompletableFuture<Path> image(long conversationId, long seq);
 

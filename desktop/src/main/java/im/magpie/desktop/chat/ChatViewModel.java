@@ -107,6 +107,7 @@ public final class ChatViewModel implements ChatEvents {
             navigation.continueJump();
             navigation.continueReveal();
             images.fetch(page);
+            transfers.follow(page);
         }
     }
 

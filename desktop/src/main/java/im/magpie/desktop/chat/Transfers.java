@@ -1,6 +1,9 @@
 package im.magpie.desktop.chat;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -74,6 +77,7 @@ final class Transfers {
      * progress (and can be cancelled), a saved one offers "open".
      */
     void follow(Iterable<MessageItem> rows) {
+        recall(rows);
         for (MessageItem m : rows) {
             if (m.mine()
                     || m.seq() == 0
@@ -93,6 +97,39 @@ final class Transfers {
                 }
             });
         }
+    }
+
+    /**
+     * Asks the port where this device keeps the files and folders of {@code rows} (saved earlier, or sent from here),
+     * so a chat opened again, or after a restart, offers "open" for them, not "download".
+     */
+    private void recall(Iterable<MessageItem> rows) {
+        Map<String, String> keyByRef = new HashMap<>();
+        for (MessageItem m : rows) {
+            if (m.seq() > 0
+                    && !m.recalled()
+                    && (m.content() instanceof Content.File || m.content() instanceof Content.Folder)
+                    && !saved.containsKey(m.key())) {
+                keyByRef.put(ref(m), m.key());
+            }
+        }
+        if (keyByRef.isEmpty()) {
+            return;
+        }
+        var unused = port.savedFiles(conversationId, List.copyOf(keyByRef.keySet()))
+                .thenAcceptAsync(
+                        found -> found.forEach((ref, path) -> {
+                            String key = keyByRef.get(ref);
+                            if (key != null && !running.containsKey(key)) {
+                                saved.putIfAbsent(key, path);
+                            }
+                        }),
+                        fxThread);
+    }
+
+    /** How the port names a stored message's file: an own one by its client message id, others by seq. */
+    static String ref(MessageItem m) {
+        return m.mine() && !m.clientMessageId().isEmpty() ? "c" + m.clientMessageId() : "s" + m.seq();
     }
 
     private void start(MessageItem m, java.util.function.Function<TransferState, CompletableFuture<Path>> call) {

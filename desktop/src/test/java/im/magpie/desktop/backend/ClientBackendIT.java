@@ -298,6 +298,13 @@ class ClientBackendIT {
                     .get(20, TimeUnit.SECONDS);
             assertThat(savedTree.resolve("摘要.txt")).hasContent("摘要 summary");
             assertThat(savedTree.resolve("图表/trend.bin")).hasSize(70_000);
+
+            // where the files are on this device is remembered: the sent one by its client id, a saved one by seq
+            assertThat(backend.savedFiles(self.id(), List.of("c" + file.clientMessageId(), "s" + tree.seq(), "s999999"))
+                            .get(20, TimeUnit.SECONDS))
+                    .containsOnly(
+                            java.util.Map.entry("c" + file.clientMessageId(), single.toAbsolutePath()),
+                            java.util.Map.entry("s" + tree.seq(), savedTree.toAbsolutePath()));
         }
     }
 

@@ -164,6 +164,21 @@ class ChatTransfersTest {
     }
 
     @Test
+    void aChatOpenedAgainOffersOpenForWhatThisDeviceSavedOrSentFromHere() {
+        Path plan = Path.of("/home/zw/Downloads/方案.pdf");
+        Path mine = Path.of("/home/zw/work/mine.pdf");
+        history.set(2, new Message(CONV, 3, ME, NOW.toEpochMilli(), new Content.File("mine.pdf", 2000), false, "m3"));
+        port.savedFiles.put("s2", plan); // saved when the chat was open before
+        port.savedFiles.put("cm3", mine); // sent from this device
+        vm.start();
+
+        assertThat(vm.savedFile(row(2))).isEqualTo(plan);
+        assertThat(vm.savedFile(row(3))).isEqualTo(mine);
+        assertThat(vm.savedFile(row(1))).isNull();
+        assertThat(port.downloads).isEmpty();
+    }
+
+    @Test
     void myOwnFilesAndPicturesAreNotAskedFor() {
         port.autoReceivedBySeq.put(3L, CompletableFuture.completedFuture(Path.of("/x/mine.pdf")));
         port.autoReceivedBySeq.put(5L, CompletableFuture.completedFuture(Path.of("/x/a.png")));

@@ -59,6 +59,9 @@ final class FakeChatPort implements ChatPort {
     final Map<Long, TransferListener> autoReceivedFollowers = new HashMap<>();
 
     final List<Long> downloads = new ArrayList<>();
+    /** Where files of messages are kept on this device, by the port's ref ({@link #savedFiles}). */
+    final Map<String, Path> savedFiles = new HashMap<>();
+
     TransferListener lastProgress = TransferListener.NONE;
     /** How often the whole conversation list was read. */
     int listReads;
@@ -286,6 +289,18 @@ final class FakeChatPort implements ChatPort {
             autoReceivedFollowers.put(seq, progress);
         }
         return java.util.Optional.ofNullable(work);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Path>> savedFiles(long conversationId, List<String> refs) {
+        Map<String, Path> found = new HashMap<>();
+        refs.forEach(ref -> {
+            Path p = savedFiles.get(ref);
+            if (p != null) {
+                found.put(ref, p);
+            }
+        });
+        return CompletableFuture.completedFuture(found);
     }
 
     @Override
