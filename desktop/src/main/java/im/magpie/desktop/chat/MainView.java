@@ -175,7 +175,9 @@ public final class MainView {
         placeholder.setPadding(new javafx.geometry.Insets(24));
         list.setPlaceholder(placeholder);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && now.id() != vm.selectedIdProperty().get()) {
+            if (now != null
+                    && now.id() != vm.selectedIdProperty().get()
+                    && (was == null || was.id() != now.id())) { // not the same conversation's row reloaded
                 // not inside the selection event: opening reloads the list
                 javafx.application.Platform.runLater(
                         () -> vm.selectedIdProperty().set(now.id()));
@@ -221,8 +223,9 @@ public final class MainView {
                     .findFirst()
                     .ifPresent(r -> list.getSelectionModel().select(r));
         }
-        if (id != 0 && chat == null) {
-            open(id);
+        ChatViewModel shown = chat;
+        if (id != 0 && (shown == null || shown.conversation().id() != id)) {
+            open(id); // chosen before its row was here (a group just created): it opens when the row arrives
         }
         ChatViewModel open = chat;
         if (open != null && vm.row(open.conversation().id()) == null) {

@@ -40,9 +40,13 @@ final class MainViewFixture {
         return NOW.toEpochMilli();
     }
 
+    /** The shown main window's view-model (set by {@link #show}). */
+    @org.jspecify.annotations.Nullable
+    MainViewModel vm;
+
     /** Shows the main window over what {@link #port} holds, 1180 × 760, and starts its view-model. */
     MainView show(Stage stage) {
-        MainViewModel vm = new MainViewModel(port, words, Runnable::run);
+        vm = new MainViewModel(port, words, Runnable::run);
         MainView view = new MainView(vm, port, words, clock, Runnable::run, url -> {}, new FakeReceiveSettings());
         SceneFixture.show(stage, view.root(), 1180, 760);
         vm.start();

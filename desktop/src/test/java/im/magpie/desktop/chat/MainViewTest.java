@@ -75,6 +75,32 @@ class MainViewTest {
     }
 
     @Test
+    void aNewGroupOpensWhenItsRowArrivesAlthoughAnotherChatIsOpen(FxRobot robot) {
+        robot.clickOn("李娜");
+        WaitForAsyncUtils.waitForFxEvents();
+        MainViewModel vm = java.util.Objects.requireNonNull(main.vm);
+
+        // "create" answers with the new group's id before the sync brings its row
+        robot.interact(() -> vm.selectedIdProperty().set(3));
+        assertThat(robot.lookup("#chat-title").queryAs(EmojiLine.class).getText())
+                .isEqualTo("李娜");
+        robot.interact(() -> {
+            port.conversations.add(
+                    new ConversationInfo(3, ConversationKind.GROUP, "周末羽毛球", List.of(ME, LINA), 0, null, 0));
+            port.listeners.forEach(l -> l.conversationsChanged(java.util.Set.of(3L)));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#chat-title").queryAs(EmojiLine.class).getText())
+                .isEqualTo("周末羽毛球");
+        assertThat(MainViewFixture.list(robot)
+                        .getSelectionModel()
+                        .getSelectedItem()
+                        .id())
+                .isEqualTo(3);
+    }
+
+    @Test
     void showsTheBannerWhileReconnecting(FxRobot robot) {
         robot.clickOn("产品研发组");
         assertThat(robot.lookup("#banner").query().isVisible()).isFalse();
