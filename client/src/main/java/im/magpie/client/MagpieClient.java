@@ -123,10 +123,21 @@ public final class MagpieClient implements AutoCloseable {
         return starter.config().server();
     }
 
-    /** The account of the last login in this data directory, if any. */
+    /**
+     * The account of the last login in this data directory, if any: kept after {@link #logout()} (a login window fills
+     * it in), forgotten by {@link #removeLocalData()} and a remote wipe.
+     */
     public Optional<String> rememberedAccount() {
         String a = starter.config().account();
         return a.isEmpty() ? Optional.empty() : Optional.of(a);
+    }
+
+    /**
+     * Whether the remembered account has a session to resume: false when none is remembered or it was logged out
+     * here. (A session the server ended is found out by {@link #resume} or {@link #openRememberedSession}.)
+     */
+    public boolean hasRememberedSession() {
+        return starter.hasSession();
     }
 
     /**
@@ -214,7 +225,10 @@ public final class MagpieClient implements AutoCloseable {
         return future(s -> s.syncEngine().sync());
     }
 
-    /** Ends the session on the server (revokes the token) and forgets it locally. */
+    /**
+     * Ends the session on the server (revokes the token) and forgets it locally. The account stays remembered (see
+     * {@link #rememberedAccount()}), but {@link #resume} no longer tries it: the next start asks for the password.
+     */
     public CompletableFuture<Void> logout() {
         ClientSession s = session;
         if (s == null) {
@@ -223,7 +237,7 @@ public final class MagpieClient implements AutoCloseable {
         return s.logout().whenComplete((ok, err) -> {
             session = null;
             s.store().close();
-            starter.forgetAccount();
+            starter.loggedOut();
         });
     }
 

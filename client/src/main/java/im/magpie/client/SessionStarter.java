@@ -93,6 +93,10 @@ final class SessionStarter {
         if (account.isEmpty()) {
             return CompletableFuture.failedFuture(new NotLoggedInException("not logged in: run login first"));
         }
+        if (config.loggedOut()) {
+            return CompletableFuture.failedFuture(
+                    new NotLoggedInException("not logged in: " + account + " logged out on this device, log in again"));
+        }
         ServerConnector connector;
         try {
             connector = connector();
@@ -111,6 +115,18 @@ final class SessionStarter {
         });
     }
 
+    /** Whether an account is remembered and was not logged out, so {@link #resume} is worth trying. */
+    boolean hasSession() {
+        ClientConfig c = config;
+        return !c.account().isEmpty() && !c.loggedOut();
+    }
+
+    /** The user logged out: keep the account for the login window, but resume it no more. */
+    void loggedOut() {
+        updateConfig(config.withLoggedOut());
+    }
+
+    /** Forgets the account (remove local data, remote wipe). */
     void forgetAccount() {
         updateConfig(config.withAccount(""));
     }

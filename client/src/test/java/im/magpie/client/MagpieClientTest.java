@@ -194,6 +194,34 @@ class MagpieClientTest {
     }
 
     @Test
+    void aLogOutKeepsTheAccountButLeavesNoSessionToResume() throws Exception {
+        try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
+            client.login("alice", "secret", "laptop").get(10, TimeUnit.SECONDS);
+            assertThat(client.hasRememberedSession()).isTrue();
+
+            client.logout().get(10, TimeUnit.SECONDS);
+
+            assertThat(client.rememberedAccount()).contains("alice");
+            assertThat(client.hasRememberedSession()).isFalse();
+        }
+        try (MagpieClient client = MagpieClient.open(dataDir, null, options())) {
+            assertThat(client.rememberedAccount()).contains("alice");
+            assertThat(client.hasRememberedSession()).isFalse();
+            assertThatThrownBy(() -> client.openRememberedSession("laptop").get(5, TimeUnit.SECONDS))
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            NotLoggedInException.class,
+                            e -> assertThat(e.sessionEnded()).isFalse());
+
+            client.login("alice", "secret", "laptop").get(10, TimeUnit.SECONDS);
+            assertThat(client.hasRememberedSession()).isTrue();
+            client.removeLocalData().get(10, TimeUnit.SECONDS);
+            assertThat(client.rememberedAccount()).isEmpty();
+            assertThat(client.hasRememberedSession()).isFalse();
+        }
+    }
+
+    @Test
     void resumesWithTheStoredTokenAndSyncsPushedMessages() throws Exception {
         try (MagpieClient first = MagpieClient.open(dataDir, server.address(), options())) {
             first.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);

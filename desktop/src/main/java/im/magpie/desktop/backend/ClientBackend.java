@@ -160,9 +160,12 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return client.rememberedAccount();
     }
 
-    /** Whether a session token is stored, so {@link #openStoredSession()} is worth trying. */
+    /**
+     * Whether a session is stored, so {@link #openStoredSession()} is worth trying: not after a log out, which keeps
+     * only the account for the login window.
+     */
     public boolean hasSession() {
-        return client.rememberedAccount().isPresent();
+        return client.hasRememberedSession();
     }
 
     @Override

@@ -15,14 +15,19 @@ import im.magpie.desktop.chat.Message;
 import im.magpie.desktop.chat.OutgoingText;
 import im.magpie.desktop.chat.Quote;
 import im.magpie.desktop.chat.TransferListener;
+import im.magpie.desktop.i18n.Texts;
 import im.magpie.desktop.login.FingerprintQuestion;
 import im.magpie.desktop.login.LoginException;
 import im.magpie.desktop.login.LoginFailure;
+import im.magpie.desktop.login.LoginViewModel;
+import im.magpie.desktop.settings.Preferences;
+import im.magpie.desktop.settings.SettingsViewModel;
 import im.magpie.server.TestServerExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -178,6 +183,46 @@ class ClientBackendIT {
             assertThat(again.hasSession()).isTrue();
             again.resume().get(20, TimeUnit.SECONDS);
             assertThat(again.selfUserId()).isNotZero();
+        }
+    }
+
+    @Test
+    void aLogOutKeepsTheAccountForTheLoginWindowAndTheNextStartAsksForThePassword() throws Exception {
+        server.createUser("lucy");
+        Path dir = Files.createDirectory(work.resolve("logout"));
+        Texts texts = new Texts(Locale.SIMPLIFIED_CHINESE);
+        try (ClientBackend backend = new ClientBackend(dir, null, "it")) {
+            backend.login(address(), "lucy", "secret-lucy", TRUST).get(20, TimeUnit.SECONDS);
+            CompletableFuture<Void> signedOut = new CompletableFuture<>();
+            SettingsViewModel settings = new SettingsViewModel(
+                    backend.settings(),
+                    Preferences.load(dir, dir),
+                    texts,
+                    Runnable::run,
+                    () -> signedOut.complete(null));
+
+            settings.logout();
+
+            signedOut.get(20, TimeUnit.SECONDS);
+            assertThat(backend.hasSession()).isFalse();
+            assertThat(new LoginViewModel(backend, texts, Runnable::run)
+                            .accountProperty()
+                            .get())
+                    .isEqualTo("lucy");
+        }
+        try (ClientBackend again = new ClientBackend(dir, null, "it")) {
+            assertThat(again.hasSession()).isFalse(); // the login window, not a resume
+            assertThat(new LoginViewModel(again, texts, Runnable::run)
+                            .accountProperty()
+                            .get())
+                    .isEqualTo("lucy");
+            assertThat(failure(again.resume())).isEqualTo(LoginFailure.NOT_LOGGED_IN);
+
+            again.login(address(), "lucy", "secret-lucy", TRUST).get(20, TimeUnit.SECONDS);
+            assertThat(again.hasSession()).isTrue();
+            again.settings().removeLocalData().get(20, TimeUnit.SECONDS);
+            assertThat(again.hasSession()).isFalse();
+            assertThat(again.rememberedAccount()).isEmpty();
         }
     }
 
