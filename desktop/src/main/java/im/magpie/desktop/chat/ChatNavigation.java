@@ -22,6 +22,12 @@ final class ChatNavigation {
     private final BooleanSupplier disposed;
     /** Messages of others above this seq were unread when the chat opened: they come below the divider. */
     private final long newSince;
+    /**
+     * The newest stored seq of the page the chat opened with; -1 until it is in. Messages after it arrive while the
+     * chat is open: they are read as they come, so they never take the divider (not even later, when a row of the
+     * user's own file changes and the rows are merged again).
+     */
+    private long openedUpTo = -1;
 
     private final ReadOnlyLongWrapper firstNew = new ReadOnlyLongWrapper(0);
     private final ReadOnlyBooleanWrapper jumpOffered = new ReadOnlyBooleanWrapper(false);
@@ -80,15 +86,24 @@ final class ChatNavigation {
         }
     }
 
-    /** The first row from others above the read mark, counted only when everything between is loaded. */
+    /**
+     * The first row from others above the read mark that was in when the chat opened, counted only when everything
+     * between is loaded.
+     */
     void findFirstNew() {
         if (firstNew.get() > 0) {
             return; // found with everything between loaded: later rows come below it, older pages only read ones
+        }
+        if (openedUpTo < 0) {
+            openedUpTo = rows.newestStoredSeq(); // the first call comes with the newest page
         }
         long shown = rows.oldestStoredSeq();
         long oldestStored = shown == 0 ? Long.MAX_VALUE : shown;
         long first = 0;
         for (MessageItem m : items) {
+            if (m.seq() > openedUpTo) {
+                break; // arrived while the chat was open
+            }
             if (m.seq() > newSince && !m.mine() && !m.isNotice()) {
                 first = m.seq();
                 break;

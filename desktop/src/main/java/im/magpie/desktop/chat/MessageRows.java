@@ -127,6 +127,11 @@ final class MessageRows {
         return at;
     }
 
+    /** The seq of the newest stored message shown; 0 when none is. */
+    long newestStoredSeq() {
+        return lastStoredSeq();
+    }
+
     private long lastStoredSeq() {
         int at = firstPending();
         return at == 0 ? 0 : items.get(at - 1).seq();
