@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListView;
@@ -65,6 +66,7 @@ class ChatPagesFromOpeningTest {
     final ConcurrentLinkedQueue<Runnable> beforePulse = new ConcurrentLinkedQueue<>();
 
     final CompletableFuture<String> outcome = new CompletableFuture<>();
+    /** The rows of each older page put in above. */
     final List<Integer> pages = new ArrayList<>();
 
     @SuppressWarnings("NullAway.Init") // set by start()
@@ -90,6 +92,16 @@ class ChatPagesFromOpeningTest {
         ConversationRow row =
                 new ConversationRow(CONV, LINA, ConversationKind.DIRECT, "李娜", "李娜", "", "", 0, 0, STORED, STORED, 2);
         vm = new ChatViewModel(row, port, words, clock, beforePulse::add, new FakeReceiveSettings());
+        vm.items().addListener((ListChangeListener<MessageItem>) c -> {
+            while (c.next()) {
+                if (c.wasAdded()
+                        && !c.wasReplaced()
+                        && c.getFrom() == 0
+                        && c.getTo() < vm.items().size()) {
+                    pages.add(c.getAddedSize());
+                }
+            }
+        });
         ChatView view = new ChatView(vm, new Region(), url -> {}, new EmojiRecents());
         Scene scene = SceneFixture.show(stage, view.root(), 820, 760);
         pulses = new Scroller(scene);
@@ -140,7 +152,6 @@ class ChatPagesFromOpeningTest {
             }
             int size = vm.items().size();
             if (rows > 0 && size > rows) {
-                pages.add(size - rows);
                 progressAt = wall;
             }
             rows = size;
