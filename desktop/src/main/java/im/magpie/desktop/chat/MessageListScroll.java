@@ -46,6 +46,11 @@ final class MessageListScroll {
     private boolean jumped;
     /** The list is being moved to its newest row: not the user's scrolling (no older page is asked for). */
     private boolean pinning;
+    /**
+     * The list laid out rows at least once. Before, a move cannot take it anywhere (it has no scroll bar yet) and does
+     * not end following: the chat still opens at its newest message.
+     */
+    private boolean rowsLaidOut;
 
     /** {@code loadOlder}: puts the older page above the rows (no-op while one is on its way or at the first). */
     MessageListScroll(ListView<MessageItem> list, Runnable loadOlder) {
@@ -54,19 +59,33 @@ final class MessageListScroll {
         this.loadOlder = loadOlder;
         items.addListener((ListChangeListener<MessageItem>) change -> {
             if (flow == null) { // rows before the list is shown: the newest once it is
-                Platform.runLater(() -> list.scrollTo(items.size() - 1));
+                Platform.runLater(this::toNewestWhileFollowing);
             }
         });
         list.skinProperty().addListener((o, was, skin) -> attach());
         // whether the list follows its newest message is the user's choice: it stops at once when they move away
         // (before the next layout could pull the list back) and resumes when they come back down to the newest
+        // (a move that cannot go away from the newest, a click on a message or a key typed, never ends following)
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
-            userMoved(e.getDeltaY() > 0);
+            if (e.getDeltaY() > 0) {
+                movedAway();
+            } else if (e.getDeltaY() < 0) {
+                maybeBackAtNewest();
+            }
             inSteps(e);
         });
-        list.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> userMoved(true));
-        list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> userMoved(false));
-        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMoved(e.getCode().isNavigationKey()));
+        list.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (inScrollBar(e.getTarget())) {
+                movedAway(); // a page up in the track or the arrow at the top scroll at the press
+            }
+        });
+        list.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> movedAway());
+        list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> maybeBackAtNewest());
+        list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode().isNavigationKey()) {
+                movedAway();
+            }
+        });
         list.sceneProperty().addListener((o, was, now) -> {
             if (was != null) {
                 was.removePostLayoutPulseListener(keepNewest);
@@ -77,12 +96,43 @@ final class MessageListScroll {
         });
     }
 
-    /** The user scrolled, dragged or pressed a key in the list; {@code away}: possibly away from the newest. */
-    private void userMoved(boolean away) {
-        if (away) {
-            following = false;
+    /**
+     * The user scrolled up, dragged, pressed in the scroll bar or pressed a navigation key: possibly away from the
+     * newest. Following stops at once (before the next layout could pull the list back) and resumes right after the
+     * move when it ended at the newest row (End, a drag down to the bottom).
+     */
+    private void movedAway() {
+        if (!rowsLaidOut) {
+            // following goes on: a fling in the pulse that lays out the first page (before the deferred scroll to
+            // the newest ran) would skip that scroll and leave the list at its top, where a scroll up moves no scroll
+            // bar and so never asks for an older page (ChatPagesFromOpeningTest)
+            return;
         }
-        Platform.runLater(() -> following = newestInView());
+        following = false;
+        maybeBackAtNewest();
+    }
+
+    /**
+     * The user scrolled down, or released the mouse: following resumes when the list shows the newest row after the
+     * move. It is never ended here: while a chat opens (the rows in, not yet laid out or pinned, or grown since) the
+     * newest row may not be in view yet, and a click on a message then turned following off and left the list short of
+     * its newest message.
+     */
+    private void maybeBackAtNewest() {
+        Platform.runLater(() -> following = following || newestInView());
+    }
+
+    /** Whether {@code target} is the list's scroll bar or a part of it (track, thumb, arrows). */
+    private static boolean inScrollBar(@Nullable Object target) {
+        for (Node n = target instanceof Node node ? node : null; n != null; n = n.getParent()) {
+            if (n instanceof ScrollBar) {
+                return true;
+            }
+            if (n instanceof ListView<?>) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether messages came in below what the list shows (the "new messages" button is offered). */
@@ -104,7 +154,8 @@ final class MessageListScroll {
     }
 
     /**
-     * New rows at the end: followed when the newest row was shown or one of them is the user's own; else offered.
+     * New rows at the end: followed while the list follows its newest row (it may not be laid out or pinned yet: a page
+     * that comes in two parts), when the newest row was shown or one of them is the user's own; else offered.
      * Rows put in at the top: the row that was at the top stays there (the page may come while it is not the first one
      * yet). Heard after the list's skin, so that the list already counts the new rows.
      */
@@ -119,11 +170,12 @@ final class MessageListScroll {
                 IndexedCell<?> top = f == null ? null : f.getFirstVisibleCell();
                 // at once, before the list draws the new rows in the old rows' place (it heard of them first)
                 list.scrollTo(change.getAddedSize() + (top == null ? 0 : Math.max(0, top.getIndex())));
-            } else if (showsNewest(size - change.getAddedSize())
+            } else if (following
+                    || showsNewest(size - change.getAddedSize())
                     || change.getAddedSubList().stream().anyMatch(MessageItem::mine)) {
                 newBelow.set(false);
                 following = true;
-                Platform.runLater(() -> list.scrollTo(items.size() - 1));
+                Platform.runLater(this::toNewestWhileFollowing);
             } else {
                 newBelow.set(true);
             }
@@ -151,6 +203,16 @@ final class MessageListScroll {
             double now = Math.copySign(Math.min(step, Math.abs(left)), left);
             f.scrollPixels(-now);
             left -= now;
+        }
+    }
+
+    /**
+     * Scrolls to the newest row by index unless the user scrolled away in the meantime (never yanked back down); a move
+     * before the list laid out any rows is no move away ({@link #movedAway}).
+     */
+    private void toNewestWhileFollowing() {
+        if (following && !items.isEmpty()) {
+            list.scrollTo(items.size() - 1);
         }
     }
 
@@ -201,6 +263,7 @@ final class MessageListScroll {
     private void keepNewest() {
         VirtualFlow<?> f = flow;
         IndexedCell<?> last = f == null ? null : f.getLastVisibleCell();
+        rowsLaidOut |= last != null && !items.isEmpty();
         if (!following || f == null || last == null || items.isEmpty()) {
             jumped = false;
             return;

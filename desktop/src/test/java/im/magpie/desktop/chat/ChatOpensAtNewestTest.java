@@ -163,6 +163,124 @@ class ChatOpensAtNewestTest {
         }
     }
 
+    @Test
+    void aClickOnTheListWhileTheChatOpensDoesNotStopItShort(FxRobot robot) throws Exception {
+        laidOut();
+        // the mouse is released over the list as the rows come in, before the list laid them out or pinned the newest
+        whenTheRowsComeIn(list -> list.fireEvent(mouse(list, javafx.scene.input.MouseEvent.MOUSE_RELEASED)));
+
+        robot.interact(port::releaseReads);
+        afterPulses(1, () -> scene.getStylesheets().add(LATER_FONT));
+        settled();
+
+        assertThat(onFx(this::bottomRow))
+                .as("the newest message, down to its bottom edge: %s", onFx(this::where))
+                .isEqualTo(20L);
+    }
+
+    @Test
+    void aKeyTypedWhileTheChatOpensDoesNotStopItShort(FxRobot robot) throws Exception {
+        laidOut();
+        whenTheRowsComeIn(list -> list.fireEvent(new javafx.scene.input.KeyEvent(
+                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "a",
+                "a",
+                javafx.scene.input.KeyCode.A,
+                false,
+                false,
+                false,
+                false)));
+
+        robot.interact(port::releaseReads);
+        afterPulses(1, () -> scene.getStylesheets().add(LATER_FONT));
+        settled();
+
+        assertThat(onFx(this::bottomRow))
+                .as("the newest message, down to its bottom edge: %s", onFx(this::where))
+                .isEqualTo(20L);
+    }
+
+    @Test
+    void aPageUpInTheScrollBarIsNotUndoneWhenTheRowsGrow(FxRobot robot) throws Exception {
+        laidOut();
+        robot.interact(port::releaseReads);
+        settled();
+        assertThat(onFx(this::bottomRow)).as(onFx(this::where)).isEqualTo(20L);
+
+        // a press in the track above the thumb scrolls a page up at the press; then the mouse is released
+        robot.interact(() -> {
+            javafx.scene.control.ScrollBar bar = verticalBar();
+            bar.fireEvent(mouse(bar, javafx.scene.input.MouseEvent.MOUSE_PRESSED));
+            for (int i = 0; i < 12; i++) {
+                bar.decrement();
+            }
+            bar.fireEvent(mouse(bar, javafx.scene.input.MouseEvent.MOUSE_RELEASED));
+        });
+        settled();
+        assertThat(onFx(this::bottomRow)).as(onFx(this::where)).isNotEqualTo(20L);
+
+        robot.interact(() -> scene.getStylesheets().add(LATER_FONT));
+        settled();
+
+        assertThat(onFx(this::bottomRow))
+                .as("not pulled back down: %s", onFx(this::where))
+                .isNotEqualTo(20L);
+    }
+
+    /** Runs {@code event} on the message list once, right as the first rows go into it (the list not laid out yet). */
+    private void whenTheRowsComeIn(java.util.function.Consumer<ListView<MessageItem>> event) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> vm.items()
+                        .addListener(new javafx.collections.ListChangeListener<MessageItem>() {
+                            @Override
+                            public void onChanged(Change<? extends MessageItem> change) {
+                                vm.items().removeListener(this);
+                                event.accept(messageList());
+                            }
+                        }))
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<MessageItem> messageList() {
+        return (ListView<MessageItem>) Objects.requireNonNull(scene.lookup("#messages"));
+    }
+
+    private javafx.scene.control.ScrollBar verticalBar() {
+        for (javafx.scene.Node n : messageList().lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar bar
+                    && bar.getOrientation() == javafx.geometry.Orientation.VERTICAL) {
+                return bar;
+            }
+        }
+        throw new AssertionError("the list has no vertical scroll bar");
+    }
+
+    /** A primary-button mouse event of {@code type} in the middle of {@code node}. */
+    private static javafx.scene.input.MouseEvent mouse(
+            javafx.scene.Node node, javafx.event.EventType<javafx.scene.input.MouseEvent> type) {
+        javafx.geometry.Bounds b = node.getLayoutBounds();
+        javafx.geometry.Point2D at = node.localToScene(b.getCenterX(), b.getCenterY());
+        return new javafx.scene.input.MouseEvent(
+                type,
+                at.getX(),
+                at.getY(),
+                at.getX(),
+                at.getY(),
+                javafx.scene.input.MouseButton.PRIMARY,
+                1,
+                false,
+                false,
+                false,
+                false,
+                type == javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                false,
+                false,
+                true,
+                false,
+                false,
+                null);
+    }
+
     /** Waits until the empty list was laid out (its skin and flow are there) and a few pulses went by. */
     private void laidOut() throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> flowOrNull() != null);
