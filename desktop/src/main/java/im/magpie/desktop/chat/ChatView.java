@@ -97,6 +97,9 @@ public final class ChatView {
                 heights));
         list.setFocusTraversable(false);
         scroll = new MessageListScroll(list, vm::loadOlder);
+        if (vm.conversation().kind() == ConversationKind.SELF) {
+            list.setPlaceholder(AssistantWelcome.of(vm));
+        }
         root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton(), newBelowButton()));
         Node composer = composer();
         root.setBottom(composer);

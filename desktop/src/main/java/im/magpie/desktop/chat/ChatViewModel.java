@@ -150,6 +150,11 @@ public final class ChatViewModel implements ChatEvents {
         return history.loadingOlderProperty();
     }
 
+    /** True once the newest page was answered: from then on, no {@link #items()} means the chat has no messages. */
+    public ReadOnlyBooleanProperty historyLoadedProperty() {
+        return history.newestLoadedProperty();
+    }
+
     public MessageTexts words() {
         return words;
     }

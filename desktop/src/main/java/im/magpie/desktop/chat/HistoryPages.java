@@ -50,7 +50,7 @@ final class HistoryPages {
     private final Arrivals arrivals;
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(false);
     private boolean hasOlder = true;
-    private boolean newestLoaded;
+    private final ReadOnlyBooleanWrapper newestLoaded = new ReadOnlyBooleanWrapper(false);
     private boolean loadingNewest;
     private boolean newestAgain;
     /** The highest seq read at the newest end (entries that show nothing included); -1 until the newest page is in. */
@@ -96,7 +96,12 @@ final class HistoryPages {
 
     /** Whether the newest page was answered at least once. */
     boolean newestLoaded() {
-        return newestLoaded;
+        return newestLoaded.get();
+    }
+
+    /** Turns true once the newest page was answered: from then on, no rows means an empty chat. */
+    ReadOnlyBooleanProperty newestLoadedProperty() {
+        return newestLoaded.getReadOnlyProperty();
     }
 
     /** Loads the newest page and the unsent messages (at opening). */
@@ -122,7 +127,7 @@ final class HistoryPages {
                                 List<MessageItem> page = toRows(loaded.stored, loaded.pending);
                                 rows.merge(page);
                                 arrivals.merged(page);
-                                if (!newestLoaded) {
+                                if (!newestLoaded.get()) {
                                     var unusedAhead = fetchAhead(); // the next older page, ahead of need
                                 }
                             }
@@ -169,7 +174,7 @@ final class HistoryPages {
 
     /** A read at the newest end was answered (merged, or it failed): the next one, if changes came meanwhile. */
     private void answered() {
-        newestLoaded = true;
+        newestLoaded.set(true);
         arrivals.newestAnswered();
         if (newestAgain && !disposed.getAsBoolean()) {
             newestAgain = false;
