@@ -54,10 +54,20 @@ public final class HistoryView {
         return root;
     }
 
-    /** Shows the viewer in its own window over {@code owner}, with the main window's style sheets. */
+    /**
+     * Shows the viewer in its own window over {@code owner}, with the main window's style sheets. A jump to a message
+     * closes it and brings {@code owner} (the main window, now showing the message) to the front: as the viewer is
+     * owned, it would otherwise stay on top and cover the message.
+     */
     public Stage showIn(Window owner) {
         Stage stage = new Stage();
         stage.initOwner(owner);
+        vm.jumpedProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                stage.close();
+                toFront(owner);
+            }
+        });
         stage.setTitle(texts.get("history.title"));
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         if (owner.getScene() != null) {
@@ -69,6 +79,14 @@ public final class HistoryView {
         stage.show();
         text.requestFocus();
         return stage;
+    }
+
+    private static void toFront(Window owner) {
+        if (owner instanceof Stage main) {
+            main.setIconified(false);
+            main.toFront();
+        }
+        owner.requestFocus();
     }
 
     static String stylesheet() {

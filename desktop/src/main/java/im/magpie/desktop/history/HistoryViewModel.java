@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -46,6 +48,7 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<@Nullable HistoryHit> jumped = new ReadOnlyObjectWrapper<>();
     private @Nullable HistoryQuery nextPage;
     private int generation;
 
@@ -181,6 +184,12 @@ public final class HistoryViewModel {
     /** Opens the result's conversation scrolled to its message. */
     public void jumpTo(HistoryResult result) {
         opener.showMessage(result.hit().conversationId(), result.hit().seq());
+        jumped.set(result.hit());
+    }
+
+    /** The message the user last jumped to, once it was shown in the main window (the viewer then gives way). */
+    public ReadOnlyObjectProperty<@Nullable HistoryHit> jumpedProperty() {
+        return jumped.getReadOnlyProperty();
     }
 
     private void run(HistoryQuery q) {
