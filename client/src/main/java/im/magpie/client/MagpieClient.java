@@ -342,8 +342,7 @@ public final class MagpieClient implements AutoCloseable {
 
     /** The remembered places of {@code refs} that still exist on disk. Reads the store: not on a UI thread. */
     public Map<String, java.nio.file.Path> rememberedFiles(long conversationId, Collection<String> refs) {
-        Map<String, java.nio.file.Path> out =
-                new java.util.LinkedHashMap<>(require().store().savedFiles().of(conversationId, refs));
+        Map<String, java.nio.file.Path> out = require().store().savedFiles().of(conversationId, refs);
         out.values().removeIf(p -> !java.nio.file.Files.exists(p));
         return out;
     }

@@ -24,7 +24,10 @@ public final class SavedFiles {
         settings.put(key(conversationId, ref), path.toAbsolutePath().toString());
     }
 
-    /** The remembered paths of {@code refs} (refs without one are left out), whether or not they still exist. */
+    /**
+     * The remembered paths of {@code refs} (refs without one are left out), whether or not they still exist, in a new
+     * map the caller may change.
+     */
     public Map<String, Path> of(long conversationId, Collection<String> refs) {
         Map<String, Path> out = new LinkedHashMap<>();
         for (String ref : refs) {

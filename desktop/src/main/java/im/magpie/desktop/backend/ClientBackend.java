@@ -500,6 +500,11 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
         return cancellable(remembered(sent, conversationId, id -> "c" + id, id -> path), transfer);
     }
 
+    /** {@code work}, a download or receive of message {@code seq}, remembering where it saved the file or folder. */
+    private CompletableFuture<Path> rememberedSave(CompletableFuture<Path> work, long conversationId, long seq) {
+        return remembered(work, conversationId, saved -> "s" + seq, saved -> saved);
+    }
+
     /**
      * {@code work}, remembering where the file of its message is once it completes (on the store thread, before the
      * result is passed on, so a chat opened next finds it).
@@ -530,11 +535,10 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     public CompletableFuture<Path> download(long conversationId, long seq, Path target, TransferListener progress) {
         Transfer transfer = new Transfer(progress::progress);
         return cancellable(
-                remembered(
+                rememberedSave(
                         new Downloads(client, reader).download(conversationId, seq, target, transfer),
                         conversationId,
-                        saved -> "s" + seq,
-                        saved -> saved),
+                        seq),
                 transfer);
     }
 
@@ -542,22 +546,20 @@ public final class ClientBackend implements LoginPort, ChatPort, AutoCloseable {
     public CompletableFuture<Path> receive(long conversationId, long seq, Path folder, TransferListener progress) {
         Transfer transfer = new Transfer(progress::progress);
         return cancellable(
-                remembered(
+                rememberedSave(
                         new Downloads(client, reader).receive(conversationId, seq, folder, transfer),
                         conversationId,
-                        saved -> "s" + seq,
-                        saved -> saved),
+                        seq),
                 transfer);
     }
 
     private CompletableFuture<Path> autoReceive(long conversationId, long seq, Path folder, TransferListener progress) {
         Transfer transfer = new Transfer(progress::progress);
         return cancellable(
-                remembered(
+                rememberedSave(
                         new Downloads(client, reader).receive(conversationId, seq, folder, transfer, true),
                         conversationId,
-                        saved -> "s" + seq,
-                        saved -> saved),
+                        seq),
                 transfer);
     }
 
