@@ -12,6 +12,7 @@ import im.magpie.desktop.image.ImageViewerViewModel;
 import im.magpie.desktop.image.PngFiles;
 import im.magpie.desktop.image.ScreenCapture;
 import im.magpie.desktop.image.Thumbnails;
+import im.magpie.desktop.popup.PopupFrame;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -219,7 +220,7 @@ public final class ChatView {
         input.setPrefRowCount(3);
         input.setPromptText(vm.words().texts().get("chat.input.prompt"));
         input.textProperty().bindBidirectional(vm.draftProperty());
-        MentionPopup mentionPopup = new MentionPopup(vm.mentions(), this::pickMention);
+        MentionPopup mentionPopup = new MentionPopup(vm.mentions(), this::pickMention, PopupFrame.ofScreen());
         input.textProperty().addListener((o, was, now) -> mentionEdited(mentionPopup));
         input.caretPositionProperty().addListener((o, was, now) -> mentionEdited(mentionPopup));
         // the picker also opens by itself: the members arrived after an "@" was typed

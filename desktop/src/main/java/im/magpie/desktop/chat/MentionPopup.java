@@ -1,5 +1,6 @@
 package im.magpie.desktop.chat;
 
+import im.magpie.desktop.popup.PopupFrame;
 import java.util.function.IntConsumer;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
@@ -22,12 +23,14 @@ final class MentionPopup {
     private final Popup popup = new Popup();
     private final ListView<Member> list;
 
-    MentionPopup(MentionPicker picker, IntConsumer pick) {
+    /** {@code frame}: with a shadow, or flat where the screen draws no transparent windows. */
+    MentionPopup(MentionPicker picker, IntConsumer pick, PopupFrame frame) {
         this.picker = picker;
         this.pick = pick;
         list = new ListView<>(picker.matches());
         list.setId("mention-list");
         list.getStyleClass().add("mention-list");
+        frame.dress(list);
         list.setFixedCellSize(ROW_HEIGHT);
         list.setPrefWidth(260);
         list.setFocusTraversable(false);

@@ -1,6 +1,7 @@
 package im.magpie.desktop.chat;
 
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.popup.PopupFrame;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -28,11 +29,23 @@ final class ReadByPopup {
      * inside the window's width; owned by {@code owner}.
      */
     static Popup show(ReadByViewModel vm, javafx.stage.Window owner, double screenX, double screenY, Texts texts) {
+        return show(vm, owner, screenX, screenY, texts, PopupFrame.ofScreen());
+    }
+
+    /** {@code frame}: with a shadow, or flat where the screen draws no transparent windows. */
+    static Popup show(
+            ReadByViewModel vm,
+            javafx.stage.Window owner,
+            double screenX,
+            double screenY,
+            Texts texts,
+            PopupFrame frame) {
         HBox columns = new HBox(
                 column(vm.read(), "receipt.readList", "read-list", texts),
                 column(vm.unread(), "receipt.unreadList", "unread-list", texts));
         columns.setId("read-by");
         columns.getStyleClass().add("read-by");
+        frame.dress(columns);
         Popup popup = new Popup();
         popup.getContent().add(columns);
         popup.setAutoHide(true);

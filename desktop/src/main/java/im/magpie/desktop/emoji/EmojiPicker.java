@@ -1,6 +1,7 @@
 package im.magpie.desktop.emoji;
 
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.popup.PopupFrame;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -30,6 +31,11 @@ public final class EmojiPicker {
     private final ScrollPane scroll = new ScrollPane(grid);
 
     public EmojiPicker(EmojiPickerViewModel vm, EmojiImages images, Texts texts) {
+        this(vm, images, texts, PopupFrame.ofScreen());
+    }
+
+    /** {@code frame}: with a shadow, or flat where the screen draws no transparent windows. */
+    public EmojiPicker(EmojiPickerViewModel vm, EmojiImages images, Texts texts, PopupFrame frame) {
         this.vm = vm;
         this.images = images;
         this.texts = texts;
@@ -47,6 +53,7 @@ public final class EmojiPicker {
         root.setBottom(tabs);
         root.setId("emoji-picker");
         root.getStyleClass().add("emoji-picker");
+        frame.dress(root);
         popup.getContent().add(root);
         popup.setAutoHide(true);
         vm.shown().addListener((ListChangeListener<EmojiCatalog.Emoji>) c -> fill());

@@ -13,6 +13,7 @@ import im.magpie.desktop.emoji.EmojiImages;
 import im.magpie.desktop.emoji.EmojiLine;
 import im.magpie.desktop.emoji.EmojiText;
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.popup.PopupFrame;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Bounds;
@@ -44,6 +45,7 @@ public final class PersonCard implements ChatHooks.PersonHover {
 
     private final PersonCardViewModel vm;
     private final Texts texts;
+    private final PopupFrame frame;
     private final Popup popup = new Popup();
     private final VBox card = new VBox(12);
     private final StackPane avatarSlot = new StackPane();
@@ -56,8 +58,14 @@ public final class PersonCard implements ChatHooks.PersonHover {
     private boolean built;
 
     public PersonCard(PersonCardViewModel vm, Texts texts) {
+        this(vm, texts, PopupFrame.ofScreen());
+    }
+
+    /** {@code frame}: with a shadow, or flat where the screen draws no transparent windows. */
+    public PersonCard(PersonCardViewModel vm, Texts texts, PopupFrame frame) {
         this.vm = vm;
         this.texts = texts;
+        this.frame = frame;
         popup.setAutoHide(true);
         popup.setOnHidden(e -> vm.hide());
         card.setOnMouseEntered(e -> hideTimer.stop());
@@ -163,6 +171,7 @@ public final class PersonCard implements ChatHooks.PersonHover {
     private void buildCard() {
         card.setId("person-card");
         card.getStyleClass().add("person-card");
+        frame.dress(card);
         card.getStylesheets().add(GroupStyles.url());
         card.setPrefWidth(WIDTH);
         card.setMaxWidth(WIDTH);
