@@ -15,19 +15,23 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * {@code bin/magpie-desktop-bench}: starts a server process, prepares real client data directories (a real login,
  * then the local store seeded directly), and measures the real desktop app: launch to a shown conversation list
  * with 10,000 local messages; local search over 1,000,000 messages; RSS with 100,000 people and 1,000,000 messages;
- * FX pulse gaps while 50 messages/s arrive into the open chat. Prints a Markdown report (also to
- * {@code <work>/desktop-bench.md}).
+ * FX pulse gaps while 50 messages/s arrive into the open chat, with the CPU of each of the app's threads and a check
+ * that the open chat showed every message of the feed. Prints a Markdown report (also to
+ * {@code <work>/desktop-bench.md}); exits with status 1 when a check failed.
  */
 public final class DesktopBenchMain {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
@@ -35,6 +39,8 @@ public final class DesktopBenchMain {
     private final Options o;
     private final StringBuilder report = new StringBuilder();
     private long selfId;
+    /** Whether a check failed (the run exits with status 1 after the report). */
+    private boolean failed;
 
     private DesktopBenchMain(Options o) {
         this.o = o;
@@ -129,7 +135,12 @@ public final class DesktopBenchMain {
             System.exit(2);
             return;
         }
-        new DesktopBenchMain(o).run();
+        DesktopBenchMain bench = new DesktopBenchMain(o);
+        bench.run();
+        if (bench.failed) {
+            System.err.println("desktop benchmark: a check FAILED (see the report)");
+            System.exit(1);
+        }
     }
 
     private void run() throws Exception {
@@ -319,12 +330,18 @@ public final class DesktopBenchMain {
                     .findFirst()
                     .orElseThrow()
                     .id();
+            DesktopProcess.ChatShown before = app.awaitChat(c -> true, Duration.ofSeconds(30));
+            if (before == null) {
+                throw new IOException("the desktop app did not report its open chat");
+            }
             long from = System.currentTimeMillis();
             long cpuBefore = app.cpuMs();
+            Map<String, Long> threadsBefore = app.threadCpuMs();
             int sent = feed(peer, direct);
             long to = System.currentTimeMillis();
             waitMs(3_000);
             long cpuFeed = app.cpuMs() - cpuBefore;
+            Map<String, Long> threadsFeed = delta(threadsBefore, app.threadCpuMs());
             long rssAfter = app.rssKb();
             long peak = app.peakRssKb();
             FxGaps gaps = app.gaps(from, to + 3_000);
@@ -360,9 +377,64 @@ public final class DesktopBenchMain {
                             + " %.1f ms per message.",
                     cpuFeed,
                     cpuFeed / (double) sent));
+            line("Of it, by thread (user + system, /proc): " + busiest(threadsFeed) + ".");
+            line("");
+            shownAfterFeed(app, before, sent, to);
             line("");
             gaps.breakdown().forEach(this::line);
         }
+    }
+
+    /**
+     * Checks that the open chat shows every message of the feed: its stored rows grew by at least {@code sent} and the
+     * newest is the last one sent (its text starts with its number). Rows the chat showed only once the feed began (a
+     * first page that came with it) count too, so the growth may be larger; fewer rows, or another newest row, is a
+     * FAIL of the whole run.
+     */
+    private void shownAfterFeed(DesktopProcess app, DesktopProcess.ChatShown before, int sent, long feedEndMs)
+            throws InterruptedException {
+        String last = Integer.toString(sent);
+        DesktopProcess.ChatShown after = app.awaitChat(
+                c -> c.rows() - before.rows() >= sent && c.newestWord().equals(last), Duration.ofSeconds(30));
+        if (after == null) {
+            failed = true;
+            line("**FAIL**: the app did not report its open chat after the feed.");
+            return;
+        }
+        long grew = after.rows() - before.rows();
+        String detail = String.format(
+                Locale.ROOT,
+                "%d stored rows before the feed, %d after (reported %.1f s after the last send); newest row seq %d,"
+                        + " text \"%s …\"",
+                before.rows(),
+                after.rows(),
+                (after.atMs() - feedEndMs) / 1000.0,
+                after.newestSeq(),
+                after.newestWord());
+        if (grew >= sent && after.newestWord().equals(last)) {
+            line("The open chat showed **all " + sent + "** messages of the feed: " + detail + ".");
+        } else {
+            failed = true;
+            line("**FAIL**: the open chat's rows grew by " + grew + " for the " + sent + " messages of the feed, and"
+                    + " the newest should be \"" + last + " …\": " + detail + ".");
+        }
+    }
+
+    /** CPU ms each thread used between two {@link DesktopProcess#threadCpuMs} readings. */
+    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> d = new TreeMap<>();
+        after.forEach((name, ms) -> d.put(name, ms - before.getOrDefault(name, 0L)));
+        return d;
+    }
+
+    /** The threads that used the most CPU, busiest first ("JavaFX Applicat 1,230 ms, …"). */
+    private static String busiest(Map<String, Long> cpuMs) {
+        return cpuMs.entrySet().stream()
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8)
+                .map(e -> String.format(Locale.ROOT, "`%s` %,d ms", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** Waits until the peer's client is connected again after the server restart (a sync goes through). */

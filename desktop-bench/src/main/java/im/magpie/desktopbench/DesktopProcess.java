@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +35,7 @@ final class DesktopProcess implements AutoCloseable {
     private final List<PulseGap> gaps = new CopyOnWriteArrayList<>();
     private final List<long[]> frames = new CopyOnWriteArrayList<>();
     private final List<long[]> pages = new CopyOnWriteArrayList<>();
+    private volatile @Nullable ChatShown chat;
 
     private final Path jvmLog;
 
@@ -103,6 +107,11 @@ final class DesktopProcess implements AutoCloseable {
                             f.length > 3 && Boolean.parseBoolean(f[3]) ? 1 : 0,
                             f.length > 4 ? Long.parseLong(f[4]) : -1
                         });
+                    case "magpie-chat" -> {
+                        if (f.length >= 5) {
+                            chat = ChatShown.parse(f);
+                        }
+                    }
                     case "magpie-page" ->
                         pages.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])});
                     default -> {
@@ -143,14 +152,53 @@ final class DesktopProcess implements AutoCloseable {
     }
 
     /**
+     * Waits until the open chat's list shows what {@code wanted} accepts (the probe reports it once a second when it
+     * changed); returns the last report then, or at the timeout (null when there was none).
+     */
+    @Nullable
+    ChatShown awaitChat(Predicate<ChatShown> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ChatShown now = chat;
+            if ((now != null && wanted.test(now)) || System.nanoTime() > deadline) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * CPU time (user + system) of the app's JVM threads so far, in ms, summed by thread name (as the kernel keeps it:
+     * at most 15 characters), from /proc in clock ticks of 10 ms.
+     */
+    Map<String, Long> threadCpuMs() throws IOException {
+        Map<String, Long> byName = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(javaPid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    byName.merge(name, ticksMs(Files.readString(task.resolve("stat"))), Long::sum);
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** User + system time of a /proc stat line, in ms. */
+    private static long ticksMs(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
+        // fields 14 and 15 of stat(5); f[0] is field 3
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    /**
      * CPU time (user + system, all threads) the app's JVM has used so far, in ms: what a launch costs whatever else the
      * machine runs (clock ticks of 10 ms from /proc).
      */
     long cpuMs() throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(javaPid()), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
-        // fields 14 and 15 of stat(5); f[0] is field 3
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        return ticksMs(Files.readString(Path.of("/proc", Long.toString(javaPid()), "stat")));
     }
 
     /** Resident set size now, in KiB (VmRSS in /proc). */
@@ -246,5 +294,15 @@ final class DesktopProcess implements AutoCloseable {
     @Nullable
     Long exitCode() {
         return process.isAlive() ? null : (long) process.exitValue();
+    }
+
+    /**
+     * What the open chat's list showed at {@code atMs} ({@code magpie-chat}): rows of stored messages, the newest's seq
+     * and the first word of its text ({@code -} when not a text).
+     */
+    record ChatShown(long atMs, long rows, long newestSeq, String newestWord) {
+        static ChatShown parse(String[] f) {
+            return new ChatShown(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[4]);
+        }
     }
 }

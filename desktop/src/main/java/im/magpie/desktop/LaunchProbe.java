@@ -1,5 +1,6 @@
 package im.magpie.desktop;
 
+import im.magpie.desktop.chat.Content;
 import im.magpie.desktop.chat.ConversationRow;
 import im.magpie.desktop.chat.MainViewModel;
 import im.magpie.desktop.chat.MessageItem;
@@ -31,7 +32,10 @@ import javafx.scene.control.skin.VirtualFlow;
  *       <young collections> <full collections> <process cpu ms>} for every gap between two FX pulses over 20 ms of
  *       wall time or of the FX thread's own CPU time (the figures after the gap are {@link PulseCosts}: "wait" is
  *       the time a thread was runnable but had no core), and {@code magpie-frames <epoch ms> <pulses> <main window focused> <other windows shown>} once a second
- *       (an {@link AnimationTimer} keeps pulses coming). The CPU time the FX thread used between two pulses is the
+ *       (an {@link AnimationTimer} keeps pulses coming), and then, when it changed, {@code magpie-chat <epoch ms>
+ *       <stored rows> <newest seq> <newest text's first word>}: what the open chat's list shows (rows of stored
+ *       messages, the newest of them; {@code -} for a newest row that is not a text), so that the benchmark can check
+ *       that the messages it sent were all shown; The CPU time the FX thread used between two pulses is the
  *       part of a gap that is the app's own work (events, runnables, CSS, layout); the rest is waiting: for a core,
  *       for the render thread, in a collection;
  *   <li>with {@code -Dmagpie.probe.scroll=<px>}, scrolls the open chat from the bottom to its first message by that
@@ -61,6 +65,7 @@ final class LaunchProbe {
     private final boolean contacts = Boolean.getBoolean(PROPERTY + ".contacts");
     private boolean ready;
     private boolean contactsDone;
+    private String lastChat = "";
 
     private LaunchProbe(Scene scene, MainViewModel vm, PrintStream out) {
         this.scene = scene;
@@ -157,6 +162,7 @@ final class LaunchProbe {
                 frames++;
                 if (wall - second >= 1000) {
                     out.println("magpie-frames " + wall + " " + frames + " " + windows());
+                    reportChat(wall);
                     out.flush();
                     frames = 0;
                     second = wall;
@@ -169,6 +175,34 @@ final class LaunchProbe {
                 }
             }
         };
+    }
+
+    /** Prints what the open chat's list shows ({@code magpie-chat}) when it changed since the last report. */
+    private void reportChat(long wall) {
+        if (!(scene.lookup("#messages") instanceof ListView<?> list)) {
+            return;
+        }
+        int stored = 0;
+        MessageItem newest = null;
+        for (Object item : list.getItems()) {
+            if (item instanceof MessageItem m && m.seq() > 0) {
+                stored++;
+                newest = m;
+            }
+        }
+        String shown = newest == null
+                ? "0 0 -"
+                : stored + " " + newest.seq() + " "
+                        + (newest.content() instanceof Content.Text t ? firstWord(t.text()) : "-");
+        if (!shown.equals(lastChat)) {
+            lastChat = shown;
+            out.println("magpie-chat " + wall + " " + shown);
+        }
+    }
+
+    private static String firstWord(String text) {
+        String word = text.strip().split("\\s", 2)[0];
+        return word.isEmpty() ? "-" : word;
     }
 
     /**
