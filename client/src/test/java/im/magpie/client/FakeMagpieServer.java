@@ -127,6 +127,36 @@ final class FakeMagpieServer implements AutoCloseable {
         return seq;
     }
 
+    /**
+     * Appends {@code changes} as if other devices had sent them in quick succession, and notifies connected clients as
+     * the real server does under load: one notification per entry, each carrying its entry inline (ADR 0008), all
+     * written before one flush (so they reach the client in one read).
+     */
+    synchronized void postTogether(List<LogEntry.Builder> changes) {
+        List<Envelope> pushes = new ArrayList<>();
+        for (LogEntry.Builder change : changes) {
+            long seq = log.size() + 1L;
+            LogEntry entry = change.setConversationId(SELF_CONVERSATION)
+                    .setSeq(seq)
+                    .setServerTimeMs(1_764_000_000_000L + seq)
+                    .build();
+            log.add(entry);
+            pushes.add(Envelope.newBuilder()
+                    .setNotification(Notification.newBuilder()
+                            .addConversations(ConversationAdvanced.newBuilder()
+                                    .setConversationId(SELF_CONVERSATION)
+                                    .setSeq(seq)
+                                    .addEntries(entry)))
+                    .build());
+        }
+        for (Channel c : clients) {
+            if (c.isActive()) {
+                pushes.forEach(p -> c.write(p).addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE));
+                c.flush();
+            }
+        }
+    }
+
     /** Orders every connected device to wipe itself (remote wipe), then closes their connections. */
     void pushWipe(long orderedAtMs) {
         Envelope wipe = Envelope.newBuilder()

@@ -260,6 +260,43 @@ class MagpieClientTest {
     }
 
     @Test
+    void storesMessagesPushedTogetherInOneGo() throws Exception {
+        try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
+            List<List<EntryRecord>> heard = new CopyOnWriteArrayList<>();
+            client.addListener(new ClientListener() {
+                @Override
+                public void onEntries(List<EntryRecord> entries) {
+                    heard.add(entries);
+                }
+            });
+            client.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);
+            server.post(text("first"));
+            client.sync().get(5, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> client.messages(FakeMagpieServer.SELF_CONVERSATION, Long.MAX_VALUE, 50)
+                                    .size()
+                            == 1);
+            heard.clear();
+
+            List<LogEntry.Builder> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                burst.add(text("burst " + i));
+            }
+            server.postTogether(burst);
+
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> client.messages(FakeMagpieServer.SELF_CONVERSATION, Long.MAX_VALUE, 50)
+                                    .size()
+                            == 31);
+            assertThat(heard.stream().mapToInt(List::size).sum())
+                    .as("every pushed message reported once")
+                    .isEqualTo(30);
+            // one read from the socket, one transaction and one report (a split TCP read may make it two)
+            assertThat(heard).as("reports of the 30 pushes").hasSizeLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
     void opensTheRememberedSessionFromLocalDataWhileTheServerIsDown() throws Exception {
         try (MagpieClient client = MagpieClient.open(dataDir, server.address(), options())) {
             client.login("alice", "secret", "d").get(10, TimeUnit.SECONDS);

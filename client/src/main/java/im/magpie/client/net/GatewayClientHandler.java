@@ -1,12 +1,15 @@
 package im.magpie.client.net;
 
 import im.magpie.protocol.v1.Envelope;
+import im.magpie.protocol.v1.Notification;
 import im.magpie.protocol.v1.Ping;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Last handler of the client pipeline: routes replies to their pending request, hands pushes to the
- * {@link PushListener} on the callback executor, and sends heartbeats. A connection that received nothing for
- * {@link #MAX_MISSED_PONGS} heartbeat intervals is closed.
+ * {@link PushListener} on the callback executor, and sends heartbeats. The notifications of one read from the socket
+ * are handed over together, in one task (so that the sync engine applies them in one transaction). A connection that
+ * received nothing for {@link #MAX_MISSED_PONGS} heartbeat intervals is closed.
  */
 final class GatewayClientHandler extends SimpleChannelInboundHandler<Envelope> {
     /** Heartbeats without any frame from the server after which the connection is considered dead. */
@@ -29,6 +33,9 @@ final class GatewayClientHandler extends SimpleChannelInboundHandler<Envelope> {
     private final PushListener push;
     private final Executor callbacks;
     private int unanswered;
+    /** Notifications of the current read, not yet handed to the callback executor. */
+    private List<Notification> notifications = new ArrayList<>();
+
     private @Nullable ScheduledFuture<?> heartbeat;
 
     GatewayClientHandler(PendingRequests pending, PushListener push, Executor callbacks) {
@@ -68,8 +75,12 @@ final class GatewayClientHandler extends SimpleChannelInboundHandler<Envelope> {
             pending.complete(frame);
             return;
         }
+        if (frame.getBodyCase() == Envelope.BodyCase.NOTIFICATION) {
+            notifications.add(frame.getNotification());
+            return;
+        }
+        handOverNotifications(); // keeps the pushes in order
         switch (frame.getBodyCase()) {
-            case NOTIFICATION -> callbacks.execute(() -> push.onNotification(frame.getNotification()));
             case PRESENCE_UPDATE -> callbacks.execute(() -> push.onPresence(frame.getPresenceUpdate()));
             case KICKED -> callbacks.execute(() -> push.onKicked(frame.getKicked()));
             case REMOTE_WIPE -> callbacks.execute(() -> push.onRemoteWipe(frame.getRemoteWipe()));
@@ -78,7 +89,23 @@ final class GatewayClientHandler extends SimpleChannelInboundHandler<Envelope> {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
+        handOverNotifications();
+        super.channelReadComplete(ctx);
+    }
+
+    private void handOverNotifications() {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        List<Notification> batch = notifications;
+        notifications = new ArrayList<>();
+        callbacks.execute(() -> batch.forEach(push::onNotification));
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        handOverNotifications();
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }

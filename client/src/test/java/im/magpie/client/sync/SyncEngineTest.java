@@ -31,13 +31,18 @@ import im.magpie.protocol.v1.TextContent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * Applies crafted sync pages to real SQLCipher stores: the page-by-page result must equal one full sync, recalls
@@ -48,6 +53,17 @@ class SyncEngineTest {
     private static final long BOB = 2;
     private static final long CAROL = 3;
     private static final long GROUP = 100;
+    private static final MachineIdentity MACHINE = new MachineIdentity() {
+        @Override
+        public String machineId() {
+            return "test-machine";
+        }
+
+        @Override
+        public String userName() {
+            return "tester";
+        }
+    };
 
     @TempDir
     Path dir;
@@ -283,6 +299,86 @@ class SyncEngineTest {
         assertThat(pushed.syncCursor()).isEqualTo(full.syncCursor());
     }
 
+    @Test
+    void appliesNotificationsThatArriveTogetherInOneTransaction() throws Exception {
+        LocalStore store = store("t.db");
+        syncOnce(store, List.of(page(log.subList(0, 3), state(3), 3, false)));
+        FakeSource source = new FakeSource(List.of());
+        List<SyncBatch> applied = new ArrayList<>();
+        Queue<Runnable> tasks = new ArrayDeque<>();
+        SyncEngine engine = new SyncEngine(store, source, tasks::add, applied::add);
+
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int seq = 4; seq <= 6; seq++) {
+            done.add(engine.onNotification(inline(seq, log.subList(seq - 1, seq))));
+        }
+        runAll(tasks);
+
+        assertThat(done).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        assertThat(source.cursors).as("no sync round trip").isEmpty();
+        assertThat(applied).as("one commit for the three pushes").hasSize(1);
+        assertThat(applied.get(0).entries()).extracting(EntryRecord::seq).containsExactly(4L, 5L, 6L);
+        assertThat(applied.get(0).states())
+                .extracting(ConversationRecord::lastSeq)
+                .containsExactly(6L);
+        assertThat(store.entries().find(GROUP, 4).orElseThrow().recalled()).isTrue();
+        assertThat(store.syncCursor()).isEqualTo("cursor-3".getBytes(UTF_8));
+    }
+
+    @Test
+    void aFailureInTheMiddleOfABatchStoresNoneOfItAndTheSyncFromTheCursorBringsItAll() throws Exception {
+        LocalStore store = store("f.db");
+        syncOnce(store, List.of(page(log.subList(0, 3), state(3), 3, false)));
+        FakeSource source = new FakeSource(List.of(page(log.subList(3, 6), state(6), 6, false)));
+        Queue<Runnable> tasks = new ArrayDeque<>();
+        List<SyncBatch> applied = new ArrayList<>();
+        SyncEngine engine = new SyncEngine(store, source, tasks::add, applied::add);
+        try (Connection raw = rawConnection("f.db");
+                Statement sql = raw.createStatement()) {
+            // a real SQLite error on the second entry of the batch, after the first one was written
+            sql.execute("CREATE TABLE fail_at (seq INTEGER NOT NULL)");
+            sql.execute("INSERT INTO fail_at (seq) VALUES (5)");
+            sql.execute("CREATE TRIGGER fail_entry BEFORE INSERT ON entry WHEN NEW.seq IN (SELECT seq FROM fail_at)"
+                    + " BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (int seq = 4; seq <= 6; seq++) {
+                done.add(engine.onNotification(inline(seq, log.subList(seq - 1, seq))));
+            }
+            tasks.remove().run(); // the batch fails and asks for a sync
+
+            assertThat(store.entries().maxSeq(GROUP))
+                    .as("nothing of the failed batch")
+                    .isEqualTo(3);
+            assertThat(store.syncCursor()).isEqualTo("cursor-3".getBytes(UTF_8));
+            assertThat(applied).isEmpty();
+            assertThat(done).noneMatch(CompletableFuture::isDone);
+
+            sql.execute("DELETE FROM fail_at");
+            runAll(tasks);
+
+            assertThat(source.cursors).extracting(c -> new String(c, UTF_8)).containsExactly("cursor-3");
+            assertThat(store.entries().all()).extracting(EntryRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(store.syncCursor()).isEqualTo("cursor-6".getBytes(UTF_8));
+            assertThat(done).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+        }
+    }
+
+    private static void runAll(Queue<Runnable> tasks) {
+        for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+            task.run();
+        }
+    }
+
+    /** A second connection to the store's file, as another process would open it. */
+    private Connection rawConnection(String name) throws Exception {
+        byte[] key = new DeviceKeyProtector(MACHINE, new SecureRandom()).loadKey(dir.resolve(name));
+        return SQLiteMCSqlCipherConfig.getV4Defaults()
+                .withRawUnsaltedKey(key)
+                .build()
+                .createConnection("jdbc:sqlite:file:" + dir.resolve(name).toAbsolutePath());
+    }
+
     private static Notification inline(long seq, List<LogEntry> entries) {
         return Notification.newBuilder()
                 .addConversations(ConversationAdvanced.newBuilder()
@@ -307,18 +403,7 @@ class SyncEngineTest {
     }
 
     private LocalStore store(String name) throws Exception {
-        MachineIdentity machine = new MachineIdentity() {
-            @Override
-            public String machineId() {
-                return "test-machine";
-            }
-
-            @Override
-            public String userName() {
-                return "tester";
-            }
-        };
-        LocalStore s = LocalStore.open(dir.resolve(name), new DeviceKeyProtector(machine, new SecureRandom()));
+        LocalStore s = LocalStore.open(dir.resolve(name), new DeviceKeyProtector(MACHINE, new SecureRandom()));
         opened.add(s);
         return s;
     }
