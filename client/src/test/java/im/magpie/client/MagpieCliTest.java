@@ -83,6 +83,24 @@ class MagpieCliTest {
     }
 
     @Test
+    void historyOfAConversationThatIsNoGroupLeavesOutItsCreationNotices() throws Exception {
+        server.post(LogEntry.newBuilder()
+                .setActorUserId(FakeMagpieServer.ALICE)
+                .setCreated(im.magpie.protocol.v1.ConversationCreated.getDefaultInstance()));
+        server.post(LogEntry.newBuilder()
+                .setActorUserId(FakeMagpieServer.ALICE)
+                .setMembersAdded(im.magpie.protocol.v1.MembersAdded.newBuilder()
+                        .addMembers(im.magpie.protocol.v1.Member.newBuilder().setUserId(FakeMagpieServer.ALICE))));
+        login();
+        assertThat(magpie("send", "--self", "first words").code()).isZero();
+
+        Result history = magpie("history", "--conversation", "1");
+
+        assertThat(history.code()).as(history.err()).isZero();
+        assertThat(history.out().lines()).singleElement().asString().endsWith("[1#3] alice: first words");
+    }
+
+    @Test
     void watchPrintsNewMessagesAndStopsAfterCount() throws Exception {
         login();
         CompletableFuture<Result> watching =

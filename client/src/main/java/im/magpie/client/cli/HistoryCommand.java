@@ -28,11 +28,24 @@ final class HistoryCommand extends CliCommand {
         try (CliSession session = connected()) {
             long id = session.conversation(with, conversation, false);
             List<EntryRecord> entries = session.await(session.client().history(id, Long.MAX_VALUE, limit));
+            boolean group = session.client()
+                    .conversation(id)
+                    .map(c -> c.kind().equals("GROUP"))
+                    .orElse(true);
             EntryFormatter f = new EntryFormatter(ZoneId.systemDefault(), session::account);
-            for (EntryRecord e : entries) {
+            for (EntryRecord e : shown(entries, group)) {
                 out().println(f.format(e));
             }
             return 0;
         }
+    }
+
+    /**
+     * The entries worth a history line: in a group every one, its notices ("created", "members added", "renamed")
+     * included; in a direct chat or the file transfer assistant only messages, as the desktop shows them (their
+     * creation notices say nothing to the reader).
+     */
+    static List<EntryRecord> shown(List<EntryRecord> entries, boolean group) {
+        return group ? entries : entries.stream().filter(EntryRecord::isMessage).toList();
     }
 }
