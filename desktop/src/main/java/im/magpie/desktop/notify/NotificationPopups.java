@@ -5,6 +5,7 @@ import im.magpie.desktop.emoji.EmojiCatalog;
 import im.magpie.desktop.emoji.EmojiImages;
 import im.magpie.desktop.emoji.EmojiLine;
 import im.magpie.desktop.i18n.Texts;
+import im.magpie.desktop.popup.PopupFrame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * again when it leaves, and when more messages update it). A click opens the conversation; × closes.
  *
  * <p>A {@link Popup} owned by the main window, so a pop-up never takes the keyboard focus from what the user types.
+ *
+ * <p>With a compositor ({@link PopupFrame#SHADOWED}) each card floats on its own, rounded, with a soft shadow, in a
+ * transparent margin. Without one ({@link PopupFrame#FLAT}) that margin and the gaps between the cards would be drawn
+ * as an opaque box, so the stack is one bordered frame that fills its window: square cards without a shadow, parted by
+ * 1 px lines (style class {@code popup-flat} on the stack, desktop.css).
  */
 public final class NotificationPopups {
     static final Duration SHOWN_FOR = Duration.seconds(5);
@@ -52,10 +58,16 @@ public final class NotificationPopups {
     private final Map<Long, Notice> timed = new HashMap<>();
 
     public NotificationPopups(NotificationsViewModel vm, Texts texts, Window owner) {
+        this(vm, texts, owner, PopupFrame.ofScreen());
+    }
+
+    /** {@code frame}: cards with a shadow, or one flat frame where the screen draws no transparent windows. */
+    public NotificationPopups(NotificationsViewModel vm, Texts texts, Window owner, PopupFrame frame) {
         this.vm = vm;
         this.texts = texts;
         this.owner = owner;
         stack.getStyleClass().add("notification-stack");
+        frame.dress(stack);
         stack.getStylesheets()
                 .add(Objects.requireNonNull(NotificationPopups.class.getResource("/im/magpie/desktop/desktop.css"))
                         .toExternalForm());
