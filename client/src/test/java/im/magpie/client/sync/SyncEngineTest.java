@@ -364,6 +364,38 @@ class SyncEngineTest {
         }
     }
 
+    @Test
+    void underAStreamOfPushesCommitsAtMostOncePerSpacing() throws Exception {
+        LocalStore store = store("s.db");
+        syncOnce(store, List.of(page(log.subList(0, 3), state(3), 3, false)));
+        List<SyncBatch> applied = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ScheduledExecutorService executor =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            SyncEngine engine = new SyncEngine(
+                    store, new FakeSource(List.of()), executor, java.time.Duration.ofSeconds(3), applied::add);
+            long start = System.nanoTime();
+            engine.onNotification(inline(4, log.subList(3, 4))).get(5, TimeUnit.SECONDS);
+            assertThat(System.nanoTime() - start)
+                    .as("the first push after a quiet spell is stored at once")
+                    .isLessThan(TimeUnit.SECONDS.toNanos(2));
+
+            CompletableFuture<Void> fifth = engine.onNotification(inline(5, log.subList(4, 5)));
+            CompletableFuture<Void> sixth = engine.onNotification(inline(6, log.subList(5, 6)));
+            sixth.get(10, TimeUnit.SECONDS);
+
+            assertThat(fifth).isDone();
+            assertThat(System.nanoTime() - start)
+                    .as("the next ones waited for the spacing")
+                    .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(3));
+            assertThat(applied).hasSize(2);
+            assertThat(applied.get(1).entries()).extracting(EntryRecord::seq).containsExactly(5L, 6L);
+            assertThat(store.entries().maxSeq(GROUP)).isEqualTo(6);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
     private static void runAll(Queue<Runnable> tasks) {
         for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
             task.run();
