@@ -98,9 +98,7 @@ public final class ChatView {
                 heights));
         list.setFocusTraversable(false);
         scroll = new MessageListScroll(list, vm::loadOlder);
-        if (vm.conversation().kind() == ConversationKind.SELF) {
-            list.setPlaceholder(AssistantWelcome.of(vm));
-        }
+        list.setPlaceholder(ChatWelcome.of(vm));
         root.setCenter(new javafx.scene.layout.StackPane(list, jumpButton(), newBelowButton()));
         Node composer = composer();
         root.setBottom(composer);

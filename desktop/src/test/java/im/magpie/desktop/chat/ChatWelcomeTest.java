@@ -26,11 +26,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The file transfer assistant's first open: a welcome with its icon, name and what it is for in place of a blank chat,
- * not while the history loads, gone with the first message; other chats do without.
+ * An empty chat's welcome in place of a blank list: the file transfer assistant's icon, name and what it is for, not
+ * while the history loads, gone with the first message; a chat with a colleague or a group with its name and an
+ * invitation to write.
  */
 @ExtendWith(ApplicationExtension.class)
-class AssistantWelcomeTest {
+class ChatWelcomeTest {
     static final long ME = 1;
     static final long SELF_CONV = 3;
     static final long DIRECT_CONV = 7;
@@ -38,6 +39,7 @@ class AssistantWelcomeTest {
 
     final FakeChatPort port = new FakeChatPort(ME);
     final List<Message> selfMessages = new ArrayList<>();
+    final List<Message> directMessages = new ArrayList<>();
     final java.util.concurrent.atomic.AtomicReference<Stage> stageRef =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -46,13 +48,18 @@ class AssistantWelcomeTest {
         stageRef.set(stage);
         port.names.put(ME, "张伟");
         port.messages.put(SELF_CONV, selfMessages);
-        port.messages.put(DIRECT_CONV, new ArrayList<>());
+        port.messages.put(DIRECT_CONV, directMessages);
     }
 
     private ChatViewModel show(FxRobot robot, long id, ConversationKind kind, Locale locale) {
+        return show(robot, id, kind, "文件传输助手", locale);
+    }
+
+    private ChatViewModel show(FxRobot robot, long id, ConversationKind kind, String name, Locale locale) {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         MessageTexts words = new MessageTexts(new Texts(locale), clock);
-        ConversationRow row = new ConversationRow(id, 0, kind, "文件传输助手", "文件传输助手", "", "", 0, 0, 0, 0, 1);
+        ConversationRow row =
+                new ConversationRow(id, 0, kind, name, MessageTexts.initials(name), "", "", 0, 0, 0, 0, 1);
         ChatViewModel vm = new ChatViewModel(row, port, words, clock, Runnable::run, new FakeReceiveSettings());
         robot.interact(() -> {
             ChatView view = new ChatView(vm, new Region(), url -> {}, new EmojiRecents());
@@ -68,9 +75,9 @@ class AssistantWelcomeTest {
     }
 
     private static boolean showing(FxRobot robot) {
-        return robot.lookup("#assistant-welcome")
+        return robot.lookup("#chat-welcome")
                 .tryQuery()
-                .map(AssistantWelcomeTest::visible)
+                .map(ChatWelcomeTest::visible)
                 .orElse(false);
     }
 
@@ -98,8 +105,8 @@ class AssistantWelcomeTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(showing(robot)).isTrue();
-        assertThat(text(robot, "#assistant-welcome-title")).isEqualTo("文件传输助手");
-        assertThat(text(robot, "#assistant-welcome-hint")).isEqualTo("在这里给你自己的其他设备发送文件和消息，拖入文件或文件夹即可");
+        assertThat(text(robot, "#chat-welcome-title")).isEqualTo("文件传输助手");
+        assertThat(text(robot, "#chat-welcome-hint")).isEqualTo("在这里给你自己的其他设备发送文件和消息，拖入文件或文件夹即可");
         MainViewFixture.snapshotOf(robot, stage().getScene().getRoot(), "assistant-welcome-zh");
 
         port.holdReads = false;
@@ -117,10 +124,10 @@ class AssistantWelcomeTest {
         WaitForAsyncUtils.waitForFxEvents();
         try {
             assertThat(showing(robot)).isTrue();
-            assertThat(text(robot, "#assistant-welcome-title")).isEqualTo("File Transfer");
-            assertThat(text(robot, "#assistant-welcome-hint"))
+            assertThat(text(robot, "#chat-welcome-title")).isEqualTo("File Transfer");
+            assertThat(text(robot, "#chat-welcome-hint"))
                     .isEqualTo("Send files and messages to your other devices. Drag files or folders here.");
-            Label hint = robot.lookup("#assistant-welcome-hint").queryAs(Label.class);
+            Label hint = robot.lookup("#chat-welcome-hint").queryAs(Label.class);
             javafx.scene.paint.Color fg = (javafx.scene.paint.Color) hint.getTextFill();
             assertThat(fg.getBrightness())
                     .as("light text on the dark background")
@@ -133,8 +140,32 @@ class AssistantWelcomeTest {
     }
 
     @Test
-    void anEmptyChatWithAPersonHasNoAssistantWelcome(FxRobot robot) {
-        show(robot, DIRECT_CONV, ConversationKind.DIRECT, Locale.SIMPLIFIED_CHINESE);
-        assertThat(robot.lookup("#assistant-welcome").tryQuery()).isEmpty();
+    void anEmptyChatWithAColleagueInvitesAFirstMessageInsteadOfTheListsStockLine(FxRobot robot) throws Exception {
+        ChatViewModel vm = show(robot, DIRECT_CONV, ConversationKind.DIRECT, "李娜", Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(showing(robot)).isTrue();
+        assertThat(text(robot, "#chat-welcome-title")).isEqualTo("李娜");
+        assertThat(text(robot, "#chat-welcome-hint")).isEqualTo("还没有消息，发一条消息打个招呼吧");
+        Node placeholder = robot.lookup(".list-view .placeholder").query();
+        assertThat(placeholder.lookup("#chat-welcome"))
+                .as("the list's placeholder is the welcome, not its stock 'no content' line")
+                .isNotNull();
+        MainViewFixture.snapshotOf(robot, stage().getScene().getRoot(), "chat-welcome-direct-zh");
+
+        directMessages.add(FakeChatPort.text(DIRECT_CONV, 1, 2, NOW.toEpochMilli(), "你好"));
+        robot.interact(() -> port.listeners.forEach(l -> l.entriesChanged(Set.of(DIRECT_CONV))));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(showing(robot)).isFalse();
+        assertThat(vm.items()).hasSize(1);
+    }
+
+    @Test
+    void anEmptyGroupSaysSoInEnglish(FxRobot robot) {
+        show(robot, DIRECT_CONV, ConversationKind.GROUP, "Design review", Locale.ENGLISH);
+
+        assertThat(showing(robot)).isTrue();
+        assertThat(text(robot, "#chat-welcome-title")).isEqualTo("Design review");
+        assertThat(text(robot, "#chat-welcome-hint"))
+                .isEqualTo("No messages in this group yet. Start the conversation.");
     }
 }
