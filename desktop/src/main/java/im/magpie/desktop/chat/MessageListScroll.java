@@ -69,6 +69,11 @@ final class MessageListScroll {
         list.addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.getDeltaY() > 0) {
                 movedAway();
+                if (nearTop()) {
+                    // at the top a scroll up moves no scroll bar: without this ask, a list that got there without its
+                    // older page (its read failed, offline) would never ask again however often the user scrolls
+                    askOlderSoon();
+                }
             } else if (e.getDeltaY() < 0) {
                 maybeBackAtNewest();
             }
@@ -330,19 +335,26 @@ final class MessageListScroll {
             return;
         }
         boolean atTop = now <= bar.getMin() && bar.getVisibleAmount() < bar.getMax();
-        if (!olderAsked && (atTop || (now < before && nearTop()))) {
-            // not within the list's own scrolling and layout: right after it
-            olderAsked = true;
-            Platform.runLater(() -> {
-                olderAsked = false;
-                if (nearTop()) {
-                    loadOlder.run();
-                }
-            });
+        if (atTop || (now < before && nearTop())) {
+            askOlderSoon();
         }
         if (newBelow.get() && now > before && newestInFullView()) {
             newBelow.set(false);
         }
+    }
+
+    /** Asks for the older page right after the list's own scrolling and layout, once however often asked meanwhile. */
+    private void askOlderSoon() {
+        if (olderAsked) {
+            return;
+        }
+        olderAsked = true;
+        Platform.runLater(() -> {
+            olderAsked = false;
+            if (nearTop()) {
+                loadOlder.run();
+            }
+        });
     }
 
     private boolean nearTop() {

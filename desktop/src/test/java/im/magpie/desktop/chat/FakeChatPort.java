@@ -67,6 +67,8 @@ final class FakeChatPort implements ChatPort {
     int listReads;
     /** Each message page asked for. */
     final List<Read> messageReads = new ArrayList<>();
+    /** While set, reads of older pages (all but the newest) fail, as one from the server fails while offline. */
+    boolean olderReadsFail;
     /** While set, message pages are answered only by {@link #releaseReads}. */
     boolean holdReads;
     /** When set, message pages and names are answered on this executor, as the real port's store thread does. */
@@ -118,6 +120,9 @@ final class FakeChatPort implements ChatPort {
     @Override
     public CompletableFuture<List<Message>> messages(long conversationId, long beforeSeq, int limit) {
         messageReads.add(new Read(beforeSeq, limit));
+        if (olderReadsFail && beforeSeq != Long.MAX_VALUE) {
+            return CompletableFuture.failedFuture(new java.io.IOException("offline: older page not stored here"));
+        }
         List<Message> all = messages.getOrDefault(conversationId, List.of());
         List<Message> below = all.stream().filter(m -> m.seq() < beforeSeq).toList();
         List<Message> page = List.copyOf(below.subList(Math.max(0, below.size() - limit), below.size()));
