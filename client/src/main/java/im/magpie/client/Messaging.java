@@ -173,7 +173,8 @@ final class Messaging {
 
     /**
      * Up to {@code limit} entries below {@code beforeSeq}, oldest first: from the local store, and when it runs out,
-     * older pages from the server (stored locally as they arrive).
+     * older pages from the server (stored locally as they arrive). When the server cannot be asked (offline), the
+     * entries this device has are the page; with none, the failure is the answer (so the caller may ask again later).
      */
     CompletableFuture<List<EntryRecord>> history(long conversationId, long beforeSeq, int limit) {
         List<EntryRecord> local = session.store().entries().page(conversationId, beforeSeq, limit);
@@ -186,7 +187,8 @@ final class Messaging {
                 .setBeforeSeq(oldest == Long.MAX_VALUE ? 0 : oldest)
                 .setLimit(Math.min(200, limit))
                 .build();
-        return session.request(Envelope.newBuilder().setHistory(req), Envelope.BodyCase.HISTORY_RESULT)
+        CompletableFuture<List<EntryRecord>> fromServer = session.request(
+                        Envelope.newBuilder().setHistory(req), Envelope.BodyCase.HISTORY_RESULT)
                 .thenApplyAsync(
                         e -> {
                             for (LogEntry entry : e.getHistoryResult().getEntriesList()) {
@@ -195,6 +197,7 @@ final class Messaging {
                             return session.store().entries().page(conversationId, beforeSeq, limit);
                         },
                         rt.callbacks());
+        return local.isEmpty() ? fromServer : fromServer.exceptionally(offline -> local);
     }
 
     private static long size(Path file) {

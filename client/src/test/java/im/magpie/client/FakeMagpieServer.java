@@ -229,8 +229,11 @@ final class FakeMagpieServer implements AutoCloseable {
         return reply;
     }
 
+    /** Entries a device's first sync leaves out: it brings only the recent part of a long log (history brings more). */
+    volatile int firstSyncFrom;
+
     private SyncResponse sync(ByteString cursor) {
-        int from = cursor.isEmpty() ? 0 : Integer.parseInt(cursor.toStringUtf8());
+        int from = cursor.isEmpty() ? firstSyncFrom : Integer.parseInt(cursor.toStringUtf8());
         int to = Math.min(log.size(), from + 2);
         SyncResponse.Builder page = SyncResponse.newBuilder()
                 .addAllEntries(log.subList(from, to))
