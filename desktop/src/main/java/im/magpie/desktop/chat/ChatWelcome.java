@@ -34,6 +34,7 @@ final class ChatWelcome {
         hint.getStyleClass().add("chat-welcome-hint");
         hint.setWrapText(true);
         hint.setTextAlignment(TextAlignment.CENTER);
+        hint.setAlignment(Pos.CENTER); // a hint of one line too, not only the lines of a wrapped one
         hint.setMaxWidth(440);
         VBox box = new VBox(12, icon, title, hint);
         box.setId("chat-welcome");

@@ -1,6 +1,7 @@
 package im.magpie.desktop.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerDark;
 import im.magpie.desktop.SceneFixture;
@@ -146,6 +147,15 @@ class ChatWelcomeTest {
         assertThat(showing(robot)).isTrue();
         assertThat(text(robot, "#chat-welcome-title")).isEqualTo("李娜");
         assertThat(text(robot, "#chat-welcome-hint")).isEqualTo("还没有消息，发一条消息打个招呼吧");
+        Label hint = robot.lookup("#chat-welcome-hint").queryAs(Label.class);
+        Label title = robot.lookup("#chat-welcome-title").queryAs(Label.class);
+        double hintMiddle = hint.localToScene(hint.getBoundsInLocal()).getCenterX();
+        double textMiddle = hint.lookup(".text")
+                .localToScene(hint.lookup(".text").getBoundsInLocal())
+                .getCenterX();
+        double titleMiddle = title.localToScene(title.getBoundsInLocal()).getCenterX();
+        assertThat(textMiddle).as("the one-line hint centred under the name").isCloseTo(titleMiddle, within(2.0));
+        assertThat(hintMiddle).isCloseTo(titleMiddle, within(2.0));
         Node placeholder = robot.lookup(".list-view .placeholder").query();
         assertThat(placeholder.lookup("#chat-welcome"))
                 .as("the list's placeholder is the welcome, not its stock 'no content' line")
