@@ -48,7 +48,7 @@ final class MessageRows {
      * one (before the pending rows), new pending rows at the end.
      */
     void merge(List<MessageItem> loaded) {
-        long last = lastStoredSeq();
+        long last = newestStoredSeq();
         List<MessageItem> newStored = new ArrayList<>();
         List<MessageItem> newPending = new ArrayList<>();
         Set<String> newClientIds = new HashSet<>();
@@ -129,10 +129,6 @@ final class MessageRows {
 
     /** The seq of the newest stored message shown; 0 when none is. */
     long newestStoredSeq() {
-        return lastStoredSeq();
-    }
-
-    private long lastStoredSeq() {
         int at = firstPending();
         return at == 0 ? 0 : items.get(at - 1).seq();
     }
